@@ -1,0 +1,34 @@
+namespace SgLambda.Core.Calico;
+
+/// <summary>Label and annotation keys of the contract (SEMANTICS.md section 3). Users select on these.</summary>
+public static class LabelKeys
+{
+    /// <summary>Prefix of the SG membership label <c>sg.aws.tigera.io/&lt;sg-id&gt;</c> (value <c>""</c>).</summary>
+    public const string SecurityGroupPrefix = "sg.aws.tigera.io/";
+    /// <summary>Pod annotation: JSON list of SG ids.</summary>
+    public const string SecurityGroupsAnnotation = "aws.tigera.io/security-groups";
+    /// <summary>Pod label: <c>"true"</c> or <c>"false"</c>, overrides the metadata default.</summary>
+    public const string AllowMetadataAccess = "aws.tigera.io/allow-metadata-access";
+    public const string ManagedBy = "app.kubernetes.io/managed-by";
+    public const string ManagedByValue = "sglambda";
+    public const string EndpointKind = "sglambda.io/endpoint-kind";
+    public const string SgGoverned = "sglambda.io/sg-governed";
+    public const string EniId = "sglambda.io/eni-id";
+    public const string InstanceId = "sglambda.io/instance-id";
+    public const string VpcId = "sglambda.io/vpc-id";
+    public const string ResourceType = "sglambda.io/resource-type";
+    public const string PrefixList = "sglambda.io/prefix-list";
+    /// <summary>Calico's own label on every workload endpoint: the pod's namespace.</summary>
+    public const string CalicoNamespace = "projectcalico.org/namespace";
+
+    /// <summary>Rule annotation: the AWS security group rule id (<c>sgr-...</c>).</summary>
+    public const string RuleId = "sglambda.io/rule-id";
+    /// <summary>Rule annotation: the AWS rule's description.</summary>
+    public const string RuleDescription = "sglambda.io/rule-description";
+    /// <summary>Rule annotation: the SG whose rule this is.</summary>
+    public const string RuleSecurityGroup = "sglambda.io/security-group";
+    /// <summary>Policy annotation: the SG's name.</summary>
+    public const string SecurityGroupName = "sglambda.io/security-group-name";
+
+    public static string SecurityGroup(string groupId) => SecurityGroupPrefix + groupId;
+}

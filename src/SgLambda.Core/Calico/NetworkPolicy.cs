@@ -1,0 +1,8 @@
+namespace SgLambda.Core.Calico;
+
+/// <summary>A namespaced Calico policy (the companion of an SG-aware Kubernetes NetworkPolicy).</summary>
+public sealed record NetworkPolicy : CalicoObject
+{
+    public override string Kind => "NetworkPolicy";
+    public required PolicySpec Spec { get; init; }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace SgLambda.Core.Calico;
+
+/// <summary>Kubernetes object metadata: the parts SgLambda writes or reads back.</summary>
+public sealed record ObjectMeta
+{
+    public required string Name { get; init; }
+    public string? Namespace { get; init; }
+    public string? ResourceVersion { get; init; }
+    public ImmutableSortedDictionary<string, string>? Labels { get; init; }
+    public ImmutableSortedDictionary<string, string>? Annotations { get; init; }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace SgLambda.Core.Calico;
+
+/// <summary>
+/// Writes JSON documents as a YAML stream (one document per object, <c>---</c> between them), quoting
+/// strings that YAML would otherwise read as numbers, booleans or null.
+/// </summary>
+public static partial class YamlWriter
+{
+    public static string Write(IEnumerable<JsonNode> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var emitter = new Emitter(text, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024));
+        emitter.Emit(new StreamStart());
+        foreach (var document in documents)
+        {
+            emitter.Emit(new DocumentStart(null, null, isImplicit: false));
+            Emit(emitter, document);
+            emitter.Emit(new DocumentEnd(isImplicit: true));
+        }
+        emitter.Emit(new StreamEnd());
+        return text.ToString();
+    }
+
+    private static void Emit(Emitter emitter, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject map:
+                emitter.Emit(new MappingStart());
+                foreach (var (key, value) in map)
+                {
+                    emitter.Emit(StringScalar(key));
+                    Emit(emitter, value);
+                }
+                emitter.Emit(new MappingEnd());
+                break;
+            case JsonArray list:
+                emitter.Emit(new SequenceStart(null, null, false, SequenceStyle.Block));
+                foreach (var item in list) Emit(emitter, item);
+                emitter.Emit(new SequenceEnd());
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                emitter.Emit(StringScalar(value.GetValue<string>()));
+                break;
+            case null:
+                emitter.Emit(new Scalar("null"));
+                break;
+            default:
+                emitter.Emit(new Scalar(node.ToJsonString()));
+                break;
+        }
+    }
+
+    private static Scalar StringScalar(string text) =>
+        NeedsQuotes(text)
+            ? new Scalar(null, null, text, ScalarStyle.DoubleQuoted, true, true)
+            : new Scalar(null, null, text, ScalarStyle.Any, true, false);
+
+    private static bool NeedsQuotes(string text) => text.Length == 0 || Ambiguous().IsMatch(text);
+
+    // Plain scalars YAML 1.1/1.2 resolve to a non-string, or that start with an indicator character.
+    [GeneratedRegex(@"^([-+]?(\.?[0-9][0-9_.:eE+-]*|\.inf|\.Inf|\.INF)|\.nan|\.NaN|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|0x[0-9a-fA-F]+|0o[0-7]+|[-?:,\[\]{}#&*!|>'""%@`].*|.*(: | #).*|.*[:\s])$")]
+    private static partial Regex Ambiguous();
+}

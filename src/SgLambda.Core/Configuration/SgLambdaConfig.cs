@@ -1,0 +1,31 @@
+namespace SgLambda.Core.Configuration;
+
+/// <summary>
+/// What the translation needs to know beyond AWS state (SEMANTICS.md section 7, <c>config.json</c>).
+/// JSON names are camelCase, as in the contract.
+/// </summary>
+public sealed record SgLambdaConfig
+{
+    public required string VpcId { get; init; }
+    public string? ClusterName { get; init; }
+    /// <summary>The SG every pod is a member of.</summary>
+    public string? PodSecurityGroupId { get; init; }
+    /// <summary>The nodes' SGs: pods with no valid SG annotation are members of these.</summary>
+    public IReadOnlyList<string> NodeSecurityGroupIds { get; init; } = [];
+    /// <summary>Internal SG on every VPC member; never a label or policy.</summary>
+    public string? TrustSecurityGroupId { get; init; }
+    /// <summary>Internal SG on every cluster node; never a label or policy; marks an instance as a node.</summary>
+    public string? EnforcedSecurityGroupId { get; init; }
+    public MetadataAccess DefaultPodMetadataAccess { get; init; } = MetadataAccess.Denied;
+    public bool EnforceNodes { get; init; } = true;
+    public string MemberNodeName { get; init; } = DefaultMemberNodeName;
+    public string CalicoApiGroup { get; init; } = CalicoApiGroups.ProjectCalicoV3;
+
+    /// <summary>A node name no Kubernetes node has, so Felix never enforces VPC-member HostEndpoints.</summary>
+    public const string DefaultMemberNodeName = "sglambda-vpc-members";
+
+    /// <summary>True for the trust and enforced SGs, which are plumbing, never labels or policies.</summary>
+    public bool IsInternal(string groupId) =>
+        string.Equals(groupId, TrustSecurityGroupId, StringComparison.Ordinal)
+        || string.Equals(groupId, EnforcedSecurityGroupId, StringComparison.Ordinal);
+}
