@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace SgLambda.Core.Events;
 
@@ -14,12 +15,19 @@ public sealed record AffectedResources
     public ImmutableSortedSet<string> DbInstances { get; init; } = Empty;
     public ImmutableSortedSet<string> DbClusters { get; init; } = Empty;
     public ImmutableSortedSet<string> PrefixLists { get; init; } = Empty;
+    /// <summary>
+    /// ENI attachment ids (<c>eni-attach-...</c>): DetachNetworkInterface names only the attachment, so the
+    /// reader finds the ENI by its attachment (an ENI that was already detached carries it no longer, and its
+    /// instance's other ENIs are unaffected).
+    /// </summary>
+    public ImmutableSortedSet<string> NetworkInterfaceAttachments { get; init; } = Empty;
 
     public static AffectedResources None { get; } = new();
 
+    [JsonIgnore]
     public bool IsEmpty =>
         SecurityGroups.IsEmpty && NetworkInterfaces.IsEmpty && Instances.IsEmpty
-        && DbInstances.IsEmpty && DbClusters.IsEmpty && PrefixLists.IsEmpty;
+        && DbInstances.IsEmpty && DbClusters.IsEmpty && PrefixLists.IsEmpty && NetworkInterfaceAttachments.IsEmpty;
 
     public AffectedResources Union(AffectedResources other)
     {
@@ -32,6 +40,7 @@ public sealed record AffectedResources
             DbInstances = DbInstances.Union(other.DbInstances),
             DbClusters = DbClusters.Union(other.DbClusters),
             PrefixLists = PrefixLists.Union(other.PrefixLists),
+            NetworkInterfaceAttachments = NetworkInterfaceAttachments.Union(other.NetworkInterfaceAttachments),
         };
     }
 
