@@ -71,6 +71,19 @@ public static class EventClassifier
             Account = summary.Account ?? detail.RecipientAccountId,
             Region = summary.Region ?? detail.AwsRegion,
         };
+        try
+        {
+            return ClassifyCall(detail, summary, config);
+        }
+        catch (MalformedEventException malformed)
+        {
+            // Caught here so the skip still says which call it was.
+            return Skip(summary, MalformedPrefix + malformed.Message);
+        }
+    }
+
+    private static ClassifiedEvent ClassifyCall(CloudTrailDetail detail, EventSummary summary, SgLambdaConfig config)
+    {
         if (OtherOrigin(summary, config) is { } elsewhere) return Skip(summary, elsewhere);
         if (string.IsNullOrWhiteSpace(detail.EventName)) throw JsonField.Malformed("detail.eventName is missing");
         if (!CloudTrailCalls.ByName.TryGetValue(detail.EventName, out var handler) || !string.Equals(handler.Source, summary.Source, StringComparison.Ordinal))
@@ -96,10 +109,18 @@ public static class EventClassifier
         if (OtherOrigin(summary, config) is { } elsewhere) return Skip(summary, elsewhere);
         if (!string.Equals(summary.Source, EventTypes.Ec2Source, StringComparison.Ordinal))
             return Skip(summary, $"{EventTypes.InstanceStateChange} from {summary.Source} is not handled");
-        // The instance id is in the detail, and in the instance ARN of resources.
-        var instance = JsonField.CheckId(detail.InstanceId, "detail.instance-id", Ids.Instance, Ids.InstanceKind)
-            ?? InstanceOfArns(envelope.Resources)
-            ?? throw JsonField.Malformed("detail.instance-id is missing (expected an instance id)");
+        string instance;
+        try
+        {
+            // The instance id is in the detail, and in the instance ARN of resources.
+            instance = JsonField.CheckId(detail.InstanceId, "detail.instance-id", Ids.Instance, Ids.InstanceKind)
+                ?? InstanceOfArns(envelope.Resources)
+                ?? throw JsonField.Malformed("detail.instance-id is missing (expected an instance id)");
+        }
+        catch (MalformedEventException malformed)
+        {
+            return Skip(summary, MalformedPrefix + malformed.Message);
+        }
         var state = string.IsNullOrWhiteSpace(detail.State) ? "in a new state" : detail.State.Trim();
         var affected = new AffectedBuilder().Instance(instance).Effect($"instance {instance} is {state}");
         return new ClassifiedEvent(summary, affected.Affected, null, affected.Reason);
