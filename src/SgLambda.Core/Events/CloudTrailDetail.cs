@@ -12,6 +12,7 @@ namespace SgLambda.Core.Events;
 public sealed record CloudTrailDetail
 {
     [JsonPropertyName("eventVersion")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? EventVersion { get; init; }
 
     /// <summary>The service endpoint, e.g. <c>ec2.amazonaws.com</c>.</summary>
@@ -23,16 +24,20 @@ public sealed record CloudTrailDetail
     public string? EventName { get; init; }
 
     [JsonPropertyName("eventType")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? EventType { get; init; }
 
     /// <summary>Kept as text: only logged, and not every producer writes ISO 8601 here.</summary>
     [JsonPropertyName("eventTime")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? EventTime { get; init; }
 
     [JsonPropertyName("eventID")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? EventId { get; init; }
 
     [JsonPropertyName("requestID")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? RequestId { get; init; }
 
     [JsonPropertyName("awsRegion")]
@@ -46,6 +51,7 @@ public sealed record CloudTrailDetail
     public string? ErrorCode { get; init; }
 
     [JsonPropertyName("errorMessage")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ErrorMessage { get; init; }
 
     [JsonPropertyName("requestParameters")]

@@ -10,9 +10,11 @@ namespace SgLambda.Core.Events;
 public sealed record CloudWatchEvent<TDetail>
 {
     [JsonPropertyName("version")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Version { get; init; }
 
     [JsonPropertyName("id")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Id { get; init; }
 
     [JsonPropertyName("detail-type")]

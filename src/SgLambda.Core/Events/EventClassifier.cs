@@ -51,7 +51,7 @@ public static class EventClassifier
             {
                 EventTypes.CloudTrailApiCall => ClassifyApiCall(root, summary, config),
                 EventTypes.InstanceStateChange => ClassifyStateChange(root, summary, config),
-                _ => Skip(summary, $"detail-type '{envelope.DetailType}' is not handled"),
+                _ => Skip(summary, $"detail-type {JsonField.Quote(envelope.DetailType)} is not handled"),
             };
         }
         catch (MalformedEventException malformed)
@@ -87,8 +87,8 @@ public static class EventClassifier
         if (OtherOrigin(summary, config) is { } elsewhere) return Skip(summary, elsewhere);
         if (string.IsNullOrWhiteSpace(detail.EventName)) throw JsonField.Malformed("detail.eventName is missing");
         if (!CloudTrailCalls.ByName.TryGetValue(detail.EventName, out var handler) || !string.Equals(handler.Source, summary.Source, StringComparison.Ordinal))
-            return Skip(summary, $"{detail.EventName} from {summary.Source} is not handled (it changes nothing SgLambda renders)");
-        if (summary.ErrorCode is { } error) return Skip(summary, $"{detail.EventName} failed ({error}); a failed call changes nothing");
+            return Skip(summary, $"{JsonField.Printable(detail.EventName)} from {JsonField.Printable(summary.Source!)} is not handled (it changes nothing SgLambda renders)");
+        if (summary.ErrorCode is { } error) return Skip(summary, $"{detail.EventName} failed ({JsonField.Printable(error)}); a failed call changes nothing");
 
         var call = new CloudTrailCall(
             detail.EventName,
@@ -108,7 +108,7 @@ public static class EventClassifier
         summary = summary with { EventName = detail.State };
         if (OtherOrigin(summary, config) is { } elsewhere) return Skip(summary, elsewhere);
         if (!string.Equals(summary.Source, EventTypes.Ec2Source, StringComparison.Ordinal))
-            return Skip(summary, $"{EventTypes.InstanceStateChange} from {summary.Source} is not handled");
+            return Skip(summary, $"{EventTypes.InstanceStateChange} from {JsonField.Printable(summary.Source!)} is not handled");
         string instance;
         try
         {
@@ -121,7 +121,7 @@ public static class EventClassifier
         {
             return Skip(summary, MalformedPrefix + malformed.Message);
         }
-        var state = string.IsNullOrWhiteSpace(detail.State) ? "in a new state" : detail.State.Trim();
+        var state = string.IsNullOrWhiteSpace(detail.State) ? "in a new state" : JsonField.Printable(detail.State.Trim());
         var affected = new AffectedBuilder().Instance(instance).Effect($"instance {instance} is {state}");
         return new ClassifiedEvent(summary, affected.Affected, null, affected.Reason);
     }
@@ -141,9 +141,9 @@ public static class EventClassifier
     private static string? OtherOrigin(EventSummary summary, SgLambdaConfig config)
     {
         if (config.AccountId is { } account && summary.Account is { } eventAccount && !string.Equals(eventAccount.Trim(), account, StringComparison.Ordinal))
-            return $"event from account {eventAccount}, not the configured account {account}";
+            return $"event from account {JsonField.Printable(eventAccount)}, not the configured account {account}";
         if (config.Region is { } region && summary.Region is { } eventRegion && !string.Equals(eventRegion.Trim(), region, StringComparison.Ordinal))
-            return $"event from region {eventRegion}, not the configured region {region}";
+            return $"event from region {JsonField.Printable(eventRegion)}, not the configured region {region}";
         return null;
     }
 
@@ -158,6 +158,11 @@ public static class EventClassifier
         catch (JsonException invalid)
         {
             throw JsonField.Malformed($"not valid JSON (line {invalid.LineNumber + 1}, byte {invalid.BytePositionInLine + 1})");
+        }
+        catch (ArgumentException)
+        {
+            // JsonDocument refuses text that has no UTF-8 form (a lone surrogate) with ArgumentException.
+            throw JsonField.Malformed("not valid JSON (the text is not valid Unicode)");
         }
     }
 

@@ -88,8 +88,17 @@ internal readonly record struct JsonField(JsonElement Value, string Path)
 
     public static MalformedEventException Malformed(string problem) => new(problem);
 
-    public static string Quote(string text) =>
-        text.Length <= MaxQuotedLength ? $"'{text}'" : $"'{text[..MaxQuotedLength]}...'";
+    public static string Quote(string text) => $"'{Printable(text)}'";
+
+    /// <summary>Event-supplied text fit for a log line: control characters as '?', long text cut short.</summary>
+    public static string Printable(string text)
+    {
+        var shown = text.Length <= MaxQuotedLength ? text : text[..MaxQuotedLength] + "...";
+        return string.Create(shown.Length, shown, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) span[i] = char.IsControl(source[i]) || char.IsSurrogate(source[i]) ? '?' : source[i];
+        });
+    }
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {

@@ -32,7 +32,7 @@ internal static class NetworkInterfaceCalls
         var attributes = call.Request.Value.ValueKind == JsonValueKind.Object
             ? call.Request.Value.EnumerateObject().Select(p => p.Name).Where(n => !string.Equals(n, "networkInterfaceId", StringComparison.OrdinalIgnoreCase)).ToList()
             : [];
-        var what = attributes.Count == 0 ? "" : $" ({string.Join(", ", attributes)})";
+        var what = attributes.Count == 0 ? "" : $" ({JsonField.Printable(string.Join(", ", attributes))})";
         return new AffectedBuilder().NetworkInterface(eni).Effect($"network interface {eni} changed{what}");
     }
 

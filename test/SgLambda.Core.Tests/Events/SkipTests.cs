@@ -41,6 +41,13 @@ public class SkipTests
     }
 
     [Test]
+    public void Text_with_a_lone_surrogate_is_malformed()
+    {
+        var text = "{\"detail-type\": \"" + (char)0xD800 + "\"}";
+        Assert.That(SkipReason(text), Is.EqualTo("malformed event: not valid JSON (the text is not valid Unicode)"));
+    }
+
+    [Test]
     public void A_null_event_is_malformed()
     {
         Assert.That(SkipReason(null!), Is.EqualTo("malformed event: the event is empty"));
@@ -111,6 +118,36 @@ public class SkipTests
         Assert.That(result.Event.EventName, Is.EqualTo("AuthorizeSecurityGroupIngress"));
         Assert.That(result.Event.Account, Is.EqualTo(Account));
         Assert.That(result.Event.Id, Is.Not.Null);
+    }
+
+    [Test]
+    public void Informational_fields_of_another_type_do_not_make_an_event_malformed()
+    {
+        var eventJson = Mutate(Authorize, r =>
+        {
+            r["id"] = 42;
+            r["version"] = new JsonObject();
+            Detail(r)["eventTime"] = 1763632812000;
+            Detail(r)["eventID"] = new JsonArray();
+            Detail(r)["requestID"] = true;
+        });
+
+        var result = EventClassifier.Classify(eventJson, Config);
+
+        Assert.That(result.SkipReason, Is.Null);
+        Assert.That(result.Event.Id, Is.EqualTo("42"));
+    }
+
+    [Test]
+    public void Event_text_in_a_reason_is_made_printable()
+    {
+        var eventJson = Mutate(Authorize, r => r["account"] = "1234\n\u001b[31m" + new string('9', 200));
+
+        var reason = SkipReason(eventJson)!;
+
+        Assert.That(reason, Does.StartWith("event from account 1234??[31m999"));
+        Assert.That(reason.Any(char.IsControl), Is.False);
+        Assert.That(reason, Has.Length.LessThan(200));
     }
 
     [Test]
