@@ -57,6 +57,7 @@ public static partial class InputParser
                 ["memberNodeName"] = name => NodeNamePattern().IsMatch(name) && name.Length <= 253
                     ? null
                     : $"expected a Kubernetes node name (lowercase letters, digits, '-' and '.'), got '{name}'",
+                ["accountId"] = id => AccountIdPattern().IsMatch(id) ? null : $"expected a 12-digit AWS account id, got '{id}'",
                 ["calicoApiGroup"] = group => CalicoApiGroups.IsKnown(group)
                     ? null
                     : $"unknown calicoApiGroup '{group}': expected {CalicoApiGroups.ProjectCalicoV3} or {CalicoApiGroups.CrdProjectCalicoV1}",
@@ -101,6 +102,9 @@ public static partial class InputParser
 
     [GeneratedRegex("^vpc-[0-9a-f]+$")]
     private static partial Regex VpcIdPattern();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountIdPattern();
 
     [GeneratedRegex("^i-[0-9a-f]+$")]
     private static partial Regex InstanceIdPattern();

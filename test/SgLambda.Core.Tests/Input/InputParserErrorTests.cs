@@ -130,9 +130,18 @@ public sealed class InputParserErrorTests
     [TestCase("""{"vpcId": "vpc-0a1b", "enforceNodes": "yes"}""", "config.json:1: $.enforceNodes: expected true or false, got the string \"yes\"")]
     [TestCase("""{"vpcId": "vpc-0a1b", "memberNodeName": "VPC Members"}""", "config.json:1: $.memberNodeName: expected a Kubernetes node name (lowercase letters, digits, '-' and '.'), got 'VPC Members'")]
     [TestCase("""{"vpcId": "vpc-0a1b", "memberNodeName": null}""", "config.json:1: $.memberNodeName: expected a string, got null")]
-    [TestCase("""{"vpcId": "vpc-0a1b", "enforceNode": false}""", "config.json:1: $.enforceNode: unknown field enforceNode: expected one of vpcId, clusterName, podSecurityGroupId, nodeSecurityGroupIds, trustSecurityGroupId, enforcedSecurityGroupId, defaultPodMetadataAccess, enforceNodes, memberNodeName, calicoApiGroup")]
+    [TestCase("""{"vpcId": "vpc-0a1b", "accountId": "1111-2222-3333"}""", "config.json:1: $.accountId: expected a 12-digit AWS account id, got '1111-2222-3333'")]
     public void Config_errors(string json, string expected) =>
         Assert.That(ConfigError(json), Is.EqualTo(expected));
+
+    [Test]
+    public void An_unknown_config_field_is_a_typo_and_the_message_lists_the_known_ones()
+    {
+        var message = ConfigError("""{"vpcId": "vpc-0a1b", "enforceNode": false}""");
+
+        Assert.That(message, Does.StartWith("config.json:1: $.enforceNode: unknown field enforceNode: expected one of vpcId, clusterName, "));
+        Assert.That(message, Does.Contain(" enforceNodes,"));
+    }
 
     [Test]
     public void A_config_error_names_its_line()
