@@ -46,6 +46,8 @@ public static class AffectedSlice
             SecurityGroupRules = [.. full.SecurityGroupRules.Where(r => groupIds.Contains(r.GroupId.Trim()))],
             NetworkInterfaces = enis,
             PrefixLists = [.. full.PrefixLists.Where(p => lists.Contains(p.PrefixListId.Trim()))],
+            DbInstances = [.. full.DbInstances.Where(d => affected.DbInstances.Contains(d.DBInstanceIdentifier)
+                || (d.DBClusterIdentifier is { } cluster && affected.DbClusters.Contains(cluster)))],
             Vpcs = [.. full.Vpcs.Where(v => string.Equals(v.VpcId, config.VpcId, StringComparison.Ordinal))],
             Nodes = full.Nodes,
         };
