@@ -11,23 +11,19 @@ public sealed record AffectedResources
 {
     public ImmutableSortedSet<string> SecurityGroups { get; init; } = Empty;
     public ImmutableSortedSet<string> NetworkInterfaces { get; init; } = Empty;
+    /// <summary>ENI attachment ids (<c>eni-attach-...</c>): DetachNetworkInterface names only these.</summary>
+    public ImmutableSortedSet<string> NetworkInterfaceAttachments { get; init; } = Empty;
     public ImmutableSortedSet<string> Instances { get; init; } = Empty;
     public ImmutableSortedSet<string> DbInstances { get; init; } = Empty;
     public ImmutableSortedSet<string> DbClusters { get; init; } = Empty;
     public ImmutableSortedSet<string> PrefixLists { get; init; } = Empty;
-    /// <summary>
-    /// ENI attachment ids (<c>eni-attach-...</c>): DetachNetworkInterface names only the attachment, so the
-    /// reader finds the ENI by its attachment (an ENI that was already detached carries it no longer, and its
-    /// instance's other ENIs are unaffected).
-    /// </summary>
-    public ImmutableSortedSet<string> NetworkInterfaceAttachments { get; init; } = Empty;
 
     public static AffectedResources None { get; } = new();
 
     [JsonIgnore]
     public bool IsEmpty =>
-        SecurityGroups.IsEmpty && NetworkInterfaces.IsEmpty && Instances.IsEmpty
-        && DbInstances.IsEmpty && DbClusters.IsEmpty && PrefixLists.IsEmpty && NetworkInterfaceAttachments.IsEmpty;
+        SecurityGroups.IsEmpty && NetworkInterfaces.IsEmpty && NetworkInterfaceAttachments.IsEmpty && Instances.IsEmpty
+        && DbInstances.IsEmpty && DbClusters.IsEmpty && PrefixLists.IsEmpty;
 
     public AffectedResources Union(AffectedResources other)
     {
@@ -36,11 +32,11 @@ public sealed record AffectedResources
         {
             SecurityGroups = SecurityGroups.Union(other.SecurityGroups),
             NetworkInterfaces = NetworkInterfaces.Union(other.NetworkInterfaces),
+            NetworkInterfaceAttachments = NetworkInterfaceAttachments.Union(other.NetworkInterfaceAttachments),
             Instances = Instances.Union(other.Instances),
             DbInstances = DbInstances.Union(other.DbInstances),
             DbClusters = DbClusters.Union(other.DbClusters),
             PrefixLists = PrefixLists.Union(other.PrefixLists),
-            NetworkInterfaceAttachments = NetworkInterfaceAttachments.Union(other.NetworkInterfaceAttachments),
         };
     }
 
