@@ -29,11 +29,11 @@ public class ClassifiedEventJsonTests
               "affected": {
                 "securityGroups": ["sg-12345678901234"],
                 "networkInterfaces": [],
+                "networkInterfaceAttachments": [],
                 "instances": [],
                 "dbInstances": [],
                 "dbClusters": [],
-                "prefixLists": ["pl-63a5400a"],
-                "networkInterfaceAttachments": []
+                "prefixLists": ["pl-0c2e4a6b8d0f13579"]
               },
               "reason": "rules of sg-12345678901234 changed (AuthorizeSecurityGroupEgress)",
               "skipped": null
@@ -44,6 +44,15 @@ public class ClassifiedEventJsonTests
         Assert.That(JsonNode.DeepEquals(json, expected), Is.True, json.ToJsonString());
         Assert.That(DateTimeOffset.Parse(json["event"]!["time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
             Is.EqualTo(new DateTimeOffset(2026, 11, 20, 10, 0, 4, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public void Text_is_written_readably()
+    {
+        var text = ClassifiedEventJson.Serialize(EventClassifier.Classify(InfraEvent("ec2-authorize-security-group-egress.json"), Config));
+
+        Assert.That(text, Does.Contain("\"time\": \"2026-11-20T10:00:04+00:00\""));
+        Assert.That(text, Does.Contain(Environment.NewLine + "  \"affected\": {"));
     }
 
     [Test]

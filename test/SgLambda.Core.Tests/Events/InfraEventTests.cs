@@ -6,25 +6,24 @@ namespace SgLambda.Core.Tests.Events;
 /// <summary>Every replayable event in infra/events classifies to the resources it names, for the tutorial's config.</summary>
 public class InfraEventTests
 {
-    private const string Instance = "i-0a1b2c3d4e5f60722";
-    private const string Eni = "eni-0a1b2c3d4e5f60723";
+    private const string Instance = "i-0e5f6a7b8c9d01234";
+    private const string Eni = "eni-0a11b22c33d44e556";
     private const string SecondEni = "eni-0a1b2c3d4e5f60724";
     private const string Attachment = "eni-attach-0a1b2c3d4e5f60725";
-    private const string OfficeList = "pl-0a1b2c3d4e5f60726";
-    private const string S3List = "pl-63a5400a";
+    private const string OfficeList = "pl-0c2e4a6b8d0f13579";
 
     private static readonly (string File, string EventName, Expected Affected)[] Table =
     [
         ("ec2-create-security-group.json", "CreateSecurityGroup", new() { SecurityGroups = [PodSg] }),
         ("ec2-delete-security-group.json", "DeleteSecurityGroup", new() { SecurityGroups = [PodSg] }),
         ("ec2-authorize-security-group-ingress.json", "AuthorizeSecurityGroupIngress", new() { SecurityGroups = [PodSg] }),
-        ("ec2-authorize-security-group-egress.json", "AuthorizeSecurityGroupEgress", new() { SecurityGroups = [InstanceSg], PrefixLists = [S3List] }),
+        ("ec2-authorize-security-group-egress.json", "AuthorizeSecurityGroupEgress", new() { SecurityGroups = [InstanceSg], PrefixLists = [OfficeList] }),
         ("ec2-revoke-security-group-ingress.json", "RevokeSecurityGroupIngress", new() { SecurityGroups = [PodSg] }),
         ("ec2-revoke-security-group-ingress-by-rule-id.json", "RevokeSecurityGroupIngress", new() { SecurityGroups = [PodSg] }),
         ("ec2-revoke-security-group-egress.json", "RevokeSecurityGroupEgress", new() { SecurityGroups = [InstanceSg] }),
         ("ec2-modify-security-group-rules.json", "ModifySecurityGroupRules", new() { SecurityGroups = [PodSg] }),
         ("ec2-update-security-group-rule-descriptions-ingress.json", "UpdateSecurityGroupRuleDescriptionsIngress", new() { SecurityGroups = [PodSg] }),
-        ("ec2-update-security-group-rule-descriptions-egress.json", "UpdateSecurityGroupRuleDescriptionsEgress", new() { SecurityGroups = [InstanceSg], PrefixLists = [S3List] }),
+        ("ec2-update-security-group-rule-descriptions-egress.json", "UpdateSecurityGroupRuleDescriptionsEgress", new() { SecurityGroups = [InstanceSg], PrefixLists = [OfficeList] }),
         ("ec2-run-instances.json", "RunInstances", new() { Instances = [Instance], NetworkInterfaces = [Eni] }),
         ("ec2-start-instances.json", "StartInstances", new() { Instances = [Instance] }),
         ("ec2-stop-instances.json", "StopInstances", new() { Instances = [Instance] }),
@@ -101,8 +100,8 @@ public class InfraEventTests
 
     [TestCase("ec2-authorize-security-group-ingress.json", "rules of sg-98765432109876 changed (AuthorizeSecurityGroupIngress)")]
     [TestCase("ec2-create-security-group.json", "security group sg-98765432109876 created")]
-    [TestCase("ec2-run-instances.json", "instance i-0a1b2c3d4e5f60722 launched")]
-    [TestCase("ec2-instance-state-change-terminated.json", "instance i-0a1b2c3d4e5f60722 is terminated")]
+    [TestCase("ec2-run-instances.json", "instance i-0e5f6a7b8c9d01234 launched")]
+    [TestCase("ec2-instance-state-change-terminated.json", "instance i-0e5f6a7b8c9d01234 is terminated")]
     [TestCase("ec2-detach-network-interface.json", "network interface attachment eni-attach-0a1b2c3d4e5f60725 detached")]
     [TestCase("rds-modify-db-cluster.json", "DB cluster tutorial-aurora modified")]
     public void The_reason_says_what_changed(string file, string reason)

@@ -6,7 +6,7 @@ namespace SgLambda.Core.Tests.Events;
 /// <summary>CloudTrail's irregular shapes (fixtures beside these tests) are read as AWS sends them.</summary>
 public class IrregularShapeTests
 {
-    private const string OfficeList = "pl-0a1b2c3d4e5f60726";
+    private const string OfficeList = "pl-0c2e4a6b8d0f13579";
 
     private static readonly (string File, Expected Affected)[] Table =
     [
@@ -44,8 +44,8 @@ public class IrregularShapeTests
         ("failed-revoke-unauthorized.json", "RevokeSecurityGroupIngress failed (Client.UnauthorizedOperation); a failed call changes nothing"),
         ("dry-run-create-network-interface.json", "CreateNetworkInterface failed (Client.DryRunOperation); a failed call changes nothing"),
         ("unknown-describe-instances.json", "DescribeInstances from aws.ec2 is not handled (it changes nothing SgLambda renders)"),
-        ("modify-instance-attribute-instance-type.json", "ModifyInstanceAttribute of i-0a1b2c3d4e5f60722 does not change its security groups"),
-        ("modify-instance-attribute-disable-api-termination.json", "ModifyInstanceAttribute of i-0a1b2c3d4e5f60722 does not change its security groups"),
+        ("modify-instance-attribute-instance-type.json", "ModifyInstanceAttribute of i-0e5f6a7b8c9d01234 does not change its security groups"),
+        ("modify-instance-attribute-disable-api-termination.json", "ModifyInstanceAttribute of i-0e5f6a7b8c9d01234 does not change its security groups"),
         ("create-security-group-other-vpc.json", "CreateSecurityGroup is in vpc-0f9e8d7c6b5a40321, not in the configured vpc-0a1b2c3d4e5f60718"),
         ("run-instances-other-vpc.json", "RunInstances is in vpc-0f9e8d7c6b5a40321, not in the configured vpc-0a1b2c3d4e5f60718"),
         ("bare-cloudtrail-record.json", "malformed event: detail-type is missing"),

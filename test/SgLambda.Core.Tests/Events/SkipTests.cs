@@ -231,7 +231,7 @@ public class SkipTests
     public void A_state_change_found_only_in_resources_names_the_instance()
     {
         var result = EventClassifier.Classify(Mutate(StateChange, r => Detail(r).Remove("instance-id")), Config);
-        Assert.That(result.Affected.Instances, Is.EqualTo(new[] { "i-0a1b2c3d4e5f60722" }));
+        Assert.That(result.Affected.Instances, Is.EqualTo(new[] { "i-0e5f6a7b8c9d01234" }));
     }
 
     [Test]
