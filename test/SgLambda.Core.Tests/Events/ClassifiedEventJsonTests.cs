@@ -21,13 +21,13 @@ public class ClassifiedEventJsonTests
                 "source": "aws.ec2",
                 "detailType": "AWS API Call via CloudTrail",
                 "eventName": "AuthorizeSecurityGroupEgress",
-                "account": "123456789012",
-                "region": "us-east-1",
+                "account": "111122223333",
+                "region": "us-west-2",
                 "time": "TIME",
                 "errorCode": null
               },
               "affected": {
-                "securityGroups": ["sg-12345678901234"],
+                "securityGroups": ["sg-11112222333334"],
                 "networkInterfaces": [],
                 "networkInterfaceAttachments": [],
                 "instances": [],
@@ -35,7 +35,7 @@ public class ClassifiedEventJsonTests
                 "dbClusters": [],
                 "prefixLists": ["pl-0c2e4a6b8d0f13579"]
               },
-              "reason": "rules of sg-12345678901234 changed (AuthorizeSecurityGroupEgress)",
+              "reason": "rules of sg-11112222333334 changed (AuthorizeSecurityGroupEgress)",
               "skipped": null
             }
             """)!;

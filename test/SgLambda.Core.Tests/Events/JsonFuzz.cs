@@ -25,11 +25,11 @@ internal static class JsonFuzz
 
     private static readonly string[] Strings =
     [
-        "", " ", "sg-98765432109876", " sg-12345678901234 ", "sg-", "i-0a1b2c3d4e5f60722", "i-", "eni-0a", "eni-attach-1",
+        "", " ", "sg-98765432109876", " sg-11112222333334 ", "sg-", "i-0a1b2c3d4e5f60722", "i-", "eni-0a", "eni-attach-1",
         "pl-1", "pl-", "vpc-0a1b2c3d4e5f60718", "vpc-0f9e8d7c6b5a40321", "default", "tutorial-db", "Tutorial DB!",
         EventTypes.CloudTrailApiCall, EventTypes.InstanceStateChange, "aws.ec2", "aws.rds", "2026-11-20T10:00:00Z",
-        "not a time", "123456789012", "us-east-1", "groupSet", "Client.UnauthorizedOperation", "arn:aws:ec2:us-east-1:1:instance/i-1",
-        "arn:aws:ec2:us-east-1:1:instance/", "\u0000", "\ud800", "é",
+        "not a time", "111122223333", "us-west-2", "groupSet", "Client.UnauthorizedOperation", "arn:aws:ec2:us-west-2:1:instance/i-1",
+        "arn:aws:ec2:us-west-2:1:instance/", "\u0000", "\ud800", "é",
     ];
 
     /// <summary>Any text: random strings, JSON trees, and JSON trees cut short.</summary>
@@ -82,9 +82,9 @@ internal static class JsonFuzz
             ["id"] = "fuzz",
             ["detail-type"] = detailType,
             ["source"] = source,
-            ["account"] = "123456789012",
+            ["account"] = "111122223333",
             ["time"] = "2026-11-20T10:00:00Z",
-            ["region"] = "us-east-1",
+            ["region"] = "us-west-2",
             ["resources"] = new JsonArray(),
             ["detail"] = new JsonObject
             {

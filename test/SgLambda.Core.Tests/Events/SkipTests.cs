@@ -64,7 +64,7 @@ public class SkipTests
         yield return Case("no detail-type", Authorize, r => r.Remove("detail-type"), "malformed event: detail-type is missing");
         yield return Case("detail-type a number", Authorize, r => r["detail-type"] = 7, "malformed event: detail-type is not a string");
         yield return Case("no source", Authorize, r => r.Remove("source"), "malformed event: source is missing");
-        yield return Case("account a number", Authorize, r => r["account"] = 123456789012, "malformed event: account is not a string");
+        yield return Case("account a number", Authorize, r => r["account"] = 111122223333, "malformed event: account is not a string");
         yield return Case("time not a time", Authorize, r => r["time"] = "yesterday", "malformed event: time is not an ISO 8601 date-time");
         yield return Case("resources of numbers", Authorize, r => r["resources"] = new JsonArray(1), "malformed event: resources[0] is not a list of strings");
         yield return Case("eventName a number", Authorize, r => Detail(r)["eventName"] = 5, "malformed event: detail.eventName is not a string");
@@ -90,8 +90,8 @@ public class SkipTests
             "malformed event: detail.responseElements.instancesSet.items[0].instanceId is a boolean, expected a string");
         yield return Case("no instance-id", StateChange, r => { Detail(r).Remove("instance-id"); r["resources"] = new JsonArray(); },
             "malformed event: detail.instance-id is missing (expected an instance id)");
-        yield return Case("instance-id of another kind", StateChange, r => Detail(r)["instance-id"] = "sg-12345678901234",
-            "malformed event: detail.instance-id is not an instance id: 'sg-12345678901234'");
+        yield return Case("instance-id of another kind", StateChange, r => Detail(r)["instance-id"] = "sg-11112222333334",
+            "malformed event: detail.instance-id is not an instance id: 'sg-11112222333334'");
         yield return Case("rds identifier with spaces", "rds-create-db-instance.json", r => Request(r)["dBInstanceIdentifier"] = "tutorial db",
             "malformed event: detail.requestParameters.dBInstanceIdentifier is not an RDS identifier: 'tutorial db'");
         yield return Case("detach without attachment", "ec2-detach-network-interface.json", r => Request(r).Remove("attachmentId"),
@@ -183,7 +183,7 @@ public class SkipTests
     public void An_event_of_another_account_is_skipped(string file)
     {
         var eventJson = Mutate(file, r => r["account"] = "210987654321");
-        Assert.That(SkipReason(eventJson), Is.EqualTo("event from account 210987654321, not the configured account 123456789012"));
+        Assert.That(SkipReason(eventJson), Is.EqualTo("event from account 210987654321, not the configured account 111122223333"));
     }
 
     [TestCase(Authorize)]
@@ -191,14 +191,14 @@ public class SkipTests
     public void An_event_of_another_region_is_skipped(string file)
     {
         var eventJson = Mutate(file, r => r["region"] = "eu-west-1");
-        Assert.That(SkipReason(eventJson), Is.EqualTo("event from region eu-west-1, not the configured region us-east-1"));
+        Assert.That(SkipReason(eventJson), Is.EqualTo("event from region eu-west-1, not the configured region us-west-2"));
     }
 
     [Test]
     public void Without_an_envelope_account_the_CloudTrail_record_decides()
     {
         var eventJson = Mutate(Authorize, r => { r.Remove("account"); r.Remove("region"); Detail(r)["recipientAccountId"] = "210987654321"; });
-        Assert.That(SkipReason(eventJson), Is.EqualTo("event from account 210987654321, not the configured account 123456789012"));
+        Assert.That(SkipReason(eventJson), Is.EqualTo("event from account 210987654321, not the configured account 111122223333"));
     }
 
     [Test]
