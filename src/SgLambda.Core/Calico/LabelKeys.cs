@@ -25,8 +25,11 @@ public static class LabelKeys
     public const string RuleId = "sglambda.io/rule-id";
     /// <summary>Rule annotation: the AWS rule's description.</summary>
     public const string RuleDescription = "sglambda.io/rule-description";
-    /// <summary>Rule annotation: the SG whose rule this is.</summary>
-    public const string RuleSecurityGroup = "sglambda.io/security-group";
+    /// <summary>
+    /// Label of an SG's policies and annotation of each translated rule: the SG they come from, so the
+    /// event path finds every part of a split policy with one label selector.
+    /// </summary>
+    public const string SecurityGroupId = "sglambda.io/security-group";
     /// <summary>Policy annotation: the SG's name.</summary>
     public const string SecurityGroupName = "sglambda.io/security-group-name";
 
