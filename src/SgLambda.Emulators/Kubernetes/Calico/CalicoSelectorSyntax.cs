@@ -1,0 +1,224 @@
+namespace SgLambda.Emulators.Kubernetes.Calico;
+
+/// <summary>
+/// Whether a string is a valid Calico selector: a port of libcalico-go's selector tokenizer and its
+/// validate-only parse (libcalico-go/lib/selector/tokenizer/tokenizer.go, parser/parser.go), with their
+/// error messages. Grammar: <c>||</c> of <c>&amp;&amp;</c> of operations; an operation is any number of
+/// <c>!</c>, then <c>has(label)</c>, <c>all()</c>, <c>global()</c>, <c>label == "v"</c>, <c>!=</c>,
+/// <c>contains</c>, <c>starts with</c>, <c>ends with</c>, <c>in {...}</c>, <c>not in {...}</c>, or a
+/// parenthesised expression. The empty selector is valid (it means <c>all()</c>).
+/// </summary>
+public static class CalicoSelectorSyntax
+{
+    private enum Kind
+    {
+        Label, StringLiteral, LeftBrace, RightBrace, Comma, Equal, NotEqual, In, Not, NotIn, Contains,
+        StartsWith, EndsWith, All, Has, LeftParen, RightParen, And, Or, Global, End,
+    }
+
+    private readonly record struct Token(Kind Kind, string Value);
+
+    /// <summary>Null when <paramref name="selector"/> parses; otherwise Calico's error message.</summary>
+    public static string? Validate(string selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var (tokens, error) = Tokenize(selector);
+        if (error is not null) return error;
+        if (tokens[0].Kind == Kind.End) return null;
+        var position = 0;
+        error = ParseOr(tokens, ref position);
+        if (error is not null) return error;
+        return tokens[position].Kind == Kind.End ? null : "unexpected content at end of selector " + Describe(tokens.Skip(position));
+    }
+
+    private static string? ParseOr(List<Token> tokens, ref int position)
+    {
+        var error = ParseAnd(tokens, ref position);
+        while (error is null && tokens[position].Kind == Kind.Or)
+        {
+            position++;
+            error = ParseAnd(tokens, ref position);
+        }
+        return error;
+    }
+
+    private static string? ParseAnd(List<Token> tokens, ref int position)
+    {
+        var error = ParseOperation(tokens, ref position);
+        while (error is null && tokens[position].Kind == Kind.And)
+        {
+            position++;
+            error = ParseOperation(tokens, ref position);
+        }
+        return error;
+    }
+
+    private static string? ParseOperation(List<Token> tokens, ref int position)
+    {
+        while (tokens[position].Kind == Kind.Not) position++;
+        var token = tokens[position];
+        switch (token.Kind)
+        {
+            case Kind.Has or Kind.All or Kind.Global:
+                position++;
+                return null;
+            case Kind.Label:
+                if (tokens.Count - position < 3) return "unexpected end of string looking for op";
+                var op = tokens[position + 1].Kind;
+                switch (op)
+                {
+                    case Kind.Equal or Kind.NotEqual or Kind.Contains or Kind.StartsWith or Kind.EndsWith:
+                        if (tokens[position + 2].Kind != Kind.StringLiteral) return "expected string";
+                        position += 3;
+                        return null;
+                    case Kind.In or Kind.NotIn:
+                        if (tokens[position + 2].Kind != Kind.LeftBrace) return "expected set literal";
+                        position += 3;
+                        while (tokens[position].Kind == Kind.StringLiteral)
+                        {
+                            position++;
+                            if (tokens[position].Kind != Kind.Comma) break;
+                            position++;
+                        }
+                        if (tokens[position].Kind != Kind.RightBrace) return "expected }";
+                        position++;
+                        return null;
+                    default:
+                        return "expected == or != not: " + Describe([tokens[position + 1]]);
+                }
+            case Kind.LeftParen:
+                position++;
+                var error = ParseOr(tokens, ref position);
+                if (error is not null) return error;
+                if (tokens[position].Kind != Kind.RightParen) return "expected )";
+                position++;
+                return null;
+            default:
+                return "unexpected token: " + Describe([token]);
+        }
+    }
+
+    private static (List<Token> Tokens, string? Error) Tokenize(string input)
+    {
+        var tokens = new List<Token>();
+        var rest = input.AsSpan();
+        while (true)
+        {
+            rest = rest.TrimStart(" \t");
+            if (rest.IsEmpty)
+            {
+                tokens.Add(new Token(Kind.End, ""));
+                return (tokens, null);
+            }
+            var lastKind = tokens.Count > 0 ? tokens[^1].Kind : (Kind?)null;
+            switch (rest[0])
+            {
+                case '(': tokens.Add(new Token(Kind.LeftParen, "")); rest = rest[1..]; continue;
+                case ')': tokens.Add(new Token(Kind.RightParen, "")); rest = rest[1..]; continue;
+                case '{': tokens.Add(new Token(Kind.LeftBrace, "")); rest = rest[1..]; continue;
+                case '}': tokens.Add(new Token(Kind.RightBrace, "")); rest = rest[1..]; continue;
+                case ',': tokens.Add(new Token(Kind.Comma, "")); rest = rest[1..]; continue;
+                case '"' or '\'':
+                    var quote = rest[0];
+                    rest = rest[1..];
+                    var end = rest.IndexOf(quote);
+                    if (end < 0) return (tokens, "unterminated string");
+                    tokens.Add(new Token(Kind.StringLiteral, rest[..end].ToString()));
+                    rest = rest[(end + 1)..];
+                    continue;
+                case '=':
+                    if (rest.Length > 1 && rest[1] == '=') { tokens.Add(new Token(Kind.Equal, "")); rest = rest[2..]; continue; }
+                    return (tokens, "expected ==");
+                case '!':
+                    if (rest.Length > 1 && rest[1] == '=') { tokens.Add(new Token(Kind.NotEqual, "")); rest = rest[2..]; }
+                    else { tokens.Add(new Token(Kind.Not, "")); rest = rest[1..]; }
+                    continue;
+                case '&':
+                    if (rest.Length > 1 && rest[1] == '&') { tokens.Add(new Token(Kind.And, "")); rest = rest[2..]; continue; }
+                    return (tokens, "expected &&");
+                case '|':
+                    if (rest.Length > 1 && rest[1] == '|') { tokens.Add(new Token(Kind.Or, "")); rest = rest[2..]; continue; }
+                    return (tokens, "expected ||");
+            }
+
+            if (lastKind == Kind.Label)
+            {
+                // After a label comes an operator word, matched by prefix as Calico's tokenizer does.
+                var label = tokens[^1].Value;
+                var unexpected = $"unexpected characters after label '{label}', was expecting an operator";
+                if (rest.StartsWith("contains")) { tokens.Add(new Token(Kind.Contains, "")); rest = rest["contains".Length..]; }
+                else if (rest.StartsWith("starts"))
+                {
+                    rest = rest["starts".Length..].TrimStart(" \t");
+                    if (!rest.StartsWith("with")) return (tokens, unexpected);
+                    tokens.Add(new Token(Kind.StartsWith, ""));
+                    rest = rest["with".Length..];
+                }
+                else if (rest.StartsWith("ends"))
+                {
+                    rest = rest["ends".Length..].TrimStart(" \t");
+                    if (!rest.StartsWith("with")) return (tokens, unexpected);
+                    tokens.Add(new Token(Kind.EndsWith, ""));
+                    rest = rest["with".Length..];
+                }
+                else if (rest.StartsWith("not"))
+                {
+                    rest = rest["not".Length..].TrimStart(" \t");
+                    if (!rest.StartsWith("in")) return (tokens, unexpected);
+                    tokens.Add(new Token(Kind.NotIn, ""));
+                    rest = rest["in".Length..];
+                }
+                else if (rest.StartsWith("in")) { tokens.Add(new Token(Kind.In, "")); rest = rest["in".Length..]; }
+                else return (tokens, unexpected);
+            }
+            else if (rest.StartsWith("has("))
+            {
+                rest = rest["has(".Length..].TrimStart(" \t");
+                var identifier = Identifier(rest);
+                if (identifier.Length == 0) return (tokens, "no label name in has( expression");
+                rest = rest[identifier.Length..].TrimStart(" \t");
+                if (!rest.StartsWith(")")) return (tokens, "no closing ')' after has(");
+                tokens.Add(new Token(Kind.Has, identifier));
+                rest = rest[1..];
+            }
+            else if (rest.StartsWith("all("))
+            {
+                rest = rest["all(".Length..].TrimStart(" \t");
+                if (!rest.StartsWith(")")) return (tokens, "no closing ')' after all(");
+                tokens.Add(new Token(Kind.All, ""));
+                rest = rest[1..];
+            }
+            else if (rest.StartsWith("global("))
+            {
+                rest = rest["global(".Length..].TrimStart(" \t");
+                if (!rest.StartsWith(")")) return (tokens, "no closing ')' after global(");
+                tokens.Add(new Token(Kind.Global, ""));
+                rest = rest[1..];
+            }
+            else if (Identifier(rest) is { Length: > 0 } label)
+            {
+                tokens.Add(new Token(Kind.Label, label));
+                rest = rest[label.Length..];
+            }
+            else
+            {
+                return (tokens, "unexpected characters");
+            }
+        }
+    }
+
+    // Calico's findIdentifier: the run of [a-zA-Z0-9_./-] up to the first other character (none at end of input).
+    private static string Identifier(ReadOnlySpan<char> input)
+    {
+        for (var index = 0; index < input.Length; index++)
+        {
+            var character = input[index];
+            if (char.IsAsciiLetterOrDigit(character) || character is '_' or '.' or '/' or '-') continue;
+            return input[..index].ToString();
+        }
+        return "";
+    }
+
+    private static string Describe(IEnumerable<Token> tokens) =>
+        "[" + string.Join(" ", tokens.Select(token => $"{token.Kind}({token.Value})")) + "]";
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace SgLambda.Emulators.Kubernetes;
+
+/// <summary>
+/// Turns JsonSchema.Net's evaluation output into the field errors the API server reports for the same
+/// violations (apiextensions-apiserver <c>ValidateCustomResource</c> over kube-openapi's validator):
+/// Required value, Unsupported value, Too long, Too many, field not declared in schema, and
+/// "Invalid value: ...: &lt;path&gt; in body should ..." for the rest.
+/// </summary>
+public static class SchemaErrorTranslator
+{
+    private static readonly HashSet<string> ValueOnlyCombinators = new(StringComparer.Ordinal) { "anyOf", "oneOf", "not" };
+
+    public static IReadOnlyList<FieldError> Translate(EvaluationResults results, JsonObject schema, JsonNode? instance)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var errors = new List<FieldError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var detail in Flatten(results))
+        {
+            if (detail.Errors is null || detail.Errors.Count == 0) continue;
+            var evaluationPath = Segments(detail.EvaluationPath.ToString());
+            var instancePath = Segments(detail.InstanceLocation.ToString());
+
+            // Branches of anyOf/oneOf/not only decide whether the combinator holds; its own error says so.
+            var combinator = evaluationPath.FindIndex(segment => ValueOnlyCombinators.Contains(segment));
+            while (combinator > 0 && evaluationPath[combinator - 1] == "properties")
+                combinator = evaluationPath.FindIndex(combinator + 1, segment => ValueOnlyCombinators.Contains(segment));
+            if (combinator >= 0)
+            {
+                var combinatorError = Combinator(evaluationPath[combinator], instancePath, instance);
+                if (seen.Add(combinatorError.ToString())) errors.Add(combinatorError);
+                continue;
+            }
+
+            var schemaNode = Navigate(schema, evaluationPath);
+            foreach (var (keyword, message) in detail.Errors)
+            {
+                foreach (var error in Translate(keyword, message, schemaNode, evaluationPath, instancePath, instance))
+                {
+                    if (seen.Add(error.ToString())) errors.Add(error);
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static IEnumerable<EvaluationResults> Flatten(EvaluationResults results)
+    {
+        yield return results;
+        foreach (var detail in results.Details ?? [])
+        {
+            foreach (var nested in Flatten(detail)) yield return nested;
+        }
+    }
+
+    private static IEnumerable<FieldError> Translate(
+        string keyword, string message, JsonNode? schemaNode, List<string> evaluationPath, List<string> instancePath, JsonNode? instance)
+    {
+        var (field, value) = Locate(instance, instancePath);
+        var name = field.Length == 0 ? "" : field + " ";
+        switch (keyword)
+        {
+            case "" when evaluationPath is [.., var parent, "additionalProperties"] && parent != "properties":
+                yield return FieldError.NotDeclared(field);
+                break;
+            case "type":
+                var expected = schemaNode?["type"] switch
+                {
+                    JsonArray types => string.Join(",", types.Select(type => type?.ToString()).Where(type => type != "null")),
+                    var single => single?.ToString() ?? "",
+                };
+                var actual = JsonTypes.Name(value);
+                yield return FieldError.TypeInvalid(field, actual, $"{name}in body must be of type {expected}: {FieldError.GoQuote(actual)}");
+                break;
+            case "enum":
+                var supported = (schemaNode?["enum"] as JsonArray ?? [])
+                    .Where(option => option is not null)
+                    .Select(option => option!.GetValueKind() == JsonValueKind.String ? option.GetValue<string>() : option.ToJsonString());
+                yield return FieldError.NotSupported(field, value, supported);
+                break;
+            case "required":
+                var present = value as JsonObject;
+                foreach (var property in schemaNode?["required"] as JsonArray ?? [])
+                {
+                    var propertyName = property!.ToString();
+                    if (present is null || !present.ContainsKey(propertyName)) yield return FieldError.Required(FieldPath.Child(field, propertyName));
+                }
+                break;
+            case "maxLength":
+                yield return FieldError.TooLong(field, Bound(schemaNode, keyword));
+                break;
+            case "maxItems":
+                yield return FieldError.TooMany(field, (value as JsonArray)?.Count ?? -1, Bound(schemaNode, keyword));
+                break;
+            case "maxProperties":
+                yield return FieldError.TooMany(field, (value as JsonObject)?.Count ?? -1, Bound(schemaNode, keyword));
+                break;
+            case "minItems":
+                yield return FieldError.Invalid(field, (JsonNode?)((value as JsonArray)?.Count ?? 0),
+                    $"{name}in body should have at least {Text(schemaNode, keyword)} items");
+                break;
+            case "minProperties":
+                yield return FieldError.Invalid(field, (JsonNode?)((value as JsonObject)?.Count ?? 0),
+                    $"{name}in body should have at least {Text(schemaNode, keyword)} properties");
+                break;
+            case "minLength":
+                yield return FieldError.Invalid(field, value, $"{name}in body should be at least {Text(schemaNode, keyword)} chars long");
+                break;
+            case "minimum":
+                yield return FieldError.Invalid(field, value, $"{name}in body should be greater than or equal to {Text(schemaNode, keyword)}");
+                break;
+            case "exclusiveMinimum":
+                yield return FieldError.Invalid(field, value, $"{name}in body should be greater than {Text(schemaNode, keyword)}");
+                break;
+            case "maximum":
+                yield return FieldError.Invalid(field, value, $"{name}in body should be less than or equal to {Text(schemaNode, keyword)}");
+                break;
+            case "exclusiveMaximum":
+                yield return FieldError.Invalid(field, value, $"{name}in body should be less than {Text(schemaNode, keyword)}");
+                break;
+            case "multipleOf":
+                yield return FieldError.Invalid(field, value, $"{name}in body should be a multiple of {Text(schemaNode, keyword)}");
+                break;
+            case "pattern":
+                yield return FieldError.Invalid(field, value, $"{name}in body should match '{Text(schemaNode, keyword)}'");
+                break;
+            case "uniqueItems":
+                yield return FieldError.Invalid(field, value, $"{name}in body shouldn't contain duplicates");
+                break;
+            case "format":
+                var format = Text(schemaNode, keyword);
+                yield return FieldError.TypeInvalid(field, value?.ToString() ?? "", $"{name}in body must be of type {format}: {FieldError.Render(value)}");
+                break;
+            default:
+                yield return FieldError.Invalid(field, value, $"{name}in body {message}");
+                break;
+        }
+    }
+
+    private static FieldError Combinator(string combinator, List<string> instancePath, JsonNode? instance)
+    {
+        var (field, _) = Locate(instance, instancePath);
+        var name = field.Length == 0 ? "" : field + " ";
+        var detail = combinator switch
+        {
+            "anyOf" => "must validate at least one schema (anyOf)",
+            "oneOf" => "must validate one and only one schema (oneOf)",
+            _ => "must not validate the schema (not)",
+        };
+        return FieldError.Invalid(field, "", name + "in body " + detail);
+    }
+
+    /// <summary>The Kubernetes field path of a JSON pointer into <paramref name="instance"/>, and the value there.</summary>
+    public static (string Field, JsonNode? Value) Locate(JsonNode? instance, IReadOnlyList<string> pointer)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        var field = "";
+        var current = instance;
+        foreach (var segment in pointer)
+        {
+            if (current is JsonArray list && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+            {
+                field = FieldPath.Index(field, index);
+                current = index < list.Count ? list[index] : null;
+            }
+            else
+            {
+                field = FieldPath.Child(field, segment);
+                current = current is JsonObject map ? map[segment] : null;
+            }
+        }
+        return (field, current);
+    }
+
+    /// <summary>The unescaped segments of a JSON pointer (<c>/a/b~1c</c> is <c>a</c>, <c>b/c</c>).</summary>
+    public static List<string> Segments(string pointer)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        if (pointer.StartsWith('#')) pointer = pointer[1..];
+        if (pointer.Length == 0) return [];
+        return pointer[1..].Split('/').Select(segment => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+    }
+
+    private static JsonNode? Navigate(JsonNode? node, List<string> path)
+    {
+        foreach (var segment in path)
+        {
+            node = node switch
+            {
+                JsonObject map => map[segment],
+                JsonArray list when int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < list.Count => list[index],
+                _ => null,
+            };
+        }
+        return node;
+    }
+
+    private static long Bound(JsonNode? schemaNode, string keyword) =>
+        schemaNode?[keyword] is JsonValue bound && bound.TryGetValue<long>(out var number) ? number : -1;
+
+    private static string Text(JsonNode? schemaNode, string keyword) => schemaNode?[keyword] switch
+    {
+        null => "",
+        JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
+        var other => other.ToJsonString(),
+    };
+}
