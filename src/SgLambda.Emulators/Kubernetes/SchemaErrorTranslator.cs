@@ -36,7 +36,7 @@ public static class SchemaErrorTranslator
                 continue;
             }
 
-            var schemaNode = Navigate(schema, evaluationPath);
+            var schemaNode = SchemaAt(schema, instance, instancePath, evaluationPath);
             foreach (var (keyword, message) in detail.Errors)
             {
                 foreach (var error in Translate(keyword, message, schemaNode, evaluationPath, instancePath, instance))
@@ -64,7 +64,7 @@ public static class SchemaErrorTranslator
         var name = field.Length == 0 ? "" : field + " ";
         switch (keyword)
         {
-            case "" when evaluationPath is [.., var parent, "additionalProperties"] && parent != "properties":
+            case "" when evaluationPath is [.., "additionalProperties"] && evaluationPath is not [.., "properties", "additionalProperties"]:
                 yield return FieldError.NotDeclared(field);
                 break;
             case "type":
@@ -185,19 +185,49 @@ public static class SchemaErrorTranslator
         return pointer[1..].Split('/').Select(segment => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
     }
 
-    private static JsonNode? Navigate(JsonNode? node, List<string> path)
+    /// <summary>
+    /// The converted schema that applies at an instance location: followed through properties,
+    /// additionalProperties and items by the instance path (JsonSchema.Net's evaluation paths repeat
+    /// <c>items</c>), then into the <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c>/<c>not</c> branch the evaluation path ends in.
+    /// </summary>
+    private static JsonNode? SchemaAt(JsonObject schema, JsonNode? instance, List<string> instancePath, List<string> evaluationPath)
     {
-        foreach (var segment in path)
+        JsonNode? node = schema;
+        var current = instance;
+        foreach (var segment in instancePath)
+        {
+            if (current is JsonArray list)
+            {
+                node = node?["items"];
+                current = int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < list.Count ? list[index] : null;
+            }
+            else
+            {
+                node = node?["properties"]?[segment] ?? node?["additionalProperties"];
+                current = current?[segment];
+            }
+        }
+
+        var branchStart = evaluationPath.Count;
+        while (true)
+        {
+            if (branchStart >= 2 && evaluationPath[branchStart - 2] is "allOf" or "anyOf" or "oneOf" && IsIndex(evaluationPath[branchStart - 1])) branchStart -= 2;
+            else if (branchStart >= 1 && evaluationPath[branchStart - 1] == "not" && (branchStart < 2 || evaluationPath[branchStart - 2] != "properties")) branchStart -= 1;
+            else break;
+        }
+        for (var step = branchStart; step < evaluationPath.Count; step++)
         {
             node = node switch
             {
-                JsonObject map => map[segment],
-                JsonArray list when int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < list.Count => list[index],
+                JsonObject map => map[evaluationPath[step]],
+                JsonArray branches when int.TryParse(evaluationPath[step], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < branches.Count => branches[index],
                 _ => null,
             };
         }
         return node;
     }
+
+    private static bool IsIndex(string segment) => segment.Length > 0 && segment.All(char.IsAsciiDigit);
 
     private static long Bound(JsonNode? schemaNode, string keyword) =>
         schemaNode?[keyword] is JsonValue bound && bound.TryGetValue<long>(out var number) ? number : -1;
