@@ -20,6 +20,10 @@ public sealed record SgLambdaConfig
     public bool EnforceNodes { get; init; } = true;
     public string MemberNodeName { get; init; } = DefaultMemberNodeName;
     public string CalicoApiGroup { get; init; } = CalicoApiGroups.ProjectCalicoV3;
+    /// <summary>The AWS account events must come from; null accepts any (render ignores it).</summary>
+    public string? AccountId { get; init; }
+    /// <summary>The AWS region events must come from; null accepts any (render ignores it).</summary>
+    public string? Region { get; init; }
 
     /// <summary>A node name no Kubernetes node has, so Felix never enforces VPC-member HostEndpoints.</summary>
     public const string DefaultMemberNodeName = "sglambda-vpc-members";
