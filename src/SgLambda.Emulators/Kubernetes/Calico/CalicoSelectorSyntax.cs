@@ -10,31 +10,23 @@ namespace SgLambda.Emulators.Kubernetes.Calico;
 /// </summary>
 public static class CalicoSelectorSyntax
 {
-    private enum Kind
-    {
-        Label, StringLiteral, LeftBrace, RightBrace, Comma, Equal, NotEqual, In, Not, NotIn, Contains,
-        StartsWith, EndsWith, All, Has, LeftParen, RightParen, And, Or, Global, End,
-    }
-
-    private readonly record struct Token(Kind Kind, string Value);
-
     /// <summary>Null when <paramref name="selector"/> parses; otherwise Calico's error message.</summary>
     public static string? Validate(string selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
         var (tokens, error) = Tokenize(selector);
         if (error is not null) return error;
-        if (tokens[0].Kind == Kind.End) return null;
+        if (tokens[0].Kind == SelectorTokenKind.Eof) return null;
         var position = 0;
         error = ParseOr(tokens, ref position);
         if (error is not null) return error;
-        return tokens[position].Kind == Kind.End ? null : "unexpected content at end of selector " + Describe(tokens.Skip(position));
+        return tokens[position].Kind == SelectorTokenKind.Eof ? null : "unexpected content at end of selector " + Describe(tokens.Skip(position));
     }
 
-    private static string? ParseOr(List<Token> tokens, ref int position)
+    private static string? ParseOr(List<SelectorToken> tokens, ref int position)
     {
         var error = ParseAnd(tokens, ref position);
-        while (error is null && tokens[position].Kind == Kind.Or)
+        while (error is null && tokens[position].Kind == SelectorTokenKind.Or)
         {
             position++;
             error = ParseAnd(tokens, ref position);
@@ -42,10 +34,10 @@ public static class CalicoSelectorSyntax
         return error;
     }
 
-    private static string? ParseAnd(List<Token> tokens, ref int position)
+    private static string? ParseAnd(List<SelectorToken> tokens, ref int position)
     {
         var error = ParseOperation(tokens, ref position);
-        while (error is null && tokens[position].Kind == Kind.And)
+        while (error is null && tokens[position].Kind == SelectorTokenKind.And)
         {
             position++;
             error = ParseOperation(tokens, ref position);
@@ -53,44 +45,44 @@ public static class CalicoSelectorSyntax
         return error;
     }
 
-    private static string? ParseOperation(List<Token> tokens, ref int position)
+    private static string? ParseOperation(List<SelectorToken> tokens, ref int position)
     {
-        while (tokens[position].Kind == Kind.Not) position++;
+        while (tokens[position].Kind == SelectorTokenKind.Not) position++;
         var token = tokens[position];
         switch (token.Kind)
         {
-            case Kind.Has or Kind.All or Kind.Global:
+            case SelectorTokenKind.Has or SelectorTokenKind.All or SelectorTokenKind.Global:
                 position++;
                 return null;
-            case Kind.Label:
+            case SelectorTokenKind.Label:
                 if (tokens.Count - position < 3) return "unexpected end of string looking for op";
                 var op = tokens[position + 1].Kind;
                 switch (op)
                 {
-                    case Kind.Equal or Kind.NotEqual or Kind.Contains or Kind.StartsWith or Kind.EndsWith:
-                        if (tokens[position + 2].Kind != Kind.StringLiteral) return "expected string";
+                    case SelectorTokenKind.Eq or SelectorTokenKind.Ne or SelectorTokenKind.Contains or SelectorTokenKind.StartsWith or SelectorTokenKind.EndsWith:
+                        if (tokens[position + 2].Kind != SelectorTokenKind.StringLiteral) return "expected string";
                         position += 3;
                         return null;
-                    case Kind.In or Kind.NotIn:
-                        if (tokens[position + 2].Kind != Kind.LeftBrace) return "expected set literal";
+                    case SelectorTokenKind.In or SelectorTokenKind.NotIn:
+                        if (tokens[position + 2].Kind != SelectorTokenKind.LBrace) return "expected set literal";
                         position += 3;
-                        while (tokens[position].Kind == Kind.StringLiteral)
+                        while (tokens[position].Kind == SelectorTokenKind.StringLiteral)
                         {
                             position++;
-                            if (tokens[position].Kind != Kind.Comma) break;
+                            if (tokens[position].Kind != SelectorTokenKind.Comma) break;
                             position++;
                         }
-                        if (tokens[position].Kind != Kind.RightBrace) return "expected }";
+                        if (tokens[position].Kind != SelectorTokenKind.RBrace) return "expected }";
                         position++;
                         return null;
                     default:
                         return "expected == or != not: " + Describe([tokens[position + 1]]);
                 }
-            case Kind.LeftParen:
+            case SelectorTokenKind.LParen:
                 position++;
                 var error = ParseOr(tokens, ref position);
                 if (error is not null) return error;
-                if (tokens[position].Kind != Kind.RightParen) return "expected )";
+                if (tokens[position].Kind != SelectorTokenKind.RParen) return "expected )";
                 position++;
                 return null;
             default:
@@ -98,77 +90,77 @@ public static class CalicoSelectorSyntax
         }
     }
 
-    private static (List<Token> Tokens, string? Error) Tokenize(string input)
+    private static (List<SelectorToken> Tokens, string? Error) Tokenize(string input)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<SelectorToken>();
         var rest = input.AsSpan();
         while (true)
         {
             rest = rest.TrimStart(" \t");
             if (rest.IsEmpty)
             {
-                tokens.Add(new Token(Kind.End, ""));
+                tokens.Add(new SelectorToken(SelectorTokenKind.Eof, ""));
                 return (tokens, null);
             }
-            var lastKind = tokens.Count > 0 ? tokens[^1].Kind : (Kind?)null;
+            var lastKind = tokens.Count > 0 ? tokens[^1].Kind : (SelectorTokenKind?)null;
             switch (rest[0])
             {
-                case '(': tokens.Add(new Token(Kind.LeftParen, "")); rest = rest[1..]; continue;
-                case ')': tokens.Add(new Token(Kind.RightParen, "")); rest = rest[1..]; continue;
-                case '{': tokens.Add(new Token(Kind.LeftBrace, "")); rest = rest[1..]; continue;
-                case '}': tokens.Add(new Token(Kind.RightBrace, "")); rest = rest[1..]; continue;
-                case ',': tokens.Add(new Token(Kind.Comma, "")); rest = rest[1..]; continue;
+                case '(': tokens.Add(new SelectorToken(SelectorTokenKind.LParen, "")); rest = rest[1..]; continue;
+                case ')': tokens.Add(new SelectorToken(SelectorTokenKind.RParen, "")); rest = rest[1..]; continue;
+                case '{': tokens.Add(new SelectorToken(SelectorTokenKind.LBrace, "")); rest = rest[1..]; continue;
+                case '}': tokens.Add(new SelectorToken(SelectorTokenKind.RBrace, "")); rest = rest[1..]; continue;
+                case ',': tokens.Add(new SelectorToken(SelectorTokenKind.Comma, "")); rest = rest[1..]; continue;
                 case '"' or '\'':
                     var quote = rest[0];
                     rest = rest[1..];
                     var end = rest.IndexOf(quote);
                     if (end < 0) return (tokens, "unterminated string");
-                    tokens.Add(new Token(Kind.StringLiteral, rest[..end].ToString()));
+                    tokens.Add(new SelectorToken(SelectorTokenKind.StringLiteral, rest[..end].ToString()));
                     rest = rest[(end + 1)..];
                     continue;
                 case '=':
-                    if (rest.Length > 1 && rest[1] == '=') { tokens.Add(new Token(Kind.Equal, "")); rest = rest[2..]; continue; }
+                    if (rest.Length > 1 && rest[1] == '=') { tokens.Add(new SelectorToken(SelectorTokenKind.Eq, "")); rest = rest[2..]; continue; }
                     return (tokens, "expected ==");
                 case '!':
-                    if (rest.Length > 1 && rest[1] == '=') { tokens.Add(new Token(Kind.NotEqual, "")); rest = rest[2..]; }
-                    else { tokens.Add(new Token(Kind.Not, "")); rest = rest[1..]; }
+                    if (rest.Length > 1 && rest[1] == '=') { tokens.Add(new SelectorToken(SelectorTokenKind.Ne, "")); rest = rest[2..]; }
+                    else { tokens.Add(new SelectorToken(SelectorTokenKind.Not, "")); rest = rest[1..]; }
                     continue;
                 case '&':
-                    if (rest.Length > 1 && rest[1] == '&') { tokens.Add(new Token(Kind.And, "")); rest = rest[2..]; continue; }
+                    if (rest.Length > 1 && rest[1] == '&') { tokens.Add(new SelectorToken(SelectorTokenKind.And, "")); rest = rest[2..]; continue; }
                     return (tokens, "expected &&");
                 case '|':
-                    if (rest.Length > 1 && rest[1] == '|') { tokens.Add(new Token(Kind.Or, "")); rest = rest[2..]; continue; }
+                    if (rest.Length > 1 && rest[1] == '|') { tokens.Add(new SelectorToken(SelectorTokenKind.Or, "")); rest = rest[2..]; continue; }
                     return (tokens, "expected ||");
             }
 
-            if (lastKind == Kind.Label)
+            if (lastKind == SelectorTokenKind.Label)
             {
                 // After a label comes an operator word, matched by prefix as Calico's tokenizer does.
                 var label = tokens[^1].Value;
                 var unexpected = $"unexpected characters after label '{label}', was expecting an operator";
-                if (rest.StartsWith("contains")) { tokens.Add(new Token(Kind.Contains, "")); rest = rest["contains".Length..]; }
+                if (rest.StartsWith("contains")) { tokens.Add(new SelectorToken(SelectorTokenKind.Contains, "")); rest = rest["contains".Length..]; }
                 else if (rest.StartsWith("starts"))
                 {
                     rest = rest["starts".Length..].TrimStart(" \t");
                     if (!rest.StartsWith("with")) return (tokens, unexpected);
-                    tokens.Add(new Token(Kind.StartsWith, ""));
+                    tokens.Add(new SelectorToken(SelectorTokenKind.StartsWith, ""));
                     rest = rest["with".Length..];
                 }
                 else if (rest.StartsWith("ends"))
                 {
                     rest = rest["ends".Length..].TrimStart(" \t");
                     if (!rest.StartsWith("with")) return (tokens, unexpected);
-                    tokens.Add(new Token(Kind.EndsWith, ""));
+                    tokens.Add(new SelectorToken(SelectorTokenKind.EndsWith, ""));
                     rest = rest["with".Length..];
                 }
                 else if (rest.StartsWith("not"))
                 {
                     rest = rest["not".Length..].TrimStart(" \t");
                     if (!rest.StartsWith("in")) return (tokens, unexpected);
-                    tokens.Add(new Token(Kind.NotIn, ""));
+                    tokens.Add(new SelectorToken(SelectorTokenKind.NotIn, ""));
                     rest = rest["in".Length..];
                 }
-                else if (rest.StartsWith("in")) { tokens.Add(new Token(Kind.In, "")); rest = rest["in".Length..]; }
+                else if (rest.StartsWith("in")) { tokens.Add(new SelectorToken(SelectorTokenKind.In, "")); rest = rest["in".Length..]; }
                 else return (tokens, unexpected);
             }
             else if (rest.StartsWith("has("))
@@ -178,26 +170,26 @@ public static class CalicoSelectorSyntax
                 if (identifier.Length == 0) return (tokens, "no label name in has( expression");
                 rest = rest[identifier.Length..].TrimStart(" \t");
                 if (!rest.StartsWith(")")) return (tokens, "no closing ')' after has(");
-                tokens.Add(new Token(Kind.Has, identifier));
+                tokens.Add(new SelectorToken(SelectorTokenKind.Has, identifier));
                 rest = rest[1..];
             }
             else if (rest.StartsWith("all("))
             {
                 rest = rest["all(".Length..].TrimStart(" \t");
                 if (!rest.StartsWith(")")) return (tokens, "no closing ')' after all(");
-                tokens.Add(new Token(Kind.All, ""));
+                tokens.Add(new SelectorToken(SelectorTokenKind.All, ""));
                 rest = rest[1..];
             }
             else if (rest.StartsWith("global("))
             {
                 rest = rest["global(".Length..].TrimStart(" \t");
                 if (!rest.StartsWith(")")) return (tokens, "no closing ')' after global(");
-                tokens.Add(new Token(Kind.Global, ""));
+                tokens.Add(new SelectorToken(SelectorTokenKind.Global, ""));
                 rest = rest[1..];
             }
             else if (Identifier(rest) is { Length: > 0 } label)
             {
-                tokens.Add(new Token(Kind.Label, label));
+                tokens.Add(new SelectorToken(SelectorTokenKind.Label, label));
                 rest = rest[label.Length..];
             }
             else
@@ -219,6 +211,6 @@ public static class CalicoSelectorSyntax
         return "";
     }
 
-    private static string Describe(IEnumerable<Token> tokens) =>
-        "[" + string.Join(" ", tokens.Select(token => $"{token.Kind}({token.Value})")) + "]";
+    private static string Describe(IEnumerable<SelectorToken> tokens) =>
+        "[" + string.Join(" ", tokens.Select(token => $"Tok{(token.Kind == SelectorTokenKind.Eof ? "EOF" : token.Kind.ToString())}({token.Value})")) + "]";
 }
