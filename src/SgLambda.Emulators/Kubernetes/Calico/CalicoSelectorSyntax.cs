@@ -76,7 +76,7 @@ public static class CalicoSelectorSyntax
                         position++;
                         return null;
                     default:
-                        return "expected == or != not: " + Describe([tokens[position + 1]]);
+                        return "expected == or != not: " + Describe(tokens[position + 1]);
                 }
             case SelectorTokenKind.LParen:
                 position++;
@@ -86,7 +86,7 @@ public static class CalicoSelectorSyntax
                 position++;
                 return null;
             default:
-                return "unexpected token: " + Describe([token]);
+                return "unexpected token: " + Describe(token);
         }
     }
 
@@ -211,6 +211,9 @@ public static class CalicoSelectorSyntax
         return "";
     }
 
-    private static string Describe(IEnumerable<SelectorToken> tokens) =>
-        "[" + string.Join(" ", tokens.Select(token => $"Tok{(token.Kind == SelectorTokenKind.Eof ? "EOF" : token.Kind.ToString())}({token.Value})")) + "]";
+    // As Go prints a token (Token.String) and a slice of them.
+    private static string Describe(SelectorToken token) =>
+        $"Tok{(token.Kind == SelectorTokenKind.Eof ? "EOF" : token.Kind.ToString())}({token.Value})";
+
+    private static string Describe(IEnumerable<SelectorToken> tokens) => "[" + string.Join(" ", tokens.Select(Describe)) + "]";
 }
