@@ -19,9 +19,18 @@ public static class SchemaErrorTranslator
         ArgumentNullException.ThrowIfNull(results);
         var errors = new List<FieldError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var detail in Flatten(results))
+        void Add(FieldError error)
         {
-            if (detail.Errors is null || detail.Errors.Count == 0) continue;
+            if (seen.Add(error.ToString())) errors.Add(error);
+        }
+
+        var details = Flatten(results).ToList();
+        var validity = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var detail in details) validity.TryAdd(detail.EvaluationPath.ToString(), detail.IsValid);
+
+        foreach (var detail in details)
+        {
+            if (detail.IsValid) continue;
             var evaluationPath = Segments(detail.EvaluationPath.ToString());
             var instancePath = Segments(detail.InstanceLocation.ToString());
 
@@ -31,20 +40,31 @@ public static class SchemaErrorTranslator
                 combinator = evaluationPath.FindIndex(combinator + 1, segment => ValueOnlyCombinators.Contains(segment));
             if (combinator >= 0)
             {
-                var combinatorError = Combinator(evaluationPath[combinator], instancePath, instance);
-                if (seen.Add(combinatorError.ToString())) errors.Add(combinatorError);
+                if (detail.Errors is { Count: > 0 }) Add(Combinator(evaluationPath[combinator], instancePath, instance));
                 continue;
             }
 
-            var schemaNode = SchemaAt(schema, instance, instancePath, evaluationPath);
-            foreach (var (keyword, message) in detail.Errors)
+            var schemaNode = SchemaAt(schema, instance, instancePath, evaluationPath) as JsonObject;
+            foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
             {
-                foreach (var error in Translate(keyword, message, schemaNode, evaluationPath, instancePath, instance))
-                {
-                    if (seen.Add(error.ToString())) errors.Add(error);
-                }
+                foreach (var error in Translate(keyword, message, schemaNode, evaluationPath, instancePath, instance)) Add(error);
             }
+
+            // JsonSchema.Net marks a node that fails oneOf or not invalid without an error message of its own.
+            var path = detail.EvaluationPath.ToString();
+            if (schemaNode?["oneOf"] is JsonArray oneOf
+                && Enumerable.Range(0, oneOf.Count).Count(index => validity.GetValueOrDefault($"{path}/oneOf/{index}")) != 1)
+                Add(Combinator("oneOf", instancePath, instance));
+            if (schemaNode?["anyOf"] is JsonArray anyOf
+                && !Enumerable.Range(0, anyOf.Count).Any(index => validity.GetValueOrDefault($"{path}/anyOf/{index}")))
+                Add(Combinator("anyOf", instancePath, instance));
+            if (schemaNode?["not"] is JsonObject && validity.GetValueOrDefault($"{path}/not"))
+                Add(Combinator("not", instancePath, instance));
         }
+
+        // Never let an invalid object through because an error could not be explained.
+        if (!results.IsValid && errors.Count == 0)
+            Add(FieldError.Invalid("", "", "the object does not match the CRD schema"));
         return errors;
     }
 
@@ -58,7 +78,7 @@ public static class SchemaErrorTranslator
     }
 
     private static IEnumerable<FieldError> Translate(
-        string keyword, string message, JsonNode? schemaNode, List<string> evaluationPath, List<string> instancePath, JsonNode? instance)
+        string keyword, string message, JsonObject? schemaNode, List<string> evaluationPath, List<string> instancePath, JsonNode? instance)
     {
         var (field, value) = Locate(instance, instancePath);
         var name = field.Length == 0 ? "" : field + " ";
@@ -131,6 +151,9 @@ public static class SchemaErrorTranslator
             case "uniqueItems":
                 yield return FieldError.Invalid(field, value, $"{name}in body shouldn't contain duplicates");
                 break;
+            case "anyOf" or "oneOf" or "not":
+                yield return Combinator(keyword, instancePath, instance);
+                break;
             case "format":
                 var format = Text(schemaNode, keyword);
                 yield return FieldError.TypeInvalid(field, value?.ToString() ?? "", $"{name}in body must be of type {format}: {FieldError.Render(value)}");
@@ -198,12 +221,13 @@ public static class SchemaErrorTranslator
         {
             if (current is JsonArray list)
             {
-                node = node?["items"];
+                node = (node as JsonObject)?["items"];
                 current = int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < list.Count ? list[index] : null;
             }
             else
             {
-                node = node?["properties"]?[segment] ?? node?["additionalProperties"];
+                var map = node as JsonObject;
+                node = (map?["properties"] as JsonObject)?[segment] ?? map?["additionalProperties"];
                 current = current?[segment];
             }
         }
@@ -229,10 +253,10 @@ public static class SchemaErrorTranslator
 
     private static bool IsIndex(string segment) => segment.Length > 0 && segment.All(char.IsAsciiDigit);
 
-    private static long Bound(JsonNode? schemaNode, string keyword) =>
+    private static long Bound(JsonObject? schemaNode, string keyword) =>
         schemaNode?[keyword] is JsonValue bound && bound.TryGetValue<long>(out var number) ? number : -1;
 
-    private static string Text(JsonNode? schemaNode, string keyword) => schemaNode?[keyword] switch
+    private static string Text(JsonObject? schemaNode, string keyword) => schemaNode?[keyword] switch
     {
         null => "",
         JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>(),
