@@ -25,11 +25,9 @@ public sealed class CrdSchemaValidator
 {
     private static readonly ConcurrentDictionary<string, Lazy<CrdSchemaValidator>> ByDirectory = new(StringComparer.Ordinal);
 
-    private static readonly EvaluationOptions Evaluation = new()
-    {
-        OutputFormat = OutputFormat.List,
-        RequireFormatValidation = true,
-    };
+    // Most objects are valid: a yes/no evaluation first, the detailed one only to explain a failure.
+    private static readonly EvaluationOptions Check = Options(OutputFormat.Flag);
+    private static readonly EvaluationOptions Explain = Options(OutputFormat.List);
 
     private readonly Dictionary<(string Group, string Version, string Kind), CompiledCrdVersion> _versions = [];
 
@@ -68,8 +66,9 @@ public sealed class CrdSchemaValidator
 
         var errors = new List<FieldError>();
         errors.AddRange(ObjectMetaValidator.Validate(defaulted["metadata"] ?? new JsonObject(), compiled.Definition.Namespaced));
-        var results = compiled.Schema.Evaluate(JsonSerializer.SerializeToElement(defaulted), Evaluation);
-        if (!results.IsValid) errors.AddRange(SchemaErrorTranslator.Translate(results, compiled.JsonSchemaDocument, defaulted));
+        var instance = JsonSerializer.SerializeToElement(defaulted);
+        if (!compiled.Schema.Evaluate(instance, Check).IsValid)
+            errors.AddRange(SchemaErrorTranslator.Translate(compiled.Schema.Evaluate(instance, Explain), compiled.JsonSchemaDocument, defaulted));
         errors.AddRange(ListTypeValidator.Validate(defaulted, compiled.Structural));
 
         if (errors.Any(IsBlocking))
@@ -116,6 +115,14 @@ public sealed class CrdSchemaValidator
         var defaulted = (JsonObject)map.DeepClone();
         StructuralDefaulter.Apply(defaulted, compiled.Structural);
         return (compiled, defaulted, []);
+    }
+
+    private static EvaluationOptions Options(OutputFormat format)
+    {
+        var options = new EvaluationOptions { OutputFormat = format, RequireFormatValidation = true };
+        // Only validity matters here; collecting annotations costs a third of the evaluation time.
+        options.IgnoreAllAnnotations();
+        return options;
     }
 
     // apiextensions-apiserver's hasBlockingErr: these errors stop the CEL rules from running.
