@@ -20,9 +20,7 @@ public static class JsonTypes
     /// <summary>True for a JSON number with no fractional part (<c>3</c> and <c>3.0</c>), as OpenAPI's integer check.</summary>
     public static bool IsInteger(JsonNode? value)
     {
-        if (value is not JsonValue scalar || scalar.GetValueKind() != JsonValueKind.Number) return false;
-        if (scalar.TryGetValue<long>(out _)) return true;
-        var number = scalar.GetValue<double>();
-        return Math.Floor(number) == number && !double.IsInfinity(number);
+        if (JsonNumbers.TryGetInt64(value, out _)) return true;
+        return JsonNumbers.TryGetDouble(value, out var number) && Math.Floor(number) == number && !double.IsInfinity(number);
     }
 }

@@ -254,7 +254,7 @@ public static class SchemaErrorTranslator
     private static bool IsIndex(string segment) => segment.Length > 0 && segment.All(char.IsAsciiDigit);
 
     private static long Bound(JsonObject? schemaNode, string keyword) =>
-        schemaNode?[keyword] is JsonValue bound && bound.TryGetValue<long>(out var number) ? number : -1;
+        JsonNumbers.TryGetInt64(schemaNode?[keyword], out var number) ? number : -1;
 
     private static string Text(JsonObject? schemaNode, string keyword) => schemaNode?[keyword] switch
     {

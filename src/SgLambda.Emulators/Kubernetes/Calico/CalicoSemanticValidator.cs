@@ -140,9 +140,9 @@ public static partial class CalicoSemanticValidator
             errors.Add(FieldError.NotSupported(FieldPath.Child(path, "action"), rule["action"], Actions));
 
         int? ipVersion = null;
-        if (rule["ipVersion"] is JsonValue version && version.TryGetValue<int>(out var versionNumber))
+        if (rule["ipVersion"] is JsonValue version && JsonNumbers.TryGetInt64(version, out var versionNumber))
         {
-            if (versionNumber is 4 or 6) ipVersion = versionNumber;
+            if (versionNumber is 4 or 6) ipVersion = (int)versionNumber;
             else errors.Add(FieldError.NotSupported(FieldPath.Child(path, "ipVersion"), version, ["4", "6"]));
         }
 
@@ -254,9 +254,9 @@ public static partial class CalicoSemanticValidator
         if (icmp is null) return;
         if (icmp["code"] is not null && icmp["type"] is null)
             errors.Add(FieldError.Invalid(FieldPath.Child(path, "code"), icmp["code"], "ICMP code specified without an ICMP type"));
-        if (icmp["type"] is JsonValue type && type.TryGetValue<long>(out var typeNumber) && typeNumber is < 0 or > 254)
+        if (icmp["type"] is JsonValue type && JsonNumbers.TryGetInt64(type, out var typeNumber) && typeNumber is < 0 or > 254)
             errors.Add(FieldError.Invalid(FieldPath.Child(path, "type"), type, "ICMP type must be between 0 and 254"));
-        if (icmp["code"] is JsonValue code && code.TryGetValue<long>(out var codeNumber) && codeNumber is < 0 or > 255)
+        if (icmp["code"] is JsonValue code && JsonNumbers.TryGetInt64(code, out var codeNumber) && codeNumber is < 0 or > 255)
             errors.Add(FieldError.Invalid(FieldPath.Child(path, "code"), code, "ICMP code must be between 0 and 255"));
     }
 
@@ -267,7 +267,7 @@ public static partial class CalicoSemanticValidator
         string text;
         if (protocol.GetValueKind() == JsonValueKind.Number)
         {
-            if (!protocol.TryGetValue<long>(out var number) || number is < 0 or > 255)
+            if (!JsonNumbers.TryGetInt64(protocol, out var number) || number is < 0 or > 255)
             {
                 errors.Add(FieldError.Invalid(path, value, "protocol number must be between 1 and 255"));
                 return null;
@@ -303,7 +303,7 @@ public static partial class CalicoSemanticValidator
         if (port is not JsonValue value) return null;
         if (value.GetValueKind() == JsonValueKind.Number)
         {
-            if (!value.TryGetValue<long>(out var number) || number is < 0 or > ushort.MaxValue)
+            if (!JsonNumbers.TryGetInt64(value, out var number) || number is < 0 or > ushort.MaxValue)
                 return $"invalid port format ({value.ToJsonString()})";
             return number == 0 ? PortRangeMessage : null;
         }

@@ -191,6 +191,20 @@ public class CalicoSemanticValidatorTests
     }
 
     [Test]
+    public void Numbers_built_in_code_are_read_like_parsed_ones()
+    {
+        var resource = Fixtures.Valid("globalnetworkpolicy", "projectcalico.org/v3");
+        resource["spec"]!["ingress"]![1]!["ipVersion"] = 6;
+        resource["spec"]!["ingress"]![0]!["destination"]!["ports"]![0] = 0;
+
+        Assert.That(CalicoSemanticValidator.Validate(resource).Select(error => error.ToString()), Is.EqualTo(new[]
+        {
+            "spec.ingress[0].destination.ports[0]: Invalid value: 0: port range invalid, port number must be between 1 and 65535",
+            "spec.ingress[1].ipVersion: Invalid value: 6: must set ipversion to '4' with protocol icmp",
+        }));
+    }
+
+    [Test]
     public void Kinds_it_does_not_know_have_no_Calico_checks()
     {
         var resource = Fixtures.Valid("tier", "projectcalico.org/v3");

@@ -48,6 +48,14 @@ public class CelInterpreterTests
         Assert.That(Evaluate(expression, self), Is.EqualTo(expected));
     }
 
+    [Test]
+    public void Reads_numbers_whatever_backs_the_JSON_value()
+    {
+        var self = new JsonObject { ["int"] = 5, ["byte"] = (byte)6, ["double"] = 1000000.0, ["decimal"] = 1.5m };
+
+        Assert.That(CelEvaluator.Evaluate(CelParser.Parse("self.int == 5 && self.byte == 6 && self.double == 1000000 && self.decimal == 1.5", "self"), self), Is.True);
+    }
+
     [TestCase("self.missing == 1", "no such key: missing")]
     [TestCase("self.missing || false", "no such key: missing")]
     [TestCase("self.l.exists(x, x.missing)", "no such key: missing")]
