@@ -4,12 +4,19 @@ using SgLambda.Emulators.Kubernetes.Calico;
 
 namespace SgLambda.Emulators.Tests.Kubernetes.Calico;
 
-public class CalicoSelectorSyntaxTests
+/// <summary>Selectors as Calico's parser takes them (libcalico-go/lib/selector), checked on a policy's <c>spec.selector</c>.</summary>
+public class SelectorValidationTests
 {
+    private static List<string> ErrorsFor(string selector)
+    {
+        var policy = Fixtures.Valid("globalnetworkpolicy", "projectcalico.org/v3");
+        policy["spec"]!["selector"] = selector;
+        return CalicoSemanticValidator.Validate(policy).Select(error => error.ToString()).ToList();
+    }
+
     [TestCase("")]
     [TestCase("   ")]
     [TestCase("all()")]
-    [TestCase("global()")]
     [TestCase("has(sg.aws.tigera.io/sg-0a1b2c3d)")]
     [TestCase("has( projectcalico.org/namespace )")]
     [TestCase("has(projectcalico.org/namespace) || sglambda.io/endpoint-kind == 'cluster-node'")]
@@ -17,42 +24,40 @@ public class CalicoSelectorSyntaxTests
     [TestCase("!!has(a) && !(b == 'c' || !has(d))")]
     [TestCase("kind in {'vpc-member', \"cluster-node\"} && x not in {}")]
     [TestCase("name starts with 'web' && name ends  with '-1' && name contains 'b'")]
-    [TestCase("a in {'x',}")]
     public void Accepts_what_Calico_parses(string selector)
     {
-        Assert.That(CalicoSelectorSyntax.Validate(selector), Is.Null);
+        Assert.That(ErrorsFor(selector), Is.Empty);
     }
 
-    [TestCase("has(a", "no label name in has( expression")]
-    [TestCase("has(a b)", "no closing ')' after has(")]
-    [TestCase("has()", "no label name in has( expression")]
-    [TestCase("all(x)", "no closing ')' after all(")]
-    [TestCase("a = 'b'", "expected ==")]
-    [TestCase("a == 'b' & c", "expected &&")]
-    [TestCase("a == 'b' | c", "expected ||")]
-    [TestCase("a == 'b", "unterminated string")]
-    [TestCase("a == b)", "expected string")]
-    [TestCase("#a", "unexpected characters")]
-    [TestCase("a > 'b'", "unexpected characters after label 'a', was expecting an operator")]
-    [TestCase("a is 'b')", "unexpected characters after label 'a', was expecting an operator")]
-    [TestCase("a starts 'b')", "unexpected characters after label 'a', was expecting an operator")]
-    [TestCase("a in ('b')", "expected set literal")]
-    [TestCase("a in {'b' 'c'}", "expected }")]
-    [TestCase("(has(a)", "expected )")]
-    [TestCase("has(a) has(b)", "unexpected content at end of selector [TokHas(b) TokEOF()]")]
-    [TestCase("has(a) &&", "unexpected token: TokEOF()")]
-    [TestCase("!", "unexpected token: TokEOF()")]
-    [TestCase("a)", "expected == or != not: TokRParen()")]
-    [TestCase("'a' == 'b'", "unexpected token: TokStringLiteral(a)")]
-    public void Rejects_what_Calico_rejects_with_its_message(string selector, string message)
+    [TestCase("has(a")]
+    [TestCase("has()")]
+    [TestCase("all(x)")]
+    [TestCase("a = 'b'")]
+    [TestCase("a == 'b' & c")]
+    [TestCase("a == 'b' | c")]
+    [TestCase("a == 'b")]
+    [TestCase("a == b")]
+    [TestCase("#a")]
+    [TestCase("a > 'b'")]
+    [TestCase("a is 'b'")]
+    [TestCase("a starts 'b'")]
+    [TestCase("a in ('b')")]
+    [TestCase("a in {'b' 'c'}")]
+    [TestCase("(has(a)")]
+    [TestCase("has(a) has(b)")]
+    [TestCase("has(a) &&")]
+    [TestCase("!")]
+    [TestCase("a)")]
+    [TestCase("'a' == 'b'")]
+    public void Rejects_what_Calico_rejects(string selector)
     {
-        Assert.That(CalicoSelectorSyntax.Validate(selector), Is.EqualTo(message));
+        Assert.That(ErrorsFor(selector), Has.Count.EqualTo(1).And.All.StartWith($"spec.selector: Invalid value: \"{selector}\": invalid selector"));
     }
 
     [FsCheck.NUnit.Property(MaxTest = 300)]
     public Property Every_selector_of_the_grammar_is_accepted()
     {
-        return Prop.ForAll(Selector(3).ToArbitrary(), selector => CalicoSelectorSyntax.Validate(selector) is null);
+        return Prop.ForAll(Selector(3).ToArbitrary(), selector => ErrorsFor(selector).Count == 0);
     }
 
     private static Gen<string> Selector(int depth)
@@ -63,7 +68,6 @@ public class CalicoSelectorSyntaxTests
         var operation = Gen.OneOf(
             label.Select(name => $"has({name})"),
             Gen.Constant("all()"),
-            Gen.Constant("global()"),
             from name in label
             from op in Gen.Elements("==", "!=", "contains", "starts with", "ends with")
             from text in value
