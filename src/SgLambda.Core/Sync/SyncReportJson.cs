@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SgLambda.Core.Calico;
@@ -17,52 +16,25 @@ public static class SyncReportJson
     public static JsonObject ToJson(SyncReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new JsonObject
+        // The event part is the classifier's own document, so both outputs stay one shape.
+        var json = report.Event is { } classified
+            ? (JsonObject)JsonSerializer.SerializeToNode(ClassifiedEventDocument.From(classified), EventsJsonContext.Default.ClassifiedEventDocument)!
+            : new JsonObject { ["event"] = null, ["affected"] = null, ["reason"] = null };
+        json.Remove("skipped");
+        json["apply"] = new JsonArray([.. report.Plan.Apply.Select(o => (JsonNode)CalicoSerializer.ToJsonNode(o))]);
+        json["delete"] = new JsonArray([.. report.Plan.Delete.Select(d => (JsonNode)Key(d.Key))]);
+        json["trustAttachments"] = new JsonArray([.. report.TrustAttachments.Select(a => (JsonNode)new JsonObject
         {
-            ["event"] = report.Event is { } classified ? Event(classified) : null,
-            ["affected"] = report.Event is null ? null : Affected(report.Affected),
-            ["apply"] = new JsonArray([.. report.Plan.Apply.Select(o => (JsonNode)CalicoSerializer.ToJsonNode(o))]),
-            ["delete"] = new JsonArray([.. report.Plan.Delete.Select(d => (JsonNode)Key(d.Key))]),
-            ["trustAttachments"] = new JsonArray([.. report.TrustAttachments.Select(a => (JsonNode)new JsonObject
-            {
-                ["kind"] = a.Kind.ToString(),
-                ["id"] = a.Id,
-                ["groupIds"] = Strings(a.GroupIds),
-            })]),
-            ["warnings"] = Strings(report.Plan.Warnings),
-            ["skipped"] = report.Skipped,
-        };
+            ["kind"] = a.Kind.ToString(),
+            ["id"] = a.Id,
+            ["groupIds"] = Strings(a.GroupIds),
+        })]);
+        json["warnings"] = Strings(report.Plan.Warnings);
+        json["skipped"] = report.Skipped;
+        return json;
     }
 
     public static string ToJsonString(SyncReport report) => ToJson(report).ToJsonString(Indented);
-
-    private static JsonObject Event(ClassifiedEvent classified)
-    {
-        var e = classified.Event;
-        return new JsonObject
-        {
-            ["id"] = e.Id,
-            ["source"] = e.Source,
-            ["detailType"] = e.DetailType,
-            ["eventName"] = e.EventName,
-            ["account"] = e.Account,
-            ["region"] = e.Region,
-            ["time"] = e.Time?.ToString("O", CultureInfo.InvariantCulture),
-            ["errorCode"] = e.ErrorCode,
-            ["reason"] = classified.Reason,
-        };
-    }
-
-    private static JsonObject Affected(AffectedResources affected) => new()
-    {
-        ["securityGroups"] = Strings(affected.SecurityGroups),
-        ["networkInterfaces"] = Strings(affected.NetworkInterfaces),
-        ["networkInterfaceAttachments"] = Strings(affected.NetworkInterfaceAttachments),
-        ["instances"] = Strings(affected.Instances),
-        ["dbInstances"] = Strings(affected.DbInstances),
-        ["dbClusters"] = Strings(affected.DbClusters),
-        ["prefixLists"] = Strings(affected.PrefixLists),
-    };
 
     private static JsonObject Key(ObjectKey key)
     {

@@ -190,19 +190,20 @@ public class AwsEvaluatorTests
         Assert.That(world.Evaluate(Flow.Tcp(MemberNone, MemberTrust, 80)).Allowed, Is.True);
         var fromUngoverned = world.Evaluate(Flow.Tcp(MemberTrust, MemberA, 443));
         Assert.That((fromUngoverned.Egress.Allowed, fromUngoverned.Ingress.Allowed), Is.EqualTo((true, false)));
+        // A pod is always SG-bound (pod-default SG): one in no SG is governed by no rule.
         Assert.That(world.Evaluate(Flow.Tcp(PodBare, MemberA, 443)).Ingress.Allowed, Is.False);
-        Assert.That(world.Evaluate(Flow.Tcp(PodBare, Internet, 443)).Allowed, Is.True);
+        Assert.That(world.Evaluate(Flow.Tcp(PodBare, Internet, 443)).Allowed, Is.False);
     }
 
     [TestCase(MemberNone, false)]
     [TestCase(MemberTrust, false)]
     [TestCase("10.0.2.6", false)]
-    [TestCase("10.0.1.3", false)]
-    [TestCase(PodBare, false)]
+    [TestCase("10.0.1.3", true)]
+    [TestCase(PodBare, true)]
     [TestCase(MemberB, true)]
     [TestCase(PodP, true)]
     [TestCase(Internet, false)]
-    public void Only_non_internal_groups_of_the_VPC_in_the_snapshot_make_an_endpoint_governed(string address, bool governed)
+    public void Pods_and_endpoints_in_a_non_internal_group_of_the_VPC_are_governed(string address, bool governed)
     {
         Assert.That(World().FindEndpoint(IPAddress.Parse(address)).Governed, Is.EqualTo(governed));
     }

@@ -49,7 +49,6 @@ public class TranslationEquivalenceProperties
             var source = aws.FindEndpoint(flow.Source);
             var destination = aws.FindEndpoint(flow.Destination);
             if (!Enforced(source) && !Enforced(destination)) continue;
-            if (IsKnownDiscrepancy(source) || IsKnownDiscrepancy(destination)) continue;
             var tiers = calico.EvaluateTiers(flow, CalicoEvaluator.IntegrationTiers);
 
             bool expected;
@@ -105,21 +104,11 @@ public class TranslationEquivalenceProperties
         }
     }
 
-    /// <summary>
-    /// The one class of flows left out, reported to the lead and pinned by
-    /// <see cref="A_pod_in_no_security_group_is_not_governed"/>: a pod in no SG (no <c>sg.aws.tigera.io/*</c>
-    /// label, or only labels of SGs that no longer exist) is not SG-governed by section 1, but
-    /// <c>sg-local.aws-services</c> makes the sg-local tier apply to every pod, so its default Deny
-    /// stops everything but AWS services. Remove this exclusion when that is settled.
-    /// </summary>
-    private static bool IsKnownDiscrepancy(AwsEndpoint endpoint) =>
-        endpoint.Kind == AwsEndpointKind.Pod && !endpoint.Governed;
-
     [Test]
-    [Ignore("Known translation discrepancy (reported): a pod in no SG is denied by the sg-local tier default. Remove IsKnownDiscrepancy with this.")]
-    public void A_pod_in_no_security_group_is_not_governed()
+    public void A_pod_in_no_security_group_is_denied_by_aws_and_by_the_tiers_alike()
     {
-        // The minimal counterexample the property shrank to: no SG at all, no pod-default SG, one unlabelled pod.
+        // A pod is always SG-bound (SEMANTICS.md section 3: every pod is in the pod-default SG). One the
+        // webhook never labelled is governed by no rule: both models deny it, but for the AWS services.
         var snapshot = new AwsSnapshot { Vpcs = [new Vpc { VpcId = TopologyGenerator.VpcId, CidrBlock = "172.31.0.0/16" }] };
         var config = new SgLambdaConfig
         {
@@ -128,12 +117,15 @@ public class TranslationEquivalenceProperties
             EnforcedSecurityGroupId = TopologyGenerator.EnforcedGroup,
         };
         Pod[] pods = [new Pod("default", "pod-0", IPAddress.Parse("192.168.0.10"), new Dictionary<string, string>())];
-        var flow = Flow.Tcp("192.168.0.10", "8.8.8.8", 443);
-
         var calico = new CalicoEvaluator(Translator.Render(snapshot, config).Objects, pods, []);
+        var aws = new AwsEvaluator(snapshot, config, pods);
 
-        Assert.That(new AwsEvaluator(snapshot, config, pods).Evaluate(flow).Allowed, Is.True);
-        Assert.That(calico.EvaluateTiers(flow, CalicoEvaluator.IntegrationTiers).IsPassed, Is.True);
+        var toInternet = Flow.Tcp("192.168.0.10", "8.8.8.8", 443);
+        Assert.That(aws.Evaluate(toInternet).Allowed, Is.False);
+        Assert.That(calico.EvaluateTiers(toInternet, CalicoEvaluator.IntegrationTiers).IsPassed, Is.False);
+        var toResolver = Flow.Udp("192.168.0.10", "172.31.0.2", 53);
+        Assert.That(aws.Evaluate(toResolver).Allowed, Is.True);
+        Assert.That(calico.EvaluateTiers(toResolver, CalicoEvaluator.IntegrationTiers).IsPassed, Is.True);
     }
 
     private static bool HasHostEndpoint(AwsEndpoint endpoint) =>
