@@ -9,8 +9,9 @@ using SgLambda.Core.Translation;
 namespace SgLambda.Benchmarks;
 
 /// <summary>
-/// A single timed run per account size, without BenchmarkDotNet: wall time (Stopwatch), bytes allocated
-/// (GC.GetTotalAllocatedBytes) and the process's peak working set. With <c>--phases</c> it also times the
+/// A single timed run per account size, without BenchmarkDotNet: wall time (Stopwatch), the process's CPU
+/// time (less disturbed than wall time when other work shares the machine; it includes the GC's threads),
+/// bytes allocated (GC.GetTotalAllocatedBytes) and the process's peak working set. With <c>--phases</c> it also times the
 /// translation's steps one by one, to see which dominates.
 /// </summary>
 public static class QuickRun
@@ -32,8 +33,8 @@ public static class QuickRun
         _ = CalicoSerializer.ToListJson(warm);
         _ = YamlWriter.Write(warm.Select(CalicoSerializer.ToJsonNode));
 
-        Print("| account | step | time | allocated | result |");
-        Print("|---|---|---:|---:|---|");
+        Print("| account | step | wall | cpu | allocated | result |");
+        Print("|---|---|---:|---:|---:|---|");
         foreach (var size in sizes)
         {
             var (snapshot, config) = Measure(size, "generate", () => SyntheticAccount.Generate(size.SecurityGroups, size.NetworkInterfaces, seed),
@@ -71,12 +72,16 @@ public static class QuickRun
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = process.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var result = action();
         stopwatch.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        Print(Invariant($"| {size} | {step} | {stopwatch.Elapsed.TotalMilliseconds:F0} ms | {allocated / (1024.0 * 1024):F1} MiB | {describe(result)} |"));
+        Print(Invariant($"| {size} | {step} | {stopwatch.Elapsed.TotalMilliseconds:F0} ms | {cpu.TotalMilliseconds:F0} ms | {allocated / (1024.0 * 1024):F1} MiB | {describe(result)} |"));
         return result;
     }
 
