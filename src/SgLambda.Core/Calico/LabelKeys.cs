@@ -25,10 +25,22 @@ public static class LabelKeys
     public const string RuleId = "sglambda.io/rule-id";
     /// <summary>Rule annotation: the AWS rule's description.</summary>
     public const string RuleDescription = "sglambda.io/rule-description";
-    /// <summary>Rule annotation: the SG whose rule this is.</summary>
-    public const string RuleSecurityGroup = "sglambda.io/security-group";
+    /// <summary>
+    /// Label of an SG's policies and annotation of each translated rule: the SG they come from, so the
+    /// event path finds every part of a split policy with one label selector.
+    /// </summary>
+    public const string SecurityGroupId = "sglambda.io/security-group";
     /// <summary>Policy annotation: the SG's name.</summary>
     public const string SecurityGroupName = "sglambda.io/security-group-name";
 
+    /// <summary>
+    /// Prefix of the label an SG's policies carry for each prefix list their rules name
+    /// (<c>prefix-list.sglambda.io/&lt;pl-id&gt;: ""</c>): whether a GlobalNetworkSet is still needed is one
+    /// label query away.
+    /// </summary>
+    public const string PrefixListReferencePrefix = "prefix-list.sglambda.io/";
+
     public static string SecurityGroup(string groupId) => SecurityGroupPrefix + groupId;
+
+    public static string PrefixListReference(string prefixListId) => PrefixListReferencePrefix + prefixListId;
 }

@@ -84,7 +84,7 @@ public static class CalicoRuleBuilder
     private static ImmutableSortedDictionary<string, string> Annotations(SecurityGroupRuleView rule)
     {
         var annotations = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        annotations[LabelKeys.RuleSecurityGroup] = rule.GroupId;
+        annotations[LabelKeys.SecurityGroupId] = rule.GroupId;
         if (rule.RuleId is { Length: > 0 } id) annotations[LabelKeys.RuleId] = id;
         if (rule.Description is { Length: > 0 } description) annotations[LabelKeys.RuleDescription] = description;
         return annotations.ToImmutable();

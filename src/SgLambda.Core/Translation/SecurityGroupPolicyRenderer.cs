@@ -21,14 +21,19 @@ public static class SecurityGroupPolicyRenderer
             ? new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKeys.SecurityGroupName] = name }
             : null;
 
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKeys.SecurityGroupId] = group.GroupId };
+        foreach (var rule in rules)
+        {
+            if (rule.Peer is RulePeer.PrefixListPeer list) labels[LabelKeys.PrefixListReference(list.PrefixListId)] = "";
+        }
         var local = Split(
-            PolicyNames.Local(group.GroupId), TierNames.SgLocal, Selectors.MemberOf(group.GroupId), annotations,
+            PolicyNames.Local(group.GroupId), TierNames.SgLocal, Selectors.MemberOf(group.GroupId), labels, annotations,
             ingress: ingress.Select(CalicoRuleBuilder.Local).ToList(),
             egress: egress.Select(CalicoRuleBuilder.Local).ToList(),
             context.Config.CalicoApiGroup);
         // The far SG's ingress rules decide the local endpoint's egress, and the other way round.
         var remote = Split(
-            PolicyNames.Remote(group.GroupId), TierNames.SgRemote, RemoteSelector(group.GroupId, rules), annotations,
+            PolicyNames.Remote(group.GroupId), TierNames.SgRemote, RemoteSelector(group.GroupId, rules), labels, annotations,
             ingress: egress.Select(CalicoRuleBuilder.Remote).ToList(),
             egress: ingress.Select(CalicoRuleBuilder.Remote).ToList(),
             context.Config.CalicoApiGroup);
@@ -51,7 +56,7 @@ public static class SecurityGroupPolicyRenderer
     }
 
     private static IEnumerable<GlobalNetworkPolicy> Split(
-        string name, string tier, string selector, IReadOnlyDictionary<string, string>? annotations,
+        string name, string tier, string selector, Dictionary<string, string> labels, Dictionary<string, string>? annotations,
         List<Rule> ingress, List<Rule> egress, string apiVersion)
     {
         var parts = Math.Max(1, Math.Max(Chunks(ingress.Count), Chunks(egress.Count)));
@@ -60,7 +65,7 @@ public static class SecurityGroupPolicyRenderer
             yield return new GlobalNetworkPolicy
             {
                 ApiVersion = apiVersion,
-                Metadata = ObjectFactory.Meta(PolicyNames.Part(name, part + 1), annotations: annotations),
+                Metadata = ObjectFactory.Meta(PolicyNames.Part(name, part + 1), labels, annotations),
                 Spec = new PolicySpec
                 {
                     Tier = tier,

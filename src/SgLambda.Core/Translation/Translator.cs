@@ -57,7 +57,7 @@ public static class Translator
         return snapshot.SecurityGroups
             .Where(g => string.Equals(g.VpcId?.Trim(), config.VpcId, StringComparison.Ordinal) && !config.IsInternal(g.GroupId.Trim()))
             .GroupBy(g => g.GroupId.Trim(), StringComparer.Ordinal)
-            .Select(g => g.First())
+            .Select(g => g.First() with { GroupId = g.Key })
             .ToList();
     }
 }

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace SgLambda.Core.Events;
+
+/// <summary>
+/// The AWS resources an event may have changed, by kind: what the event path re-reads from AWS and
+/// re-renders. Events are triggers, not the truth: the ids say where to look, AWS says what is there.
+/// </summary>
+public sealed record AffectedResources
+{
+    public ImmutableSortedSet<string> SecurityGroups { get; init; } = Empty;
+    public ImmutableSortedSet<string> NetworkInterfaces { get; init; } = Empty;
+    /// <summary>ENI attachment ids (<c>eni-attach-...</c>): DetachNetworkInterface names only these.</summary>
+    public ImmutableSortedSet<string> NetworkInterfaceAttachments { get; init; } = Empty;
+    public ImmutableSortedSet<string> Instances { get; init; } = Empty;
+    public ImmutableSortedSet<string> DbInstances { get; init; } = Empty;
+    public ImmutableSortedSet<string> DbClusters { get; init; } = Empty;
+    public ImmutableSortedSet<string> PrefixLists { get; init; } = Empty;
+
+    public static AffectedResources None { get; } = new();
+
+    public bool IsEmpty =>
+        SecurityGroups.IsEmpty && NetworkInterfaces.IsEmpty && NetworkInterfaceAttachments.IsEmpty && Instances.IsEmpty
+        && DbInstances.IsEmpty && DbClusters.IsEmpty && PrefixLists.IsEmpty;
+
+    public AffectedResources Union(AffectedResources other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new AffectedResources
+        {
+            SecurityGroups = SecurityGroups.Union(other.SecurityGroups),
+            NetworkInterfaces = NetworkInterfaces.Union(other.NetworkInterfaces),
+            NetworkInterfaceAttachments = NetworkInterfaceAttachments.Union(other.NetworkInterfaceAttachments),
+            Instances = Instances.Union(other.Instances),
+            DbInstances = DbInstances.Union(other.DbInstances),
+            DbClusters = DbClusters.Union(other.DbClusters),
+            PrefixLists = PrefixLists.Union(other.PrefixLists),
+        };
+    }
+
+    private static ImmutableSortedSet<string> Empty => ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+}
