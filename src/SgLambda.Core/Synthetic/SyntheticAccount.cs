@@ -27,7 +27,7 @@ public static class SyntheticAccount
     /// <summary>
     /// Exactly <paramref name="securityGroups"/> SGs (a few of them in a neighbouring VPC once there are 50 or
     /// more) and exactly <paramref name="networkInterfaces"/> ENIs, with the prefix lists, Nodes and
-    /// DescribeSecurityGroupRules output (an id for every rule) that go with them, and the SgLambda
+    /// DescribeSecurityGroupRules output (an id for every rule) and RDS instances that go with them, and the SgLambda
     /// configuration of the cluster.
     /// </summary>
     public static (AwsSnapshot Snapshot, SgLambdaConfig Config) Generate(int securityGroups, int networkInterfaces, int seed)
@@ -103,6 +103,7 @@ public static class SyntheticAccount
             ],
             PrefixLists = prefixLists,
             Nodes = interfaces.Nodes,
+            DbInstances = interfaces.DbInstances,
             SecurityGroupRules = ruleIds,
         };
         var config = new SgLambdaConfig
@@ -113,6 +114,8 @@ public static class SyntheticAccount
             NodeSecurityGroupIds = [cluster.Node, cluster.ControlPlane],
             TrustSecurityGroupId = cluster.Trust,
             EnforcedSecurityGroupId = cluster.Enforced,
+            AccountId = OwnerId,
+            Region = SyntheticAddressPool.Region,
         };
         return (snapshot, config);
     }

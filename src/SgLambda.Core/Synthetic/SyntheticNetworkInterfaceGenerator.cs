@@ -5,7 +5,7 @@ using SgLambda.Core.Aws;
 namespace SgLambda.Core.Synthetic;
 
 /// <summary>
-/// The ENIs of the synthetic VPC and the Kubernetes Nodes: cluster nodes first (primary ENI with the
+/// The ENIs of the synthetic VPC, the Kubernetes Nodes and the RDS instances: cluster nodes first (primary ENI with the
 /// enforced SG and the VPC CNI's warm secondary IPs, VPC CNI secondary ENIs, some trunk and branch ENIs),
 /// then VPC members of every kind in a realistic mix. Most members also carry the trust SG, as they do
 /// once SgLambda has attached it.
@@ -31,6 +31,8 @@ internal sealed class SyntheticNetworkInterfaceGenerator(
 
     public List<NetworkInterface> Interfaces { get; } = [];
     public List<KubernetesNode> Nodes { get; } = [];
+    /// <summary>The RDS instance behind each RDS ENI.</summary>
+    public List<DbInstance> DbInstances { get; } = [];
 
     public void Generate(int count)
     {
@@ -133,7 +135,16 @@ internal sealed class SyntheticNetworkInterfaceGenerator(
                 }
                 break;
             case SyntheticEniKind.Rds:
-                Interfaces.Add(Managed(zone, Members(UserGroups(2)), "RDSNetworkInterface", "amazon-rds"));
+                var database = Managed(zone, Members(UserGroups(2)), "RDSNetworkInterface", "amazon-rds");
+                Interfaces.Add(database);
+                // DescribeDBInstances names the same SGs as the instance's ENI.
+                DbInstances.Add(new DbInstance
+                {
+                    DBInstanceIdentifier = string.Create(CultureInfo.InvariantCulture, $"{service}-db-{DbInstances.Count + 1}"),
+                    DBInstanceStatus = "available",
+                    VpcId = account.VpcId,
+                    VpcSecurityGroupIds = [.. database.Groups.Select(g => g.GroupId)],
+                });
                 break;
             case SyntheticEniKind.LoadBalancer:
                 Interfaces.Add(Managed(zone, Members(UserGroups(2)), $"ELB app/{service}/{ids.Hex(16)}", "amazon-elb"));

@@ -115,7 +115,7 @@ public class SyntheticAccountTests
     }
 
     [Test]
-    public void Interfaces_come_in_every_kind_with_cluster_nodes_and_their_pod_interfaces()
+    public void Interfaces_come_in_every_kind_with_cluster_nodes_their_pod_interfaces_and_rds_instances()
     {
         var (snapshot, config) = SyntheticAccount.Generate(100, 600, Seed);
         var enis = snapshot.NetworkInterfaces;
@@ -126,6 +126,11 @@ public class SyntheticAccountTests
         Assert.That(enis, Has.Some.Matches<NetworkInterface>(e => EniClassifier.IsVpcCniEni(e!)), "VPC CNI secondary ENIs");
         Assert.That(enis, Has.Some.Matches<NetworkInterface>(e => e!.VpcId != config.VpcId), "ENIs of another VPC");
         Assert.That(enis, Has.Some.Matches<NetworkInterface>(e => e!.Groups.Count == 0), "ENIs with no SG");
+
+        var databaseGroups = enis.Where(e => e.RequesterId == "amazon-rds").Select(e => string.Join(",", e.Groups.Select(g => g.GroupId))).ToList();
+        Assert.That(databaseGroups, Is.Not.Empty);
+        Assert.That(snapshot.DbInstances.Select(d => string.Join(",", d.VpcSecurityGroupIds)), Is.EquivalentTo(databaseGroups),
+            "an RDS instance with the SGs of each RDS ENI");
 
         var nodePrimaries = enis.Where(e => EniClassifier.IsPrimary(e) && e.Groups.Any(g => g.GroupId == config.EnforcedSecurityGroupId)).ToList();
         Assert.That(nodePrimaries, Has.Count.EqualTo(12));
