@@ -13,7 +13,8 @@ namespace SgLambda.Core.Sync;
 /// -> the same translation as render -> diff against the cluster, in the same scope -> a plan, applied
 /// or printed. An event costs O(1) AWS and Kubernetes calls, whatever the size of the account.
 /// </summary>
-public sealed class SyncEngine(IAwsInventory aws, IKubernetesNodes nodes, ICalicoStore cluster, SgLambdaConfig config)
+public sealed class SyncEngine(
+    IAwsInventory aws, IKubernetesNodes nodes, ICalicoStore cluster, SgLambdaConfig config, IAwsSecurityGroupWriter? awsWriter = null)
 {
     /// <summary>Plans the minimal change for one classified event.</summary>
     public async Task<SyncReport> PlanEventAsync(ClassifiedEvent classified, CancellationToken cancellationToken)
@@ -62,8 +63,9 @@ public sealed class SyncEngine(IAwsInventory aws, IKubernetesNodes nodes, ICalic
         if (lists.Count > 0)
             actual.AddRange(await cluster.ListAsync("GlobalNetworkSet", scope.Queries().Single(q => q.Kind == "GlobalNetworkSet").LabelSelector, cancellationToken));
 
+        var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
         var plan = Planner.Diff(desired, Distinct(actual.Where(scope.Contains)));
-        return new SyncReport(classified, affected, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null);
+        return new SyncReport(classified, affected, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
     }
 
     /// <summary>Plans the full reconcile: everything in the VPC against everything SgLambda owns.</summary>
@@ -73,8 +75,20 @@ public sealed class SyncEngine(IAwsInventory aws, IKubernetesNodes nodes, ICalic
         snapshot = snapshot with { Nodes = await nodes.ListNodesAsync(cancellationToken) };
         var rendered = Translator.Render(snapshot, config);
         var actual = await ListAsync(ClusterScope.All, cancellationToken);
+        var warnings = new List<string>(rendered.Warnings);
+        var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
         var plan = Planner.Diff(rendered.Objects, Distinct(actual.Where(ClusterScope.All.Contains)));
-        return new SyncReport(null, AffectedResources.None, plan with { Warnings = [.. rendered.Warnings, .. plan.Warnings] }, null);
+        return new SyncReport(null, AffectedResources.None, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
+    }
+
+    /// <summary>Applies a report: its plan, then its trust SG attachments.</summary>
+    public async Task ApplyAsync(SyncReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await ApplyAsync(report.Plan, cancellationToken);
+        if (report.TrustAttachments.Count == 0) return;
+        if (awsWriter is null) throw new InvalidOperationException("trust SG attachments planned but no AWS writer configured");
+        foreach (var attachment in report.TrustAttachments) await awsWriter.AttachTrustAsync(attachment, cancellationToken);
     }
 
     /// <summary>

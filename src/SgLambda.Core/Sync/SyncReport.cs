@@ -9,6 +9,11 @@ namespace SgLambda.Core.Sync;
 /// </summary>
 public sealed record SyncReport(ClassifiedEvent? Event, AffectedResources Affected, Plan Plan, string? Skipped)
 {
+    /// <summary>VPC members to give the trust SG (only when <c>attachTrustSecurityGroup</c> is on).</summary>
+    public IReadOnlyList<TrustAttachment> TrustAttachments { get; init; } = [];
+
+    public bool IsEmpty => Plan.IsEmpty && TrustAttachments.Count == 0;
+
     public static SyncReport SkippedEvent(ClassifiedEvent classified)
     {
         ArgumentNullException.ThrowIfNull(classified);

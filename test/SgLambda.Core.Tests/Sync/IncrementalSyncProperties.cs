@@ -107,7 +107,7 @@ public class IncrementalSyncProperties
                 var inventory = new SnapshotInventory(state, config);
                 var engine = new SyncEngine(inventory, inventory, store, config);
                 var report = engine.PlanEventAsync(new ClassifiedEvent(new EventSummary(), change.Affected, null), CancellationToken.None).GetAwaiter().GetResult();
-                engine.ApplyAsync(report.Plan, CancellationToken.None).GetAwaiter().GetResult();
+                engine.ApplyAsync(report, CancellationToken.None).GetAwaiter().GetResult();
                 var expected = Translator.Render(state, config).Objects;
                 var differences = Planner.Diff(expected, store.Objects);
                 if (!differences.IsEmpty)
@@ -158,7 +158,7 @@ public class IncrementalSyncProperties
         var inventory = new SnapshotInventory(state with { SecurityGroups = [] }, config);
         var engine = new SyncEngine(inventory, inventory, store, config);
         var report = engine.PlanEventAsync(new ClassifiedEvent(new EventSummary(), Affect(groups: ["sg-0a"]), null), CancellationToken.None).GetAwaiter().GetResult();
-        engine.ApplyAsync(report.Plan, CancellationToken.None).GetAwaiter().GetResult();
+        engine.ApplyAsync(report, CancellationToken.None).GetAwaiter().GetResult();
         Assert.That(store.Objects, Does.Contain(foreign));
     }
 }
