@@ -110,6 +110,9 @@ public sealed partial class Ec2Account
         interfaces[eniId] = eni with { GroupIds = ResolveGroups(eni.VpcId, groupIds) };
     }
 
+    internal void SetInterfaceType(string eniId, string interfaceType) =>
+        interfaces[eniId] = GetNetworkInterface(eniId) with { InterfaceType = interfaceType };
+
     internal void SetDescription(string eniId, string description) =>
         interfaces[eniId] = GetNetworkInterface(eniId) with { Description = description };
 

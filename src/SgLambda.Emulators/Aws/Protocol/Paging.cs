@@ -8,14 +8,22 @@ namespace SgLambda.Emulators.Aws.Protocol;
 /// </summary>
 internal static class Paging
 {
+    /// <param name="items">All matching items, in any order.</param>
+    /// <param name="key">The id items are ordered by.</param>
+    /// <param name="request">The call, with its limit and token parameters.</param>
+    /// <param name="minResults">The smallest limit the action accepts.</param>
+    /// <param name="maxResults">The largest limit the action accepts.</param>
+    /// <param name="limitName">EC2's MaxResults, RDS's MaxRecords.</param>
+    /// <param name="tokenName">EC2's NextToken, RDS's Marker.</param>
     public static (IReadOnlyList<T> Page, string? NextToken) Apply<T>(
-        IEnumerable<T> items, Func<T, string> key, AwsQueryRequest request, int minResults, int maxResults)
+        IEnumerable<T> items, Func<T, string> key, AwsQueryRequest request, int minResults, int maxResults,
+        string limitName = "MaxResults", string tokenName = "NextToken")
     {
-        var limit = request.GetInt("MaxResults");
+        var limit = request.GetInt(limitName);
         if (limit is { } l && (l < minResults || l > maxResults))
             throw new AwsApiException("InvalidParameterValue",
-                $"Value ( {l} ) for parameter maxResults is invalid. Expecting a value between {minResults} and {maxResults}.");
-        var after = request.Get("NextToken") is { } token ? Decode(token) : null;
+                $"Value ( {l} ) for parameter {limitName} is invalid. Expecting a value between {minResults} and {maxResults}.");
+        var after = request.Get(tokenName) is { } token ? Decode(token) : null;
         var ordered = items.OrderBy(key, StringComparer.Ordinal)
             .Where(i => after is null || string.CompareOrdinal(key(i), after) > 0)
             .ToList();

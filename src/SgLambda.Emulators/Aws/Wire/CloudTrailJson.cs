@@ -14,6 +14,7 @@ internal static class CloudTrailJson
     {
         WireValue value => Value(value, timestampsAsMilliseconds: true),
         WireStruct structure => Ec2Struct(structure),
+        WireList { CloudTrailEnvelope.Length: 0 } plain => new JsonArray([.. plain.Items.Select(Ec2)]),
         WireList { Items.Count: 0 } => new JsonObject(),
         WireList list => new JsonObject { [list.CloudTrailEnvelope] = new JsonArray([.. list.Items.Select(Ec2)]) },
         _ => null,
