@@ -20,6 +20,30 @@ internal static class CloudTrailJson
         _ => null,
     };
 
+    /// <summary>
+    /// responseElements of an EC2 action in CloudTrail's classic shape: <c>requestId</c>, then the response
+    /// fields (<c>_return</c>, <c>securityGroupRuleSet</c>, ...).
+    /// </summary>
+    public static JsonObject Ec2Response(string requestId, WireStruct response)
+    {
+        var json = new JsonObject { ["requestId"] = requestId };
+        foreach (var (name, value) in Ec2Struct(response).ToList())
+            json[name] = value?.DeepClone();
+        return json;
+    }
+
+    /// <summary>
+    /// responseElements of EC2's newer actions: the XML response as a document,
+    /// <c>{"&lt;Action&gt;Response": {"xmlns": ..., "requestId": ..., "return": true, ...}}</c>.
+    /// </summary>
+    public static JsonObject Ec2EnvelopeResponse(string action, string requestId, WireStruct response)
+    {
+        var body = new JsonObject { ["xmlns"] = Ec2Xml.Namespace, ["requestId"] = requestId };
+        foreach (var (name, value) in response.Fields)
+            body[name] = Ec2(value);
+        return new JsonObject { [action + "Response"] = body };
+    }
+
     public static JsonNode? Rds(WireNode node) => node switch
     {
         WireValue value => Value(value, timestampsAsMilliseconds: false),
