@@ -37,6 +37,13 @@ public abstract class EmulatorTestBase
         await Emulator.DisposeAsync();
     }
 
+    /// <summary>The AmazonEC2Exception a call fails with (the test fails when it does not).</summary>
+    protected static async Task<AmazonEC2Exception> Ec2Error(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(call);
+        return error ?? throw new AssertionException("expected an AmazonEC2Exception");
+    }
+
     /// <summary>The SDK as SgLambda configures it: a ServiceURL, a signing region, few retries, short timeouts.</summary>
     protected static AmazonEC2Client CreateClient(Ec2Emulator emulator, int maxErrorRetry, TimeSpan? timeout = null) =>
         new(new BasicAWSCredentials("AKIDEMULATOR", "emulator-secret"), new AmazonEC2Config
