@@ -44,6 +44,8 @@ public abstract class EmulatorTestBase
         return error ?? throw new AssertionException("expected an AmazonEC2Exception");
     }
 
+    internal static AmazonEC2Client CreateClientFor(Ec2Emulator emulator) => CreateClient(emulator, maxErrorRetry: 0);
+
     /// <summary>The SDK as SgLambda configures it: a ServiceURL, a signing region, few retries, short timeouts.</summary>
     protected static AmazonEC2Client CreateClient(Ec2Emulator emulator, int maxErrorRetry, TimeSpan? timeout = null) =>
         new(new BasicAWSCredentials("AKIDEMULATOR", "emulator-secret"), new AmazonEC2Config
