@@ -33,5 +33,14 @@ public static class LabelKeys
     /// <summary>Policy annotation: the SG's name.</summary>
     public const string SecurityGroupName = "sglambda.io/security-group-name";
 
+    /// <summary>
+    /// Prefix of the label an SG's policies carry for each prefix list their rules name
+    /// (<c>prefix-list.sglambda.io/&lt;pl-id&gt;: ""</c>): whether a GlobalNetworkSet is still needed is one
+    /// label query away.
+    /// </summary>
+    public const string PrefixListReferencePrefix = "prefix-list.sglambda.io/";
+
     public static string SecurityGroup(string groupId) => SecurityGroupPrefix + groupId;
+
+    public static string PrefixListReference(string prefixListId) => PrefixListReferencePrefix + prefixListId;
 }

@@ -22,6 +22,10 @@ public static class SecurityGroupPolicyRenderer
             : null;
 
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKeys.SecurityGroupId] = group.GroupId };
+        foreach (var rule in rules)
+        {
+            if (rule.Peer is RulePeer.PrefixListPeer list) labels[LabelKeys.PrefixListReference(list.PrefixListId)] = "";
+        }
         var local = Split(
             PolicyNames.Local(group.GroupId), TierNames.SgLocal, Selectors.MemberOf(group.GroupId), labels, annotations,
             ingress: ingress.Select(CalicoRuleBuilder.Local).ToList(),

@@ -162,6 +162,7 @@ public class TranslatorTests
         var set = result.Objects.OfType<GlobalNetworkSet>().Single();
         Assert.That(set.Metadata.Name, Is.EqualTo("pl-0abc"));
         Assert.That(set.Metadata.Labels![LabelKeys.PrefixList], Is.EqualTo("pl-0abc"));
+        Assert.That(Policy(result, "sg-local." + App).Metadata.Labels!.ContainsKey("prefix-list.sglambda.io/pl-0abc"), Is.True);
         Assert.That(set.Spec.Nets, Is.EqualTo(new[] { "192.0.2.0/24", "2001:db8::/32" }));
         var rule = Policy(result, "sg-local." + App).Spec.Ingress!.Single();
         Assert.That(rule.Source, Is.EqualTo(new EntityRule { Selector = "sglambda.io/prefix-list == 'pl-0abc'", NamespaceSelector = "global()" }));

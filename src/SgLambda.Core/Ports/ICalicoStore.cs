@@ -1,0 +1,24 @@
+using SgLambda.Core.Calico;
+
+namespace SgLambda.Core.Ports;
+
+/// <summary>
+/// The Calico objects in a cluster, as the event path and reconcile see them. Implemented on the
+/// Kubernetes API (KubernetesClient) and in memory for tests and offline snapshots. Implementations
+/// retry throttling and transient errors themselves.
+/// </summary>
+public interface ICalicoStore
+{
+    /// <summary>Objects of one kind (Tier, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkPolicy) matching a Kubernetes label selector.</summary>
+    Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken);
+
+    /// <summary>Creates or updates the object (server-side apply, field manager <c>sglambda</c>).</summary>
+    Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the object; when <paramref name="resourceVersion"/> is given, only if it is still that
+    /// version (so an object changed since it was read, e.g. taken over by someone else, survives).
+    /// A missing object is not an error.
+    /// </summary>
+    Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken);
+}
