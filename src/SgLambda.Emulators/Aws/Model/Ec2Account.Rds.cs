@@ -9,8 +9,10 @@ public sealed partial class Ec2Account
         lock (Gate) return CreateDbInstance(identifier, "db.t3.micro", "postgres", vpcSecurityGroupIds, subnetId);
     }
 
-    internal RdsDbInstance CreateDbInstance(string identifier, string instanceClass, string engine, IReadOnlyList<string> groupIds, string? subnetId)
+    internal RdsDbInstance CreateDbInstance(string requestedIdentifier, string instanceClass, string engine, IReadOnlyList<string> groupIds, string? subnetId)
     {
+        // RDS stores identifiers in lower case, whatever case the request used.
+        var identifier = requestedIdentifier.ToLowerInvariant();
         if (dbInstances.ContainsKey(identifier))
             throw new Protocol.AwsApiException("DBInstanceAlreadyExists", "DB instance already exists");
         var groupsOfDb = groupIds.Select(id => groups.GetValueOrDefault(id)
@@ -37,13 +39,14 @@ public sealed partial class Ec2Account
     }
 
     internal RdsDbInstance GetDbInstance(string identifier) =>
-        dbInstances.GetValueOrDefault(identifier)
+        dbInstances.GetValueOrDefault(identifier.ToLowerInvariant())
         ?? throw new Protocol.AwsApiException("DBInstanceNotFound", $"DBInstance {identifier} not found.", 404);
 
     /// <summary>Replaces the DB instance's VPC security groups, on the instance and on its ENI.</summary>
     internal RdsDbInstance SetDbSecurityGroups(string identifier, IReadOnlyList<string> groupIds)
     {
         var db = GetDbInstance(identifier);
+        identifier = db.DbInstanceIdentifier;
         foreach (var id in groupIds)
         {
             if (!groups.ContainsKey(id)) throw new Protocol.AwsApiException("InvalidParameterValue", $"Invalid security group , groupId= {id}");
@@ -57,7 +60,7 @@ public sealed partial class Ec2Account
     internal RdsDbInstance DeleteDbInstance(string identifier)
     {
         var db = GetDbInstance(identifier);
-        dbInstances.Remove(identifier);
+        dbInstances.Remove(db.DbInstanceIdentifier);
         interfaces.Remove(db.NetworkInterfaceId);
         return db with { Status = "deleting" };
     }

@@ -64,7 +64,8 @@ public sealed partial class Ec2Account
 
     public Ec2PrefixList? FindPrefixList(string prefixListId) => Read(() => prefixLists.GetValueOrDefault(prefixListId));
 
-    public RdsDbInstance? FindDbInstance(string identifier) => Read(() => dbInstances.GetValueOrDefault(identifier));
+    /// <summary>RDS identifiers are case-insensitive: RDS stores them in lower case.</summary>
+    public RdsDbInstance? FindDbInstance(string identifier) => Read(() => dbInstances.GetValueOrDefault(identifier.ToLowerInvariant()));
 
     /// <summary>
     /// Seeds a VPC with one subnet spanning its CIDR (in availability zone <c>&lt;region&gt;a</c>) and, like
@@ -115,6 +116,13 @@ public sealed partial class Ec2Account
             PrefixListId = p.PrefixListId,
             PrefixListName = p.PrefixListName,
             Entries = p.Entries,
+        })],
+        DbInstances = [.. dbInstances.Values.Select(d => new DbInstance
+        {
+            DBInstanceIdentifier = d.DbInstanceIdentifier,
+            DBInstanceStatus = d.Status,
+            VpcId = d.VpcId,
+            VpcSecurityGroupIds = d.VpcSecurityGroupIds,
         })],
     });
 
