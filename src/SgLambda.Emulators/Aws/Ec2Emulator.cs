@@ -55,7 +55,8 @@ public sealed class Ec2Emulator : IAsyncDisposable
         var calls = new CallCounter();
         var pipeline = new QueryApiPipeline(account, events, faults, calls, new EventFactory(options, ids), options);
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // No arguments and the assembly's own folder: nothing from the caller's command line or working directory.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
