@@ -70,7 +70,9 @@ public sealed class Ec2Emulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
+        // Calls held back by a Timeout fault are cut short rather than waited for.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await app.StopAsync(stopping.Token);
         await app.DisposeAsync();
     }
 }

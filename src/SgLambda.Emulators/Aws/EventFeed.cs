@@ -9,7 +9,10 @@ public sealed class EventFeed
     private readonly Lock gate = new();
     private readonly List<EmittedEvent> events = [];
 
-    /// <summary>Raised for each event as it is appended (on the thread that handled the call).</summary>
+    /// <summary>
+    /// Raised for each event as it is appended, on the thread that handled the call and while the account
+    /// is locked: hand the event on (to a queue, say) rather than calling the emulator from the handler.
+    /// </summary>
     public event EventHandler<EmittedEvent>? Emitted;
 
     public IReadOnlyList<EmittedEvent> All

@@ -82,6 +82,23 @@ public sealed class FaultTests : EmulatorTestBase
     }
 
     [Test]
+    public async Task Stopping_the_emulator_does_not_wait_for_a_held_call()
+    {
+        var emulator = await Ec2Emulator.StartAsync();
+        emulator.Faults.TimeoutDelay = TimeSpan.FromMinutes(5);
+        emulator.Faults.FailNext(FaultInjector.AnyAction, 1, FaultKind.Timeout);
+        using var ec2 = CreateClient(emulator, maxErrorRetry: 0, timeout: TimeSpan.FromMinutes(5));
+        var held = ec2.DescribeVpcsAsync(new DescribeVpcsRequest());
+        Assert.That(SpinWait.SpinUntil(() => emulator.Calls.Count("DescribeVpcs") == 1, TimeSpan.FromSeconds(10)), Is.True, "the call arrived and is held");
+        var clock = Stopwatch.StartNew();
+
+        await emulator.DisposeAsync();
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAsync(Is.InstanceOf<Exception>(), () => held);
+    }
+
+    [Test]
     public async Task Random_faults_follow_the_seed()
     {
         var first = await FailurePattern(seed: 7);
