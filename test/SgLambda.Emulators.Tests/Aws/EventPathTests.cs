@@ -1,7 +1,10 @@
 using Amazon.EC2.Model;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Events;
+using SgLambda.Core.Calico;
 using SgLambda.Core.Planning;
+using SgLambda.Core.Sync;
+using SgLambda.Core.Translation;
 using SgLambda.Emulators.Aws;
 
 namespace SgLambda.Emulators.Tests.Aws;
@@ -125,23 +128,33 @@ public sealed class EventPathTests : EmulatorTestBase
     }
 
     /// <summary>
-    /// A pinned gap of the event path (not of the emulator): DetachNetworkInterface's record names only the
-    /// attachment, and once the ENI is detached no ENI carries that attachment id any more, so the affected
-    /// slice finds nothing to re-read and the ENI's HostEndpoint keeps its old instance until a reconcile.
-    /// Flip this test when the event path resolves detached attachments.
+    /// DetachNetworkInterface's record names only the attachment, and once the ENI is detached no ENI in
+    /// AWS carries that attachment id: the sync engine finds the ENI through the HostEndpoint rendered
+    /// while it was attached (its attachment-id label) and re-renders it.
     /// </summary>
     [Test]
-    public async Task Known_gap_a_detach_event_resolves_to_no_eni_after_the_detach()
+    public async Task A_detach_event_re_renders_the_detached_eni_found_through_its_host_endpoint()
     {
+        var group = Emulator.Account.AddSecurityGroup(Vpc.VpcId, "app");
         var instance = Emulator.Account.AddInstance(Subnet.SubnetId);
-        var eni = Emulator.Account.AddNetworkInterface(new SgLambda.Emulators.Aws.Model.NetworkInterfaceSpec { SubnetId = Subnet.SubnetId, InstanceId = instance.InstanceId, DeviceIndex = 1 });
+        var eni = Emulator.Account.AddNetworkInterface(new SgLambda.Emulators.Aws.Model.NetworkInterfaceSpec
+        {
+            SubnetId = Subnet.SubnetId, InstanceId = instance.InstanceId, DeviceIndex = 1, GroupIds = [group.GroupId],
+        });
+        var store = new InMemoryCalicoStore(Translator.Render(Emulator.Account.ToSnapshot(), config).Objects);
+        var before = store.Objects.OfType<HostEndpoint>().Single(h => h.Metadata.Name == eni.NetworkInterfaceId);
+        Assert.That(before.Metadata.Labels![LabelKeys.InstanceId], Is.EqualTo(instance.InstanceId));
 
         await Ec2.DetachNetworkInterfaceAsync(new DetachNetworkInterfaceRequest { AttachmentId = eni.Attachment!.AttachmentId });
 
         var classified = ClassifyAll().Single();
         Assert.That(classified.Affected.NetworkInterfaceAttachments, Is.EqualTo(new[] { eni.Attachment.AttachmentId }));
-        var slice = AffectedSlice.Of(Emulator.Account.ToSnapshot(), classified.Affected, config);
-        Assert.That(slice.NetworkInterfaces.Select(e => e.NetworkInterfaceId), Does.Not.Contain(eni.NetworkInterfaceId));
+        var inventory = new SnapshotInventory(Emulator.Account.ToSnapshot(), config);
+        var engine = new SyncEngine(inventory, inventory, store, config);
+        await engine.ApplyAsync(await engine.PlanEventAsync(classified, CancellationToken.None), CancellationToken.None);
+        var after = store.Objects.OfType<HostEndpoint>().Single(h => h.Metadata.Name == eni.NetworkInterfaceId);
+        Assert.That(after.Metadata.Labels!.ContainsKey(LabelKeys.InstanceId), Is.False);
+        Assert.That(Planner.Diff(Translator.Render(Emulator.Account.ToSnapshot(), config).Objects, store.Objects).IsEmpty, Is.True);
     }
 
     private List<ClassifiedEvent> ClassifyAll() => [.. Emulator.Events.All.Select(e => EventClassifier.Classify(e.Json, config))];
