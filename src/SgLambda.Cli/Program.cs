@@ -1,1 +1,3 @@
-return 0;
+using SgLambda.Cli;
+
+return SgLambdaCli.Run(args, Console.Out, Console.Error);

@@ -11,6 +11,8 @@ public sealed record AwsSnapshot
     public IReadOnlyList<Vpc> Vpcs { get; init; } = [];
     public IReadOnlyList<ManagedPrefixList> PrefixLists { get; init; } = [];
     public IReadOnlyList<KubernetesNode> Nodes { get; init; } = [];
+    /// <summary>RDS DB instances (for attaching the trust SG); the translation reads their ENIs, not these.</summary>
+    public IReadOnlyList<DbInstance> DbInstances { get; init; } = [];
     /// <summary>Rule ids; empty when not known (rules are then translated without ids).</summary>
     public IReadOnlyList<SecurityGroupRule> SecurityGroupRules { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -7,7 +8,9 @@ namespace SgLambda.Core.Calico;
 /// <summary>Calico objects to and from Kubernetes JSON, and kubectl-style List documents.</summary>
 public static class CalicoSerializer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: selectors keep their && and ' readable (the default encoder writes \u0026, \u0027
+    // for HTML safety, which kubectl users never need).
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The object as Kubernetes JSON (apiVersion, kind, metadata, spec; nulls omitted).</summary>
     public static JsonObject ToJsonNode(CalicoObject value)

@@ -20,6 +20,8 @@ public sealed record SgLambdaConfig
     public bool EnforceNodes { get; init; } = true;
     public string MemberNodeName { get; init; } = DefaultMemberNodeName;
     public string CalicoApiGroup { get; init; } = CalicoApiGroups.ProjectCalicoV3;
+    /// <summary>Attach the trust SG to VPC members that lack it (EC2 ENIs and RDS instances), never removing an SG.</summary>
+    public bool AttachTrustSecurityGroup { get; init; }
     /// <summary>The AWS account events must come from; null accepts any (render ignores it).</summary>
     public string? AccountId { get; init; }
     /// <summary>The AWS region events must come from; null accepts any (render ignores it).</summary>

@@ -10,6 +10,8 @@ public sealed record AffectedResources
 {
     public ImmutableSortedSet<string> SecurityGroups { get; init; } = Empty;
     public ImmutableSortedSet<string> NetworkInterfaces { get; init; } = Empty;
+    /// <summary>ENI attachment ids (<c>eni-attach-...</c>): DetachNetworkInterface names only these.</summary>
+    public ImmutableSortedSet<string> NetworkInterfaceAttachments { get; init; } = Empty;
     public ImmutableSortedSet<string> Instances { get; init; } = Empty;
     public ImmutableSortedSet<string> DbInstances { get; init; } = Empty;
     public ImmutableSortedSet<string> DbClusters { get; init; } = Empty;
@@ -18,7 +20,7 @@ public sealed record AffectedResources
     public static AffectedResources None { get; } = new();
 
     public bool IsEmpty =>
-        SecurityGroups.IsEmpty && NetworkInterfaces.IsEmpty && Instances.IsEmpty
+        SecurityGroups.IsEmpty && NetworkInterfaces.IsEmpty && NetworkInterfaceAttachments.IsEmpty && Instances.IsEmpty
         && DbInstances.IsEmpty && DbClusters.IsEmpty && PrefixLists.IsEmpty;
 
     public AffectedResources Union(AffectedResources other)
@@ -28,6 +30,7 @@ public sealed record AffectedResources
         {
             SecurityGroups = SecurityGroups.Union(other.SecurityGroups),
             NetworkInterfaces = NetworkInterfaces.Union(other.NetworkInterfaces),
+            NetworkInterfaceAttachments = NetworkInterfaceAttachments.Union(other.NetworkInterfaceAttachments),
             Instances = Instances.Union(other.Instances),
             DbInstances = DbInstances.Union(other.DbInstances),
             DbClusters = DbClusters.Union(other.DbClusters),

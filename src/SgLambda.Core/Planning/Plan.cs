@@ -6,7 +6,7 @@ namespace SgLambda.Core.Planning;
 /// What to change in the cluster: objects to apply (created or changed) and objects to delete, both in
 /// key order. An empty plan writes nothing.
 /// </summary>
-public sealed record Plan(IReadOnlyList<CalicoObject> Apply, IReadOnlyList<ObjectKey> Delete, IReadOnlyList<string> Warnings)
+public sealed record Plan(IReadOnlyList<CalicoObject> Apply, IReadOnlyList<Deletion> Delete, IReadOnlyList<string> Warnings)
 {
     public static Plan Empty { get; } = new([], [], []);
 

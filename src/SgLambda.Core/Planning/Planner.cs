@@ -39,8 +39,8 @@ public static class Planner
 
         var delete = existing.Values
             .Where(o => !wanted.Contains(o.Key) && IsOwned(o))
-            .Select(o => o.Key)
-            .Order()
+            .OrderBy(o => o.Key)
+            .Select(o => new Deletion(o.Key, o.Metadata.ResourceVersion))
             .ToList();
         return new Plan(apply, delete, warnings);
     }

@@ -30,7 +30,7 @@ public class PlannerTests
         var actual = Rendered.Where(o => o.Metadata.Name != "eni-01").Append(Endpoint("eni-02") with { Metadata = Endpoint("eni-02").Metadata with { Name = "eni-0gone" } });
         var plan = Planner.Diff(Rendered, actual);
         Assert.That(plan.Apply.Select(o => o.Key.ToString()), Is.EqualTo(new[] { "HostEndpoint/eni-01" }));
-        Assert.That(plan.Delete.Select(k => k.ToString()), Is.EqualTo(new[] { "HostEndpoint/eni-0gone" }));
+        Assert.That(plan.Delete.Select(d => d.Key.ToString()), Is.EqualTo(new[] { "HostEndpoint/eni-0gone" }));
     }
 
     [Test]
@@ -108,7 +108,7 @@ public class PlannerTests
             }
 
             var plan = Planner.Diff(Rendered, actual.Values);
-            foreach (var key in plan.Delete) actual.Remove(key);
+            foreach (var deletion in plan.Delete) actual.Remove(deletion.Key);
             foreach (var value in plan.Apply) actual[value.Key] = value;
 
             var same = actual.Count == Rendered.Count && Rendered.All(d => actual.TryGetValue(d.Key, out var a) && ObjectComparer.SameContent(d, a));

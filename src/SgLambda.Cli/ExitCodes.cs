@@ -1,0 +1,11 @@
+namespace SgLambda.Cli;
+
+/// <summary>What <c>sglambda</c> returns to the shell.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>A bug: an exception no command expected (System.CommandLine prints it).</summary>
+    public const int InternalError = 1;
+    /// <summary>The user's to fix: a usage error, or an input file that is missing or malformed.</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,7 @@
+using SgLambda.Core.Aws;
+using SgLambda.Core.Configuration;
+
+namespace SgLambda.Core.Input;
+
+/// <summary>What the translation takes: the AWS state and the configuration.</summary>
+public sealed record RenderInput(AwsSnapshot Snapshot, SgLambdaConfig Config);

@@ -1,0 +1,13 @@
+namespace SgLambda.Core.Input;
+
+/// <summary>The files of <c>sglambda render</c> (SEMANTICS.md section 7); null for an option not given.</summary>
+public sealed record RenderInputFiles
+{
+    public required InputFile SecurityGroups { get; init; }
+    public required InputFile NetworkInterfaces { get; init; }
+    public InputFile? Vpcs { get; init; }
+    public InputFile? PrefixLists { get; init; }
+    public InputFile? Nodes { get; init; }
+    public InputFile? SecurityGroupRules { get; init; }
+    public required InputFile Config { get; init; }
+}

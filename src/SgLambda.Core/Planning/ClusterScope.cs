@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using SgLambda.Core.Calico;
+
+namespace SgLambda.Core.Planning;
+
+/// <summary>
+/// The part of the cluster one operation answers for: the objects that belong to the resources an event
+/// names (found by label, so each is one list call), or everything SgLambda renders (reconcile). Objects
+/// outside the scope are never applied or deleted by that operation.
+/// </summary>
+public sealed record ClusterScope
+{
+    private static readonly ImmutableSortedSet<string> NoIds = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>The kinds <c>render</c> produces, in the order they are applied (referenced objects first).</summary>
+    public static IReadOnlyList<string> RenderedKinds { get; } = ["Tier", "GlobalNetworkSet", "HostEndpoint", "GlobalNetworkPolicy"];
+
+    public bool Everything { get; init; }
+    public ImmutableSortedSet<string> SecurityGroups { get; init; } = NoIds;
+    public ImmutableSortedSet<string> NetworkInterfaces { get; init; } = NoIds;
+    public ImmutableSortedSet<string> Instances { get; init; } = NoIds;
+    public ImmutableSortedSet<string> PrefixLists { get; init; } = NoIds;
+    /// <summary>All HostEndpoints of RDS ENIs: RDS ENIs cannot be told apart by DB, so a DB event re-renders them all.</summary>
+    public bool RdsEndpoints { get; init; }
+
+    public static ClusterScope All { get; } = new() { Everything = true };
+
+    /// <summary>The list calls (kind, label selector) that find every object of the scope.</summary>
+    public IEnumerable<(string Kind, string LabelSelector)> Queries()
+    {
+        var owned = $"{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue}";
+        if (Everything)
+        {
+            foreach (var kind in RenderedKinds) yield return (kind, owned);
+            yield break;
+        }
+        if (!SecurityGroups.IsEmpty) yield return ("GlobalNetworkPolicy", In(LabelKeys.SecurityGroupId, SecurityGroups));
+        if (!NetworkInterfaces.IsEmpty) yield return ("HostEndpoint", In(LabelKeys.EniId, NetworkInterfaces));
+        if (!Instances.IsEmpty) yield return ("HostEndpoint", In(LabelKeys.InstanceId, Instances));
+        if (RdsEndpoints) yield return ("HostEndpoint", $"{LabelKeys.ResourceType}={ResourceTypes.Rds}");
+        if (!PrefixLists.IsEmpty) yield return ("GlobalNetworkSet", In(LabelKeys.PrefixList, PrefixLists));
+    }
+
+    /// <summary>True when the object belongs to this scope.</summary>
+    public bool Contains(CalicoObject value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var labels = value.Metadata.Labels ?? ImmutableSortedDictionary<string, string>.Empty;
+        if (Everything) return RenderedKinds.Contains(value.Kind, StringComparer.Ordinal);
+        return value switch
+        {
+            GlobalNetworkPolicy => Has(labels, LabelKeys.SecurityGroupId, SecurityGroups),
+            HostEndpoint => Has(labels, LabelKeys.EniId, NetworkInterfaces)
+                || Has(labels, LabelKeys.InstanceId, Instances)
+                || (RdsEndpoints && labels.GetValueOrDefault(LabelKeys.ResourceType) == ResourceTypes.Rds),
+            GlobalNetworkSet => Has(labels, LabelKeys.PrefixList, PrefixLists),
+            _ => false,
+        };
+    }
+
+    private static bool Has(ImmutableSortedDictionary<string, string> labels, string key, ImmutableSortedSet<string> ids) =>
+        labels.TryGetValue(key, out var id) && ids.Contains(id);
+
+    private static string In(string key, IEnumerable<string> ids) => $"{key} in ({string.Join(",", ids)})";
+}

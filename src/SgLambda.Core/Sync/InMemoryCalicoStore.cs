@@ -1,0 +1,67 @@
+using System.Globalization;
+using SgLambda.Core.Calico;
+using SgLambda.Core.Ports;
+
+namespace SgLambda.Core.Sync;
+
+/// <summary>
+/// A cluster's Calico objects held in memory: what offline runs (<c>--cluster-snapshot</c>) plan against,
+/// and what unit tests use instead of an API server. Counts writes so tests can assert "no write".
+/// </summary>
+public sealed class InMemoryCalicoStore : ICalicoStore
+{
+    private readonly Dictionary<ObjectKey, CalicoObject> _objects = [];
+    private readonly Lock _gate = new();
+    private long _version;
+
+    public InMemoryCalicoStore(IEnumerable<CalicoObject>? objects = null)
+    {
+        foreach (var value in objects ?? []) _objects[value.Key] = value;
+    }
+
+    public int Writes { get; private set; }
+
+    public IReadOnlyList<CalicoObject> Objects
+    {
+        get { lock (_gate) return [.. _objects.Values.OrderBy(o => o.Key)]; }
+    }
+
+    public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    {
+        var selector = KubernetesLabelSelector.Parse(labelSelector);
+        lock (_gate)
+        {
+            IReadOnlyList<CalicoObject> found = [.. _objects.Values.Where(o => o.Kind == kind && selector.Matches(o.Metadata.Labels)).OrderBy(o => o.Key)];
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_gate)
+        {
+            Writes++;
+            var version = (++_version).ToString(CultureInfo.InvariantCulture);
+            _objects[value.Key] = WithVersion(value, version);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_objects.TryGetValue(key, out var current)
+                && (resourceVersion is null || current.Metadata.ResourceVersion is null || current.Metadata.ResourceVersion == resourceVersion))
+            {
+                Writes++;
+                _objects.Remove(key);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private static CalicoObject WithVersion(CalicoObject value, string version) =>
+        value with { Metadata = value.Metadata with { ResourceVersion = version } };
+}

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
+using SgLambda.Core.Events;
+using SgLambda.Core.Planning;
+using SgLambda.Core.Ports;
+using SgLambda.Core.Translation;
+
+namespace SgLambda.Core.Sync;
+
+/// <summary>
+/// The one pipeline behind the functions and the CLI: an event (or a reconcile) -> the affected AWS state
+/// -> the same translation as render -> diff against the cluster, in the same scope -> a plan, applied
+/// or printed. An event costs O(1) AWS and Kubernetes calls, whatever the size of the account.
+/// </summary>
+public sealed class SyncEngine(
+    IAwsInventory aws, IKubernetesNodes nodes, ICalicoStore cluster, SgLambdaConfig config, IAwsSecurityGroupWriter? awsWriter = null)
+{
+    /// <summary>Plans the minimal change for one classified event.</summary>
+    public async Task<SyncReport> PlanEventAsync(ClassifiedEvent classified, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(classified);
+        if (classified.IsSkipped) return SyncReport.SkippedEvent(classified);
+        var affected = classified.Affected;
+
+        var slice = await aws.ReadAsync(affected, cancellationToken);
+        var snapshot = slice with { Nodes = await nodes.ListNodesAsync(cancellationToken) };
+        var context = TranslationContext.From(snapshot, config);
+        var warnings = new List<string>();
+
+        var desired = new List<CalicoObject>();
+        foreach (var group in Translator.SecurityGroupsOf(snapshot, config).Where(g => affected.SecurityGroups.Contains(g.GroupId)))
+            desired.AddRange(SecurityGroupPolicyRenderer.Render(group, context, warnings));
+        foreach (var eni in snapshot.NetworkInterfaces)
+        {
+            if (HostEndpointRenderer.Render(eni, context, warnings) is { } endpoint) desired.Add(endpoint);
+        }
+
+        var scope = new ClusterScope
+        {
+            SecurityGroups = affected.SecurityGroups,
+            NetworkInterfaces = affected.NetworkInterfaces.Union(snapshot.NetworkInterfaces.Select(e => e.NetworkInterfaceId.Trim())),
+            Instances = affected.Instances.Union(snapshot.NetworkInterfaces.Select(e => e.Attachment?.InstanceId?.Trim()).OfType<string>()),
+            RdsEndpoints = !affected.DbInstances.IsEmpty || !affected.DbClusters.IsEmpty,
+        };
+        var actual = await ListAsync(scope, cancellationToken);
+
+        // A GlobalNetworkSet exists while any SG policy references its prefix list: decide for the lists
+        // this change may add or drop a reference to, asking the cluster about the other SGs' policies.
+        var newReferences = References(desired);
+        var candidates = affected.PrefixLists.Union(newReferences).Union(References(actual));
+        var lists = new List<string>();
+        foreach (var listId in candidates)
+        {
+            var needed = newReferences.Contains(listId) || await ReferencedElsewhereAsync(listId, affected.SecurityGroups, cancellationToken);
+            var exists = context.PrefixLists.TryGetValue(listId, out var list);
+            // Still needed but not read (no reference from this change names it): leave it as it is.
+            if (needed && !exists && !affected.PrefixLists.Contains(listId)) continue;
+            lists.Add(listId);
+            if (needed && exists) desired.Add(PrefixListRenderer.Render(list!, context, warnings));
+        }
+        scope = scope with { PrefixLists = [.. lists] };
+        if (lists.Count > 0)
+            actual.AddRange(await cluster.ListAsync("GlobalNetworkSet", scope.Queries().Single(q => q.Kind == "GlobalNetworkSet").LabelSelector, cancellationToken));
+
+        var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
+        var plan = Planner.Diff(desired, Distinct(actual.Where(scope.Contains)));
+        return new SyncReport(classified, affected, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
+    }
+
+    /// <summary>Plans the full reconcile: everything in the VPC against everything SgLambda owns.</summary>
+    public async Task<SyncReport> PlanReconcileAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await aws.ReadAllAsync(cancellationToken);
+        snapshot = snapshot with { Nodes = await nodes.ListNodesAsync(cancellationToken) };
+        var rendered = Translator.Render(snapshot, config);
+        var actual = await ListAsync(ClusterScope.All, cancellationToken);
+        var warnings = new List<string>(rendered.Warnings);
+        var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
+        var plan = Planner.Diff(rendered.Objects, Distinct(actual.Where(ClusterScope.All.Contains)));
+        return new SyncReport(null, AffectedResources.None, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
+    }
+
+    /// <summary>Applies a report: its plan, then its trust SG attachments.</summary>
+    public async Task ApplyAsync(SyncReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await ApplyAsync(report.Plan, cancellationToken);
+        if (report.TrustAttachments.Count == 0) return;
+        if (awsWriter is null) throw new InvalidOperationException("trust SG attachments planned but no AWS writer configured");
+        foreach (var attachment in report.TrustAttachments) await awsWriter.AttachTrustAsync(attachment, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a plan: objects that others reference first (tiers, network sets, endpoints, then policies),
+    /// deletions in the reverse order.
+    /// </summary>
+    public async Task ApplyAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        foreach (var value in plan.Apply.OrderBy(o => KindRank(o.Kind)).ThenBy(o => o.Key))
+            await cluster.ApplyAsync(value, cancellationToken);
+        foreach (var deletion in plan.Delete.OrderByDescending(d => KindRank(d.Key.Kind)).ThenBy(d => d.Key))
+            await cluster.DeleteAsync(deletion.Key, deletion.ResourceVersion, cancellationToken);
+    }
+
+    private static int KindRank(string kind)
+    {
+        var rank = ClusterScope.RenderedKinds.ToList().IndexOf(kind);
+        return rank < 0 ? ClusterScope.RenderedKinds.Count : rank;
+    }
+
+    private async Task<List<CalicoObject>> ListAsync(ClusterScope scope, CancellationToken cancellationToken)
+    {
+        var found = new List<CalicoObject>();
+        foreach (var (kind, selector) in scope.Queries())
+            found.AddRange(await cluster.ListAsync(kind, selector, cancellationToken));
+        return found;
+    }
+
+    private async Task<bool> ReferencedElsewhereAsync(string listId, ImmutableSortedSet<string> changedGroups, CancellationToken cancellationToken)
+    {
+        var referencing = await cluster.ListAsync("GlobalNetworkPolicy", LabelKeys.PrefixListReference(listId), cancellationToken);
+        return referencing.Any(p => Planner.IsOwned(p)
+            && !changedGroups.Contains(p.Metadata.Labels?.GetValueOrDefault(LabelKeys.SecurityGroupId) ?? ""));
+    }
+
+    private static ImmutableSortedSet<string> References(IEnumerable<CalicoObject> objects) =>
+        objects.OfType<GlobalNetworkPolicy>()
+            .SelectMany(p => p.Metadata.Labels?.Keys ?? [])
+            .Where(k => k.StartsWith(LabelKeys.PrefixListReferencePrefix, StringComparison.Ordinal))
+            .Select(k => k[LabelKeys.PrefixListReferencePrefix.Length..])
+            .ToImmutableSortedSet(StringComparer.Ordinal);
+
+    private static IEnumerable<CalicoObject> Distinct(IEnumerable<CalicoObject> objects) =>
+        objects.GroupBy(o => o.Key).Select(g => g.First());
+}
