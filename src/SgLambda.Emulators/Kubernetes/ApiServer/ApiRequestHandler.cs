@@ -60,6 +60,11 @@ internal sealed class ApiRequestHandler(
         {
             await WriteAsync(context, error.Code, error.Status);
         }
+        catch (Exception error) when (error is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // What the API server's panic recovery answers; the message says what broke.
+            await WriteAsync(context, 500, KubernetesStatus.InternalError(error.ToString()));
+        }
     }
 
     private async Task ServeAsync(HttpContext context, string verb, ApiPath path)

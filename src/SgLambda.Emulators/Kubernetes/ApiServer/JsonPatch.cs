@@ -93,7 +93,7 @@ public static class JsonPatch
     {
         var tokens = Tokens(pointer);
         if (tokens.Count == 0) return value;
-        var parent = Get(document, "/" + string.Join("/", tokens[..^1].Select(Escape)), "add");
+        var parent = Get(document, Parent(tokens), "add");
         var last = tokens[^1];
         switch (parent)
         {
@@ -115,7 +115,7 @@ public static class JsonPatch
     {
         var tokens = Tokens(pointer);
         if (tokens.Count == 0) throw new JsonPatchException("remove operation does not apply: cannot remove the whole document");
-        var parent = Get(document, "/" + string.Join("/", tokens[..^1].Select(Escape)), "remove");
+        var parent = Get(document, Parent(tokens), "remove");
         var last = tokens[^1];
         switch (parent)
         {
@@ -138,6 +138,9 @@ public static class JsonPatch
         if (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index)) return null;
         return index < count || (allowEnd && index == count) ? index : null;
     }
+
+    private static string Parent(List<string> tokens) =>
+        tokens.Count == 1 ? "" : "/" + string.Join("/", tokens[..^1].Select(Escape));
 
     private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SgLambda.Emulators.Kubernetes.ApiServer;
@@ -300,7 +301,7 @@ public sealed class ResourceRegistry
             else candidate.Remove("status");
         }
         if (resource.TracksGeneration && SpecChanged(resource, existing, candidate))
-            metadata["generation"] = (existingMetadata["generation"]?.GetValue<long>() ?? 0) + 1;
+            metadata["generation"] = (existingMetadata["generation"] is { } generation ? long.Parse(generation.ToJsonString(), CultureInfo.InvariantCulture) : 0) + 1;
         if (!recordAsApply)
         {
             metadata["managedFields"] = existingMetadata["managedFields"]?.DeepClone();
@@ -330,6 +331,8 @@ public sealed class ResourceRegistry
 
     private (JsonObject Stored, IReadOnlyList<string> Warnings) Validate(ApiResource resource, JsonObject candidate, JsonObject? existing, WriteOptions options)
     {
+        // As decoded from the wire: every value JSON-backed, whether it came from JSON, YAML or the registry.
+        candidate = (JsonObject)JsonNode.Parse(candidate.ToJsonString())!;
         // The validator of custom resources checks their metadata itself.
         var validated = _validator is not null && resource.IsCustomResource;
         List<StatusCause> errors = validated ? [] : [.. ValidateMetadata(resource, candidate)];
@@ -454,15 +457,22 @@ public sealed class ResourceRegistry
 
     private (List<JsonObject> Items, long Revision, string? Continue, long? Remaining) Select(ApiResource resource, string? objectNamespace, ListOptions options)
     {
-        options.FieldSelector.RequireSupported(resource);
         var prefix = Prefix(resource, objectNamespace);
         long? revision = null;
         string? startKey = null;
-        if (options.Continue is { Length: > 0 } token)
+        try
         {
-            var decoded = ContinueToken.Decode(token);
-            revision = decoded.Revision;
-            startKey = prefix + decoded.StartKey;
+            options.FieldSelector.RequireSupported(resource);
+            if (options.Continue is { Length: > 0 } token)
+            {
+                var decoded = ContinueToken.Decode(token);
+                revision = decoded.Revision;
+                startKey = prefix + decoded.StartKey;
+            }
+        }
+        catch (FormatException error)
+        {
+            throw new StatusException(KubernetesStatus.BadRequest(error.Message));
         }
         var range = _store.Range(prefix, revision, startKey)
             ?? throw new StatusException(KubernetesStatus.Expired(
@@ -530,6 +540,7 @@ public sealed class ResourceRegistry
                 $"the API version in the data ({apiVersion}) does not match the expected API version ({resource.ApiVersion})"));
         if (!string.IsNullOrEmpty(kind) && kind != resource.Kind)
             throw new StatusException(KubernetesStatus.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({resource.Kind})"));
+        RequireShape(candidate);
         var ordered = new JsonObject { ["apiVersion"] = resource.ApiVersion, ["kind"] = resource.Kind };
         foreach (var (name, value) in candidate.ToList())
         {
@@ -539,6 +550,25 @@ public sealed class ResourceRegistry
         }
         if (ordered["metadata"] is not JsonObject) ordered["metadata"] = new JsonObject();
         return ordered;
+    }
+
+    // The decoder's type checks on the metadata fields the registry reads: strings and string maps.
+    private static void RequireShape(JsonObject candidate)
+    {
+        if (candidate["metadata"] is null) return;
+        if (candidate["metadata"] is not JsonObject metadata)
+            throw new StatusException(KubernetesStatus.BadRequest("metadata: expected object"));
+        foreach (var field in new[] { "name", "namespace", "generateName", "uid", "resourceVersion" })
+        {
+            if (metadata[field] is { } value && value.GetValueKind() != JsonValueKind.String)
+                throw new StatusException(KubernetesStatus.BadRequest($"metadata.{field}: expected string, got {value.GetValueKind()}"));
+        }
+        foreach (var map in new[] { "labels", "annotations" })
+        {
+            if (metadata[map] is null) continue;
+            if (metadata[map] is not JsonObject entries || entries.Any(pair => pair.Value is { } entry && entry.GetValueKind() != JsonValueKind.String))
+                throw new StatusException(KubernetesStatus.BadRequest($"metadata.{map}: expected map of strings"));
+        }
     }
 
     private static void RequireName(JsonObject candidate, string name)
@@ -596,12 +626,21 @@ public sealed class ResourceRegistry
         return JsonNode.DeepEquals(Normalize(existing), Normalize(candidate));
     }
 
+    // Custom resources are unstructured maps in the API server, which prints map keys sorted.
     private static JsonObject Present(ApiResource resource, JsonObject stored)
     {
-        var copy = (JsonObject)stored.DeepClone();
+        var copy = resource.IsCustomResource ? (JsonObject)Sorted(stored)! : (JsonObject)stored.DeepClone();
         copy["apiVersion"] = resource.ApiVersion;
         return copy;
     }
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject map => new JsonObject(map.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => KeyValuePair.Create(pair.Key, Sorted(pair.Value)))),
+        JsonArray list => new JsonArray(list.Select(Sorted).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     private string Now() => _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,8 @@ internal static partial class YamlJson
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return stream.Documents.Select(document => Convert(document.RootNode)).ToList();
+        // Re-read as JSON text so values behave as parsed JSON (a YAML 1 reads as a number, whatever its .NET type).
+        return stream.Documents.Select(document => Convert(document.RootNode) is { } node ? JsonNode.Parse(node.ToJsonString()) : null).ToList();
     }
 
     private static JsonNode? Convert(YamlNode node) => node switch
