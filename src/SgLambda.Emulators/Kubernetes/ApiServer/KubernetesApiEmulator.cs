@@ -98,11 +98,12 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
     public IReadOnlyList<JsonObject> List(string apiVersion, string kind, string? objectNamespace = null) =>
         Registry.Snapshot(Registry.Catalog.RequireKind(apiVersion, kind), objectNamespace);
 
-    /// <summary>A kubeconfig whose current context points at this emulator (with its token and CA when set).</summary>
+    /// <summary>A kubeconfig whose current context points at this emulator, with its CA (under TLS) and a token.</summary>
     public string KubeconfigYaml(string contextName = "sglambda-emulator", string? token = null)
     {
         ArgumentNullException.ThrowIfNull(contextName);
-        token ??= BearerToken;
+        // KubernetesClient refuses a kubeconfig user without credentials; an emulator without a required token accepts any.
+        token ??= BearerToken ?? "sglambda-emulator";
         var text = new StringBuilder()
             .Append("apiVersion: v1\n")
             .Append("kind: Config\n")
@@ -123,7 +124,7 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
             .Append("users:\n")
             .Append("- name: ").Append(contextName).Append('\n')
             .Append("  user:\n");
-        text.Append(token is null ? "    {}\n" : $"    token: {token}\n");
+        text.Append("    token: ").Append(token).Append('\n');
         return text.ToString();
     }
 
