@@ -7,7 +7,6 @@ public sealed record CalicoResource(string Kind, string Plural, bool Namespaced)
     {
         new CalicoResource("Tier", "tiers", false),
         new CalicoResource("GlobalNetworkPolicy", "globalnetworkpolicies", false),
-        new CalicoResource("StagedGlobalNetworkPolicy", "stagedglobalnetworkpolicies", false),
         new CalicoResource("NetworkPolicy", "networkpolicies", true),
         new CalicoResource("HostEndpoint", "hostendpoints", false),
         new CalicoResource("GlobalNetworkSet", "globalnetworksets", false),
