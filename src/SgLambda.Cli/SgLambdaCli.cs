@@ -13,6 +13,8 @@ internal static class SgLambdaCli
     {
         var root = new RootCommand("SgLambda: AWS security groups as Calico network policy.");
         root.Add(new RenderCommand().Command);
+        root.Add(new ReplayCommand().Command);
+        root.Add(new ReconcileCommand().Command);
         return root;
     }
 

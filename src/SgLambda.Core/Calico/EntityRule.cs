@@ -4,6 +4,8 @@ namespace SgLambda.Core.Calico;
 public sealed record EntityRule
 {
     public IReadOnlyList<string>? Nets { get; init; }
+    /// <summary>The peer must be in none of these CIDRs.</summary>
+    public IReadOnlyList<string>? NotNets { get; init; }
     public string? Selector { get; init; }
     public string? NotSelector { get; init; }
     /// <summary><c>global()</c> restricts the selectors to HostEndpoints and GlobalNetworkSets.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace SgLambda.Core.Events;
 
@@ -19,6 +20,7 @@ public sealed record AffectedResources
 
     public static AffectedResources None { get; } = new();
 
+    [JsonIgnore]
     public bool IsEmpty =>
         SecurityGroups.IsEmpty && NetworkInterfaces.IsEmpty && NetworkInterfaceAttachments.IsEmpty && Instances.IsEmpty
         && DbInstances.IsEmpty && DbClusters.IsEmpty && PrefixLists.IsEmpty;

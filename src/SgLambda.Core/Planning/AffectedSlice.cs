@@ -9,7 +9,8 @@ namespace SgLambda.Core.Planning;
 /// <summary>
 /// The part of a full AWS snapshot that <see cref="Ports.IAwsInventory.ReadAsync"/> returns for affected
 /// resources. Offline runs (snapshot files) use it directly; the EC2 adapter must return the same slice of
-/// the live account, which its tests check.
+/// the live account, which its tests check. No VPC: only the tiers and helper policies read its CIDR, and
+/// events never re-render those.
 /// </summary>
 public static class AffectedSlice
 {
@@ -48,7 +49,6 @@ public static class AffectedSlice
             PrefixLists = [.. full.PrefixLists.Where(p => lists.Contains(p.PrefixListId.Trim()))],
             DbInstances = [.. full.DbInstances.Where(d => affected.DbInstances.Contains(d.DBInstanceIdentifier)
                 || (d.DBClusterIdentifier is { } cluster && affected.DbClusters.Contains(cluster)))],
-            Vpcs = [.. full.Vpcs.Where(v => string.Equals(v.VpcId, config.VpcId, StringComparison.Ordinal))],
             Nodes = full.Nodes,
         };
     }

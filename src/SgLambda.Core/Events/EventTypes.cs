@@ -1,0 +1,10 @@
+namespace SgLambda.Core.Events;
+
+/// <summary>The EventBridge detail-types and sources SgLambda handles.</summary>
+public static class EventTypes
+{
+    public const string CloudTrailApiCall = "AWS API Call via CloudTrail";
+    public const string InstanceStateChange = "EC2 Instance State-change Notification";
+    public const string Ec2Source = "aws.ec2";
+    public const string RdsSource = "aws.rds";
+}
