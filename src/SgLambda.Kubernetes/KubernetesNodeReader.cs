@@ -1,10 +1,11 @@
 using k8s;
 using SgLambda.Core.Aws;
+using SgLambda.Core.Input;
 using SgLambda.Core.Ports;
 
 namespace SgLambda.Kubernetes;
 
-/// <summary>The cluster's Nodes, as names and EC2 instance ids (from <c>spec.providerID</c>), listed page by page.</summary>
+/// <summary>The cluster's Nodes, as names and EC2 instance ids (from <c>spec.providerID</c>, as <c>render</c> reads them), listed page by page.</summary>
 public sealed class KubernetesNodeReader : IKubernetesNodes
 {
     private readonly IKubernetes _client;
@@ -31,7 +32,7 @@ public sealed class KubernetesNodeReader : IKubernetesNodes
                 using var response = await _client.CoreV1.ListNodeWithHttpMessagesAsync(continueParameter: next, limit: _pageSize, cancellationToken: token);
                 return response.Body;
             }, retryConflicts: false, cancellationToken);
-            nodes.AddRange(page.Items.Select(node => new KubernetesNode(node.Metadata.Name, AwsProviderId.InstanceId(node.Spec?.ProviderID))));
+            nodes.AddRange(page.Items.Select(node => new KubernetesNode(node.Metadata.Name, InputParser.InstanceIdOf(node.Spec?.ProviderID))));
             next = page.Metadata?.ContinueProperty;
         }
         while (!string.IsNullOrEmpty(next));

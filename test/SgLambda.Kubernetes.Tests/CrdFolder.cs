@@ -1,3 +1,5 @@
+using SgLambda.Emulators.Kubernetes.Calico;
+
 namespace SgLambda.Kubernetes.Tests;
 
 /// <summary>
@@ -10,16 +12,15 @@ internal static class CrdFolder
     {
         get
         {
-            var configured = Environment.GetEnvironmentVariable("SGLAMBDA_CALICO_CRDS");
-            if (!string.IsNullOrWhiteSpace(configured)) return configured;
-            for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+            try
             {
-                if (!File.Exists(Path.Combine(directory.FullName, "SgLambda.sln"))) continue;
-                var sibling = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "calico-crds"));
-                if (Directory.Exists(sibling)) return sibling;
+                return CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), TestContext.CurrentContext.TestDirectory);
             }
-            Assert.Fail("Calico CRDs not found: set SGLAMBDA_CALICO_CRDS to the calico-crds folder");
-            return "";
+            catch (DirectoryNotFoundException missing)
+            {
+                Assert.Fail(missing.Message);
+                throw;
+            }
         }
     }
 }

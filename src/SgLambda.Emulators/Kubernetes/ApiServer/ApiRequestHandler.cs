@@ -145,7 +145,7 @@ internal sealed class ApiRequestHandler(
             JsonObject applied;
             try
             {
-                applied = YamlJson.ReadDocuments(text).SingleOrDefault() as JsonObject
+                applied = ReadYaml(text) as JsonObject
                     ?? throw new StatusException(KubernetesStatus.BadRequest("error decoding YAML: the applied configuration is not an object"));
             }
             catch (Exception error) when (error is YamlException or InvalidOperationException)
@@ -309,7 +309,7 @@ internal sealed class ApiRequestHandler(
         var yaml = (request.ContentType ?? "").StartsWith("application/yaml", StringComparison.OrdinalIgnoreCase);
         try
         {
-            var node = yaml ? YamlJson.ReadDocuments(text).SingleOrDefault() : JsonNode.Parse(text);
+            var node = yaml ? ReadYaml(text) : JsonNode.Parse(text);
             return node as JsonObject ?? throw new StatusException(KubernetesStatus.BadRequest("the request body is not a JSON object"));
         }
         catch (Exception error) when (error is JsonException or YamlException or InvalidOperationException)
@@ -317,6 +317,10 @@ internal sealed class ApiRequestHandler(
             throw new StatusException(KubernetesStatus.BadRequest($"couldn't get version/kind; json parse error: {error.Message}"));
         }
     }
+
+    // One YAML document, re-read as JSON text so its values behave as decoded JSON (a YAML 1 is a JSON number).
+    private static JsonNode? ReadYaml(string text) =>
+        YamlToJson.ReadDocuments(text).SingleOrDefault() is { } node ? JsonNode.Parse(node.ToJsonString()) : null;
 
     private static async Task<JsonObject?> ReadDeleteOptionsAsync(HttpRequest request)
     {

@@ -64,7 +64,7 @@ public sealed class ApiResourceCatalog
     /// <summary>The served versions of the CustomResourceDefinitions in one YAML text.</summary>
     public static IEnumerable<ApiResource> FromCrdYaml(string yaml, string source)
     {
-        foreach (var document in YamlJson.ReadDocuments(yaml))
+        foreach (var document in YamlToJson.ReadDocuments(yaml))
         {
             if (document is not JsonObject crd || crd["kind"]?.GetValue<string>() != "CustomResourceDefinition") continue;
             var spec = crd["spec"] as JsonObject ?? throw new InvalidDataException($"{source}: CRD has no spec");

@@ -5,7 +5,7 @@ namespace SgLambda.Emulators.Kubernetes.ApiServer;
 
 /// <summary>
 /// The field-ownership model behind <c>metadata.managedFields</c>, at the granularity the emulator tracks
-/// (<see cref="FieldPath"/>): top-level fields, the children of top-level objects, label and annotation keys,
+/// (<see cref="ManagedFieldPath"/>): top-level fields, the children of top-level objects, label and annotation keys,
 /// and other metadata fields. Real server-side apply tracks every leaf and list item; this is coarser but
 /// keeps the same rules (who owns what, conflicts on a changed value, removal of fields an applier drops).
 /// </summary>
@@ -18,10 +18,10 @@ public static class FieldOwnership
     };
 
     /// <summary>The fields <paramref name="value"/> sets (null values count as unset).</summary>
-    public static ImmutableHashSet<FieldPath> FieldsOf(JsonObject value, bool statusIsSubresource)
+    public static ImmutableHashSet<ManagedFieldPath> FieldsOf(JsonObject value, bool statusIsSubresource)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var fields = ImmutableHashSet.CreateBuilder<FieldPath>();
+        var fields = ImmutableHashSet.CreateBuilder<ManagedFieldPath>();
         foreach (var (name, node) in value)
         {
             if (node is null || name is "apiVersion" or "kind") continue;
@@ -36,10 +36,10 @@ public static class FieldOwnership
                     {
                         foreach (var (key, keyValue) in keys)
                         {
-                            if (keyValue is not null) fields.Add(new FieldPath("metadata", field, key));
+                            if (keyValue is not null) fields.Add(new ManagedFieldPath("metadata", field, key));
                         }
                     }
-                    else fields.Add(new FieldPath("metadata", field));
+                    else fields.Add(new ManagedFieldPath("metadata", field));
                 }
                 continue;
             }
@@ -47,16 +47,16 @@ public static class FieldOwnership
             {
                 foreach (var (child, childValue) in map)
                 {
-                    if (childValue is not null) fields.Add(new FieldPath(name, child));
+                    if (childValue is not null) fields.Add(new ManagedFieldPath(name, child));
                 }
             }
-            else fields.Add(new FieldPath(name));
+            else fields.Add(new ManagedFieldPath(name));
         }
         return fields.ToImmutable();
     }
 
     /// <summary>The value at <paramref name="path"/>, or null when absent.</summary>
-    public static JsonNode? ValueAt(JsonObject value, FieldPath path)
+    public static JsonNode? ValueAt(JsonObject value, ManagedFieldPath path)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(path);
@@ -66,7 +66,7 @@ public static class FieldOwnership
     }
 
     /// <summary>Sets <paramref name="path"/> to a copy of <paramref name="fieldValue"/>, creating parent objects.</summary>
-    public static void SetAt(JsonObject value, FieldPath path, JsonNode? fieldValue)
+    public static void SetAt(JsonObject value, ManagedFieldPath path, JsonNode? fieldValue)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(path);
@@ -84,7 +84,7 @@ public static class FieldOwnership
     }
 
     /// <summary>Removes <paramref name="path"/>; label and annotation maps left empty are dropped, as ObjectMeta omits them.</summary>
-    public static void RemoveAt(JsonObject value, FieldPath path)
+    public static void RemoveAt(JsonObject value, ManagedFieldPath path)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(path);
@@ -146,7 +146,7 @@ public static class FieldOwnership
     }
 
     /// <summary>The FieldsV1 form: <c>{"f:spec":{"f:order":{}},"f:metadata":{"f:labels":{"f:app":{}}}}</c>.</summary>
-    public static JsonObject ToFieldsV1(IEnumerable<FieldPath> fields)
+    public static JsonObject ToFieldsV1(IEnumerable<ManagedFieldPath> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var root = new JsonObject();
@@ -171,9 +171,9 @@ public static class FieldOwnership
     /// Reads FieldsV1 at the emulator's granularity: deeper paths (list items, nested fields, <c>"."</c>) count
     /// as ownership of the tracked field that contains them.
     /// </summary>
-    public static ImmutableHashSet<FieldPath> FromFieldsV1(JsonObject? fieldsV1)
+    public static ImmutableHashSet<ManagedFieldPath> FromFieldsV1(JsonObject? fieldsV1)
     {
-        var fields = ImmutableHashSet.CreateBuilder<FieldPath>();
+        var fields = ImmutableHashSet.CreateBuilder<ManagedFieldPath>();
         if (fieldsV1 is null) return fields.ToImmutable();
         foreach (var (topKey, topValue) in fieldsV1)
         {
@@ -188,14 +188,14 @@ public static class FieldOwnership
                     if (field is "labels" or "annotations")
                     {
                         foreach (var key in (childValue as JsonObject ?? []).Select(pair => pair.Key).Where(key => key.StartsWith("f:", StringComparison.Ordinal)))
-                            fields.Add(new FieldPath("metadata", field, key[2..]));
+                            fields.Add(new ManagedFieldPath("metadata", field, key[2..]));
                     }
-                    else if (!SystemMetadata.Contains(field)) fields.Add(new FieldPath("metadata", field));
+                    else if (!SystemMetadata.Contains(field)) fields.Add(new ManagedFieldPath("metadata", field));
                 }
                 continue;
             }
-            if (children.Count == 0) fields.Add(new FieldPath(top));
-            foreach (var (childKey, _) in children) fields.Add(new FieldPath(top, childKey[2..]));
+            if (children.Count == 0) fields.Add(new ManagedFieldPath(top));
+            foreach (var (childKey, _) in children) fields.Add(new ManagedFieldPath(top, childKey[2..]));
         }
         return fields.ToImmutable();
     }

@@ -56,7 +56,9 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
     {
         options ??= new KubernetesApiEmulatorOptions();
         var catalog = ApiResourceCatalog.Load(options.CrdDirectory);
-        var registry = new ResourceRegistry(catalog, options.Validator, options.TimeProvider, options.RetainedRevisions);
+        var validator = options.Validator
+            ?? (options.ValidateCustomResources && options.CrdDirectory is not null ? new CalicoObjectValidator(options.CrdDirectory) : null);
+        var registry = new ResourceRegistry(catalog, validator, options.TimeProvider, options.RetainedRevisions);
         foreach (var namespaceName in options.InitialNamespaces)
         {
             registry.Create(catalog.RequireKind("v1", "Namespace"), null,

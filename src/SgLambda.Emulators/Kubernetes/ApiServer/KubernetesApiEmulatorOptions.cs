@@ -10,8 +10,15 @@ public sealed record KubernetesApiEmulatorOptions
     /// </summary>
     public string? CrdDirectory { get; init; }
 
-    /// <summary>Validates custom resources on every write (null: no schema validation).</summary>
+    /// <summary>
+    /// Validates custom resources on every write. Null: a <see cref="CalicoObjectValidator"/> over
+    /// <see cref="CrdDirectory"/> (CRD schemas, CEL rules, Calico's semantic checks), unless
+    /// <see cref="ValidateCustomResources"/> is off.
+    /// </summary>
     public IObjectValidator? Validator { get; init; }
+
+    /// <summary>Whether custom resources are validated when no <see cref="Validator"/> is given (on by default, as in a real cluster).</summary>
+    public bool ValidateCustomResources { get; init; } = true;
 
     /// <summary>When set, every request must carry <c>Authorization: Bearer &lt;token&gt;</c> (else 401).</summary>
     public string? BearerToken { get; init; }

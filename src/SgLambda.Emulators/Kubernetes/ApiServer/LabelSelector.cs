@@ -119,7 +119,7 @@ public sealed class LabelSelector
 
     private static void Validate(LabelSelectorRequirement requirement)
     {
-        if (NameRules.IsQualifiedName(requirement.Key) is [var keyError, ..])
+        if (KubernetesNames.IsQualifiedName(requirement.Key) is [var keyError, ..])
             throw new FormatException($"unable to parse requirement: key: Invalid value: {KubernetesStatus.GoQuote(requirement.Key)}: {keyError}");
         switch (requirement.Operator)
         {
@@ -132,7 +132,7 @@ public sealed class LabelSelector
         }
         for (var index = 0; index < requirement.Values.Count; index++)
         {
-            if (NameRules.IsValidLabelValue(requirement.Values[index]) is [var valueError, ..])
+            if (KubernetesNames.IsValidLabelValue(requirement.Values[index]) is [var valueError, ..])
                 throw new FormatException(string.Create(CultureInfo.InvariantCulture,
                     $"unable to parse requirement: values[{index}][{requirement.Key}]: Invalid value: {KubernetesStatus.GoQuote(requirement.Values[index])}: {valueError}"));
         }

@@ -8,7 +8,7 @@ public sealed record ManagedFieldsEntry(
     string Operation,
     string? ApiVersion,
     string? Time,
-    ImmutableHashSet<FieldPath> Fields,
+    ImmutableHashSet<ManagedFieldPath> Fields,
     string? Subresource = null)
 {
     public const string Apply = "Apply";

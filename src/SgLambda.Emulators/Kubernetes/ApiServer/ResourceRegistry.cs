@@ -372,7 +372,7 @@ public sealed class ResourceRegistry
         }
         else
         {
-            var problems = resource is { Group: "", Plural: "namespaces" } ? NameRules.IsDns1123Label(name) : NameRules.IsDns1123Subdomain(name);
+            var problems = resource is { Group: "", Plural: "namespaces" } ? KubernetesNames.IsDns1123Label(name) : KubernetesNames.IsDns1123Subdomain(name);
             foreach (var problem in problems)
                 yield return new StatusCause("FieldValueInvalid", $"Invalid value: {KubernetesStatus.GoQuote(name)}: {problem}", "metadata.name");
         }
@@ -380,10 +380,10 @@ public sealed class ResourceRegistry
         {
             foreach (var (key, value) in labels)
             {
-                foreach (var problem in NameRules.IsQualifiedName(key))
+                foreach (var problem in KubernetesNames.IsQualifiedName(key))
                     yield return new StatusCause("FieldValueInvalid", $"Invalid value: {KubernetesStatus.GoQuote(key)}: {problem}", "metadata.labels");
                 var text = value?.GetValue<string>() ?? "";
-                foreach (var problem in NameRules.IsValidLabelValue(text))
+                foreach (var problem in KubernetesNames.IsValidLabelValue(text))
                     yield return new StatusCause("FieldValueInvalid", $"Invalid value: {KubernetesStatus.GoQuote(text)}: {problem}", "metadata.labels");
             }
         }

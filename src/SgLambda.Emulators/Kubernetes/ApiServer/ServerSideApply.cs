@@ -24,7 +24,7 @@ public static class ServerSideApply
 
         if (live is not null)
         {
-            var conflicts = new List<(ManagedFieldsEntry Owner, FieldPath Field)>();
+            var conflicts = new List<(ManagedFieldsEntry Owner, ManagedFieldPath Field)>();
             foreach (var entry in entries.Where(entry => !entry.SameOwner(manager, ManagedFieldsEntry.Apply)))
             {
                 foreach (var field in entry.Fields.Where(appliedFields.Contains))
@@ -72,7 +72,7 @@ public static class ServerSideApply
         return result;
     }
 
-    private static JsonObject ConflictStatus(List<(ManagedFieldsEntry Owner, FieldPath Field)> conflicts)
+    private static JsonObject ConflictStatus(List<(ManagedFieldsEntry Owner, ManagedFieldPath Field)> conflicts)
     {
         var ordered = conflicts
             .OrderBy(conflict => conflict.Owner.Describe(), StringComparer.Ordinal)

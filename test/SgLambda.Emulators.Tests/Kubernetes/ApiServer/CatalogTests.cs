@@ -8,7 +8,7 @@ public class CatalogTests
     [TestCase("projectcalico.org", "v3")]
     public void Both_Calico_groups_are_served_with_their_CRDs_names_and_scopes(string group, string version)
     {
-        var catalog = ApiResourceCatalog.Load(CrdFolder.Root);
+        var catalog = ApiResourceCatalog.Load(CalicoCrdsFolder.Root);
         var served = catalog.Resources.Where(resource => resource.Group == group && resource.Version == version)
             .OrderBy(resource => resource.Plural, StringComparer.Ordinal)
             .Select(resource => $"{resource.Plural}:{resource.Kind}:{(resource.Namespaced ? "Namespaced" : "Cluster")}");
@@ -26,7 +26,7 @@ public class CatalogTests
     [Test]
     public void The_status_subresource_and_selectable_fields_come_from_the_CRD()
     {
-        var catalog = ApiResourceCatalog.Load(CrdFolder.Root);
+        var catalog = ApiResourceCatalog.Load(CalicoCrdsFolder.Root);
         Assert.That(catalog.RequireKind("crd.projectcalico.org/v1", "Tier").HasStatusSubresource, Is.True);
         Assert.That(catalog.RequireKind("crd.projectcalico.org/v1", "GlobalNetworkPolicy").HasStatusSubresource, Is.False);
         Assert.That(catalog.RequireKind("projectcalico.org/v3", "GlobalNetworkPolicy").SelectableFields, Is.EqualTo(new[] { "spec.tier" }));
@@ -35,7 +35,7 @@ public class CatalogTests
     [Test]
     public void Paths_resolve_to_resources_namespaces_and_names()
     {
-        var catalog = ApiResourceCatalog.Load(CrdFolder.Root);
+        var catalog = ApiResourceCatalog.Load(CalicoCrdsFolder.Root);
         var namespaced = ApiPath.Parse("/apis/crd.projectcalico.org/v1/namespaces/shop/networkpolicies/p", catalog)!;
         Assert.That((namespaced.Resource.Plural, namespaced.Namespace, namespaced.Name), Is.EqualTo(("networkpolicies", "shop", "p")));
         var namespaceObject = ApiPath.Parse("/api/v1/namespaces/shop", catalog)!;

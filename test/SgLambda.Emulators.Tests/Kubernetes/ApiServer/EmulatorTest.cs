@@ -10,7 +10,7 @@ public abstract class EmulatorTest
     private protected EmulatorClient Client { get; private set; } = null!;
 
     /// <summary>Options of the emulator each test starts; override to change them.</summary>
-    private protected virtual KubernetesApiEmulatorOptions Options => new() { CrdDirectory = CrdFolder.Root };
+    private protected virtual KubernetesApiEmulatorOptions Options => new() { CrdDirectory = CalicoCrdsFolder.Root };
 
     [SetUp]
     public async Task StartEmulator()

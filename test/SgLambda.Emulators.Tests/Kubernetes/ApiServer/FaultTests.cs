@@ -68,7 +68,7 @@ public class FaultTests : EmulatorTest
     {
         async Task<List<HttpStatusCode>> RunAsync()
         {
-            await using var emulator = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CrdFolder.Root, FaultSeed = 42 });
+            await using var emulator = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CalicoCrdsFolder.Root, FaultSeed = 42 });
             emulator.Faults.SetProbability(FaultKind.ServiceUnavailable, 0.5);
             using var client = new EmulatorClient(emulator.BaseUrl);
             var codes = new List<HttpStatusCode>();

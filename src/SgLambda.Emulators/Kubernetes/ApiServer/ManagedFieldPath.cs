@@ -5,9 +5,9 @@ namespace SgLambda.Emulators.Kubernetes.ApiServer;
 /// not an object), a child of a top-level object (<c>.spec.order</c>), a label or annotation key
 /// (<c>.metadata.labels.app</c>), or another metadata field (<c>.metadata.finalizers</c>).
 /// </summary>
-public sealed record FieldPath
+public sealed record ManagedFieldPath
 {
-    public FieldPath(params string[] segments)
+    public ManagedFieldPath(params string[] segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
         if (segments.Length is 0 or > 3) throw new ArgumentException("a field path has one to three segments", nameof(segments));
@@ -16,7 +16,7 @@ public sealed record FieldPath
 
     public IReadOnlyList<string> Segments { get; }
 
-    public bool Equals(FieldPath? other) => other is not null && Segments.SequenceEqual(other.Segments, StringComparer.Ordinal);
+    public bool Equals(ManagedFieldPath? other) => other is not null && Segments.SequenceEqual(other.Segments, StringComparer.Ordinal);
 
     public override int GetHashCode()
     {
