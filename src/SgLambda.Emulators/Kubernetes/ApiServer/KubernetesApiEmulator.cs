@@ -15,6 +15,18 @@ namespace SgLambda.Emulators.Kubernetes.ApiServer;
 /// Namespaces, Pods, NetworkPolicies), faithful to the wire: resourceVersion conflicts, server-side apply,
 /// label and field selectors, paginated lists, Status errors, CRD validation. With injected faults and request
 /// counters for tests, and test helpers to seed and read state directly.
+/// <para>Where it is simpler than a real API server (on purpose):</para>
+/// <list type="bullet">
+/// <item>Server-side apply tracks ownership of top-level fields, the children of top-level objects, label and
+/// annotation keys and other metadata fields (<see cref="FieldOwnership"/>); lists and nested objects below
+/// that level are owned as a whole (atomic), where the API server would merge them by key.</item>
+/// <item>Strategic merge patch (built-in resources only) is applied as a JSON merge patch.</item>
+/// <item>No watch (405), no subresources such as <c>/status</c> (404; status changes by seeding), no
+/// admission webhooks, no RBAC (one optional bearer token), no finalizers or graceful deletion: deletes
+/// (namespaces included, with their contents) take effect at once.</item>
+/// <item>Built-in objects get only their name and label checks and the defaults SgLambda reads back
+/// (a Namespace's name label and phase, a Pod's phase); custom resources get full CRD validation.</item>
+/// </list>
 /// </summary>
 public sealed class KubernetesApiEmulator : IAsyncDisposable
 {
