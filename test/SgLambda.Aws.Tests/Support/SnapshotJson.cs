@@ -10,14 +10,15 @@ public static class SnapshotJson
 
     public static string Of<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    /// <summary>Each list of the snapshot sorted by its items' JSON, so order does not matter.</summary>
+    /// <summary>Each list of the snapshot sorted by its items' JSON (and prefix list entries by CIDR), so order does not matter.</summary>
     public static string Normalized(AwsSnapshot snapshot) => Of(new
     {
         SecurityGroups = Sorted(snapshot.SecurityGroups),
         SecurityGroupRules = Sorted(snapshot.SecurityGroupRules),
         NetworkInterfaces = Sorted(snapshot.NetworkInterfaces),
         Vpcs = Sorted(snapshot.Vpcs),
-        PrefixLists = Sorted(snapshot.PrefixLists),
+        // A prefix list's entries are a set: AWS lists them in its own order.
+        PrefixLists = Sorted(snapshot.PrefixLists.Select(p => p with { Entries = [.. p.Entries.OrderBy(e => e.Cidr, StringComparer.Ordinal)] })),
         DbInstances = Sorted(snapshot.DbInstances),
         Nodes = Sorted(snapshot.Nodes),
     });
