@@ -15,6 +15,11 @@ public static class LabelKeys
     public const string SgGoverned = "sglambda.io/sg-governed";
     public const string EniId = "sglambda.io/eni-id";
     public const string InstanceId = "sglambda.io/instance-id";
+    /// <summary>
+    /// HostEndpoints of attached ENIs: the attachment id (<c>eni-attach-...</c>). DetachNetworkInterface
+    /// names only the attachment, which AWS forgets once the ENI is detached; this label still finds it.
+    /// </summary>
+    public const string AttachmentId = "sglambda.io/attachment-id";
     public const string VpcId = "sglambda.io/vpc-id";
     public const string ResourceType = "sglambda.io/resource-type";
     public const string PrefixList = "sglambda.io/prefix-list";

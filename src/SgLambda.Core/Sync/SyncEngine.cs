@@ -21,7 +21,7 @@ public sealed class SyncEngine(
     {
         ArgumentNullException.ThrowIfNull(classified);
         if (classified.IsSkipped) return SyncReport.SkippedEvent(classified);
-        var affected = classified.Affected;
+        var affected = await ResolveAttachmentsAsync(classified.Affected, cancellationToken);
 
         var slice = await aws.ReadAsync(affected, cancellationToken);
         var snapshot = slice with { Nodes = await nodes.ListNodesAsync(cancellationToken) };
@@ -102,6 +102,19 @@ public sealed class SyncEngine(
             await cluster.ApplyAsync(value, cancellationToken);
         foreach (var deletion in plan.Delete.OrderByDescending(d => KindRank(d.Key.Kind)).ThenBy(d => d.Key))
             await cluster.DeleteAsync(deletion.Key, deletion.ResourceVersion, cancellationToken);
+    }
+
+    /// <summary>
+    /// A detach names only the attachment id, which AWS no longer knows once the ENI is detached: the
+    /// HostEndpoint rendered while it was attached still carries it, and names the ENI to re-read.
+    /// </summary>
+    private async Task<AffectedResources> ResolveAttachmentsAsync(AffectedResources affected, CancellationToken cancellationToken)
+    {
+        if (affected.NetworkInterfaceAttachments.IsEmpty) return affected;
+        var selector = $"{LabelKeys.AttachmentId} in ({string.Join(",", affected.NetworkInterfaceAttachments)})";
+        var endpoints = await cluster.ListAsync("HostEndpoint", selector, cancellationToken);
+        var enis = endpoints.Select(e => e.Metadata.Labels?.GetValueOrDefault(LabelKeys.EniId)).OfType<string>();
+        return affected with { NetworkInterfaces = affected.NetworkInterfaces.Union(enis) };
     }
 
     private static int KindRank(string kind)

@@ -40,6 +40,7 @@ public static class HostEndpointRenderer
             [LabelKeys.ResourceType] = role is EniRole.VpcMember member ? member.ResourceType : ResourceTypes.Ec2Instance,
         };
         if (eni.Attachment?.InstanceId?.Trim() is { Length: > 0 } instance) labels[LabelKeys.InstanceId] = instance;
+        if (eni.Attachment?.AttachmentId?.Trim() is { Length: > 0 } attachment) labels[LabelKeys.AttachmentId] = attachment;
         if (groups.Count > 0) labels[LabelKeys.SgGoverned] = "true";
         foreach (var group in groups) labels[LabelKeys.SecurityGroup(group)] = "";
 

@@ -1,0 +1,79 @@
+namespace SgLambda.Emulators.Aws;
+
+/// <summary>
+/// Decides which calls fail: scripted ("fail the next N calls of action X") first, then at random with a
+/// seeded generator, so a run with the same seed fails the same calls. Thread-safe.
+/// </summary>
+public sealed class FaultInjector
+{
+    /// <summary>Scripts a fault for any action.</summary>
+    public const string AnyAction = "*";
+
+    private readonly Lock gate = new();
+    private readonly Random random;
+    private readonly List<(string Action, FaultKind Kind)> script = [];
+    private double probability;
+    private FaultKind[] randomKinds = [];
+
+    internal FaultInjector(int seed) => random = new Random(seed);
+
+    /// <summary>How long a <see cref="FaultKind.Timeout"/> holds the answer back.</summary>
+    public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many faults were injected so far.</summary>
+    public int InjectedCount { get; private set; }
+
+    /// <summary>Fails the next <paramref name="count"/> calls of <paramref name="action"/> (or of <see cref="AnyAction"/>).</summary>
+    public void FailNext(string action, int count, FaultKind kind)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (gate)
+        {
+            for (var i = 0; i < count; i++) script.Add((action, kind));
+        }
+    }
+
+    /// <summary>Fails each call with this probability, with one of the kinds picked at random.</summary>
+    public void FailRandomly(double probabilityPerCall, params FaultKind[] kinds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(probabilityPerCall, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(probabilityPerCall, 1);
+        ArgumentNullException.ThrowIfNull(kinds);
+        lock (gate)
+        {
+            probability = probabilityPerCall;
+            randomKinds = kinds.Length == 0 ? [FaultKind.Throttling, FaultKind.InternalError, FaultKind.Unavailable] : [.. kinds];
+        }
+    }
+
+    /// <summary>No more faults: clears the script and the random failure rate.</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            script.Clear();
+            probability = 0;
+        }
+    }
+
+    internal FaultKind? Draw(string action)
+    {
+        lock (gate)
+        {
+            var index = script.FindIndex(s => string.Equals(s.Action, action, StringComparison.Ordinal)
+                || string.Equals(s.Action, AnyAction, StringComparison.Ordinal));
+            FaultKind? fault = null;
+            if (index >= 0)
+            {
+                fault = script[index].Kind;
+                script.RemoveAt(index);
+            }
+            else if (probability > 0 && random.NextDouble() < probability)
+            {
+                fault = randomKinds[random.Next(randomKinds.Length)];
+            }
+            if (fault is not null) InjectedCount++;
+            return fault;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using SgLambda.Core.Aws;
+
+namespace SgLambda.Emulators.Aws.Model;
+
+/// <summary>
+/// An emulated security group. Its rules are kept one peer per rule, each with its <c>sgr-</c> id, as
+/// DescribeSecurityGroupRules shows them; DescribeSecurityGroups groups them back into permissions.
+/// </summary>
+public sealed record Ec2SecurityGroup(string GroupId, string GroupName, string Description, string VpcId, string OwnerId)
+{
+    public ImmutableList<SecurityGroupRule> Rules { get; init; } = [];
+    public IReadOnlyList<Tag> Tags { get; init; } = [];
+
+    public IEnumerable<SecurityGroupRule> Ingress => Rules.Where(r => !r.IsEgress);
+    public IEnumerable<SecurityGroupRule> Egress => Rules.Where(r => r.IsEgress);
+}

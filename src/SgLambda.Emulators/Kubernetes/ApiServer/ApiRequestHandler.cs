@@ -1,0 +1,426 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using YamlDotNet.Core;
+
+namespace SgLambda.Emulators.Kubernetes.ApiServer;
+
+/// <summary>
+/// The HTTP face of the emulator: routes Kubernetes REST requests to the <see cref="ResourceRegistry"/>,
+/// decodes bodies and query options as the API server does, injects faults, counts requests, and answers
+/// errors as <c>Status</c> objects.
+/// </summary>
+internal sealed class ApiRequestHandler(
+    ResourceRegistry registry, FaultInjector faults, RequestCounters counters, string? bearerToken, Func<string> serverAddress)
+{
+    private const string JsonPatchType = "application/json-patch+json";
+    private const string MergePatchType = "application/merge-patch+json";
+    private const string StrategicMergePatchType = "application/strategic-merge-patch+json";
+    private const string ApplyPatchType = "application/apply-patch+yaml";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        try
+        {
+            if (bearerToken is not null && !string.Equals(request.Headers.Authorization.ToString(), "Bearer " + bearerToken, StringComparison.Ordinal))
+            {
+                await WriteAsync(context, 401, KubernetesStatus.Unauthorized());
+                return;
+            }
+            if (Discovery(request) is { } discovery)
+            {
+                await WriteAsync(context, 200, discovery);
+                return;
+            }
+            var path = ApiPath.Parse(request.Path.Value ?? "", registry.Catalog);
+            if (path is null || path.Subresource is not null || (path.Resource.Namespaced && path.Name is not null && path.Namespace is null))
+            {
+                await WriteAsync(context, 404, KubernetesStatus.PathNotFound());
+                return;
+            }
+            var verb = Verb(request.Method, path, request.Query);
+            if (verb is null)
+            {
+                await WriteAsync(context, 405, KubernetesStatus.MethodNotAllowed(path.Resource, request.Method.ToLowerInvariant()));
+                return;
+            }
+            var key = new RequestKey(verb, path.Resource.Group, path.Resource.Plural);
+            counters.Record(key);
+            if (faults.Next(key) is { } fault)
+            {
+                await FailAsync(context, fault, path);
+                return;
+            }
+            await ServeAsync(context, verb, path);
+        }
+        catch (StatusException error)
+        {
+            await WriteAsync(context, error.Code, error.Status);
+        }
+        catch (Exception error) when (error is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // What the API server's panic recovery answers; the message says what broke.
+            await WriteAsync(context, 500, KubernetesStatus.InternalError(error.ToString()));
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, string verb, ApiPath path)
+    {
+        var request = context.Request;
+        var query = request.Query;
+        var resource = path.Resource;
+        switch (verb)
+        {
+            case "watch":
+                throw new StatusException(KubernetesStatus.MethodNotAllowed(resource, "watch"));
+            case "get":
+                await WriteAsync(context, 200, registry.Get(resource, path.Namespace, path.Name!));
+                return;
+            case "list":
+                await WriteAsync(context, 200, registry.List(resource, path.Namespace, ListOptionsOf(query)));
+                return;
+            case "create":
+            {
+                RequireNamespaceInPath(path);
+                var body = await ReadObjectAsync(request);
+                var result = registry.Create(resource, path.Namespace, body, WriteOptionsOf(request, force: false));
+                await WriteResultAsync(context, result, created: 201);
+                return;
+            }
+            case "update":
+            {
+                var body = await ReadObjectAsync(request);
+                var result = registry.Update(resource, path.Namespace, path.Name!, body, WriteOptionsOf(request, force: false));
+                await WriteResultAsync(context, result, created: 201);
+                return;
+            }
+            case "patch":
+                await PatchAsync(context, path);
+                return;
+            case "delete":
+            {
+                var options = await ReadDeleteOptionsAsync(request);
+                var dryRun = IsDryRun(query) || options?["dryRun"] is JsonArray { Count: > 0 };
+                var preconditions = options?["preconditions"] as JsonObject;
+                var answer = registry.Delete(resource, path.Namespace, path.Name!,
+                    preconditions?["uid"]?.GetValue<string>(), preconditions?["resourceVersion"]?.GetValue<string>(), dryRun);
+                await WriteAsync(context, 200, answer);
+                return;
+            }
+            case "deletecollection":
+                await WriteAsync(context, 200, registry.DeleteCollection(resource, path.Namespace, ListOptionsOf(query), IsDryRun(query)));
+                return;
+        }
+    }
+
+    private async Task PatchAsync(HttpContext context, ApiPath path)
+    {
+        var request = context.Request;
+        var resource = path.Resource;
+        var contentType = (request.ContentType ?? "").Split(';')[0].Trim();
+        var accepted = resource.IsCustomResource
+            ? new[] { JsonPatchType, MergePatchType, ApplyPatchType }
+            : [JsonPatchType, MergePatchType, StrategicMergePatchType, ApplyPatchType];
+        if (!accepted.Contains(contentType, StringComparer.OrdinalIgnoreCase))
+            throw new StatusException(KubernetesStatus.UnsupportedMediaType(accepted));
+        var apply = string.Equals(contentType, ApplyPatchType, StringComparison.OrdinalIgnoreCase);
+
+        // validation.ValidatePatchOptions runs before the object is looked up.
+        var causes = new List<StatusCause>();
+        if (apply && string.IsNullOrEmpty(request.Query["fieldManager"]))
+            causes.Add(new StatusCause("FieldValueRequired", "Required value: is required for apply patch", "fieldManager"));
+        if (!apply && request.Query.ContainsKey("force"))
+            causes.Add(new StatusCause("FieldValueForbidden", "Forbidden: may not be specified for non-apply patch", "force"));
+        if (causes.Count > 0) throw new StatusException(KubernetesStatus.Invalid("meta.k8s.io", "PatchOptions", "", causes));
+
+        var text = await ReadTextAsync(request);
+        var force = ParseBool(request.Query["force"], "force");
+        var options = WriteOptionsOf(request, force);
+        WriteResult result;
+        if (apply)
+        {
+            JsonObject applied;
+            try
+            {
+                applied = ReadYaml(text) as JsonObject
+                    ?? throw new StatusException(KubernetesStatus.BadRequest("error decoding YAML: the applied configuration is not an object"));
+            }
+            catch (Exception error) when (error is YamlException or InvalidOperationException)
+            {
+                throw new StatusException(KubernetesStatus.BadRequest($"error decoding YAML: {error.Message}"));
+            }
+            result = registry.Apply(resource, path.Namespace, path.Name!, applied, options);
+        }
+        else
+        {
+            JsonNode? patch;
+            try
+            {
+                patch = JsonNode.Parse(text);
+            }
+            catch (JsonException error)
+            {
+                throw new StatusException(KubernetesStatus.BadRequest($"error decoding patch: {error.Message}"));
+            }
+            var jsonPatch = string.Equals(contentType, JsonPatchType, StringComparison.OrdinalIgnoreCase);
+            if (!jsonPatch && patch is not JsonObject)
+                throw new StatusException(KubernetesStatus.BadRequest("error decoding patch: the patch is not a JSON object"));
+            result = registry.Patch(resource, path.Namespace, path.Name!, existing =>
+            {
+                if (!jsonPatch) return JsonMergePatch.Apply(existing, patch);
+                try
+                {
+                    return JsonPatch.Apply(existing, patch);
+                }
+                catch (FormatException error)
+                {
+                    throw new StatusException(KubernetesStatus.BadRequest(error.Message));
+                }
+                catch (JsonPatchException)
+                {
+                    // The API server answers a patch that does not apply with a generic 422 (NewGenericServerResponse).
+                    throw new StatusException(KubernetesStatus.PatchDoesNotApply());
+                }
+            }, options);
+        }
+        await WriteResultAsync(context, result, created: 201);
+    }
+
+    private async Task FailAsync(HttpContext context, FaultKind fault, ApiPath path)
+    {
+        switch (fault)
+        {
+            case FaultKind.TooManyRequests:
+                context.Response.Headers.RetryAfter = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                await WriteAsync(context, 429, KubernetesStatus.TooManyRequests("Too many requests, please try again later.", faults.RetryAfterSeconds));
+                return;
+            case FaultKind.InternalError:
+                await WriteAsync(context, 500, KubernetesStatus.InternalError($"injected fault on {path.Resource.GroupResource}"));
+                return;
+            case FaultKind.ServiceUnavailable:
+                await WriteAsync(context, 503, KubernetesStatus.ServiceUnavailable("the server is currently unable to handle the request"));
+                return;
+            default:
+                try
+                {
+                    await Task.Delay(faults.Delay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                await WriteAsync(context, 504, KubernetesStatus.Timeout("request did not complete within requested timeout - context deadline exceeded"));
+                return;
+        }
+    }
+
+    private static string? Verb(string method, ApiPath path, IQueryCollection query) => method switch
+    {
+        "GET" when path.Name is not null => "get",
+        "GET" when IsTrue(query["watch"]) => "watch",
+        "GET" => "list",
+        "POST" when path.Name is null => "create",
+        "PUT" when path.Name is not null => "update",
+        "PATCH" when path.Name is not null => "patch",
+        "DELETE" when path.Name is not null => "delete",
+        "DELETE" => "deletecollection",
+        _ => null,
+    };
+
+    private static void RequireNamespaceInPath(ApiPath path)
+    {
+        if (path.Resource.Namespaced && path.Namespace is null)
+            throw new StatusException(KubernetesStatus.PathNotFound());
+    }
+
+    private static ListOptions ListOptionsOf(IQueryCollection query)
+    {
+        try
+        {
+            int? limit = null;
+            if (query["limit"] is { Count: > 0 } limitText && !string.IsNullOrEmpty(limitText[0]))
+            {
+                if (!int.TryParse(limitText[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+                    throw new StatusException(KubernetesStatus.BadRequest($"strconv.ParseInt: parsing {KubernetesStatus.GoQuote(limitText[0]!)}: invalid syntax"));
+                limit = parsed;
+            }
+            return new ListOptions(
+                LabelSelector.Parse(query["labelSelector"]),
+                FieldSelector.Parse(query["fieldSelector"]),
+                limit,
+                query["continue"].ToString() is { Length: > 0 } token ? token : null);
+        }
+        catch (FormatException error)
+        {
+            throw new StatusException(KubernetesStatus.BadRequest(error.Message));
+        }
+    }
+
+    private static WriteOptions WriteOptionsOf(HttpRequest request, bool force)
+    {
+        var fieldValidation = request.Query["fieldValidation"].ToString();
+        if (fieldValidation.Length == 0) fieldValidation = WriteOptions.Warn;
+        if (fieldValidation is not (WriteOptions.Strict or WriteOptions.Warn or WriteOptions.Ignore))
+        {
+            throw new StatusException(KubernetesStatus.Invalid("meta.k8s.io", "UpdateOptions", "",
+                [new StatusCause("FieldValueNotSupported",
+                    $"Unsupported value: {KubernetesStatus.GoQuote(fieldValidation)}: supported values: \"Ignore\", \"Strict\", \"Warn\"", "fieldValidation")]));
+        }
+        var manager = request.Query["fieldManager"].ToString();
+        if (manager.Length == 0) manager = ManagerFromUserAgent(request.Headers.UserAgent.ToString());
+        return new WriteOptions(IsDryRun(request.Query), manager, fieldValidation, force);
+    }
+
+    // managerOrUserAgent: the User-Agent up to its first '/', printable characters only, at most 128.
+    private static string ManagerFromUserAgent(string userAgent)
+    {
+        var prefix = userAgent.Split('/')[0];
+        return new string(prefix.Where(character => !char.IsControl(character)).Take(128).ToArray());
+    }
+
+    private static bool IsDryRun(IQueryCollection query) => query["dryRun"].Any(value => string.Equals(value, "All", StringComparison.Ordinal));
+
+    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
+        value.Count > 0 && (string.Equals(value[0], "true", StringComparison.OrdinalIgnoreCase) || string.Equals(value[0], "1", StringComparison.Ordinal));
+
+    private static bool ParseBool(Microsoft.Extensions.Primitives.StringValues value, string name)
+    {
+        if (value.Count == 0 || string.IsNullOrEmpty(value[0])) return false;
+        return value[0]!.ToUpperInvariant() switch
+        {
+            "TRUE" or "1" or "T" => true,
+            "FALSE" or "0" or "F" => false,
+            _ => throw new StatusException(KubernetesStatus.BadRequest($"strconv.ParseBool: parsing {KubernetesStatus.GoQuote(value[0]!)}: invalid syntax ({name})")),
+        };
+    }
+
+    private static async Task<string> ReadTextAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+    }
+
+    private static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
+    {
+        var text = await ReadTextAsync(request);
+        var yaml = (request.ContentType ?? "").StartsWith("application/yaml", StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            var node = yaml ? ReadYaml(text) : JsonNode.Parse(text);
+            return node as JsonObject ?? throw new StatusException(KubernetesStatus.BadRequest("the request body is not a JSON object"));
+        }
+        catch (Exception error) when (error is JsonException or YamlException or InvalidOperationException)
+        {
+            throw new StatusException(KubernetesStatus.BadRequest($"couldn't get version/kind; json parse error: {error.Message}"));
+        }
+    }
+
+    // One YAML document, re-read as JSON text so its values behave as decoded JSON (a YAML 1 is a JSON number).
+    private static JsonNode? ReadYaml(string text) =>
+        YamlToJson.ReadDocuments(text).SingleOrDefault() is { } node ? JsonNode.Parse(node.ToJsonString()) : null;
+
+    private static async Task<JsonObject?> ReadDeleteOptionsAsync(HttpRequest request)
+    {
+        var text = await ReadTextAsync(request);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject
+                ?? throw new StatusException(KubernetesStatus.BadRequest("DeleteOptions must be a JSON object"));
+        }
+        catch (JsonException error)
+        {
+            throw new StatusException(KubernetesStatus.BadRequest(error.Message));
+        }
+    }
+
+    private static async Task WriteResultAsync(HttpContext context, WriteResult result, int created)
+    {
+        foreach (var warning in result.Warnings)
+        {
+            context.Response.Headers.Append("Warning", "299 - " + KubernetesStatus.GoQuote(warning));
+        }
+        await WriteAsync(context, result.Created ? created : 200, result.Object);
+    }
+
+    private static async Task WriteAsync(HttpContext context, int code, JsonObject body)
+    {
+        context.Response.StatusCode = code;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    // The discovery documents kubectl and client libraries read before they touch resources.
+    private JsonObject? Discovery(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method)) return null;
+        var segments = (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var resources = registry.Catalog.Resources.ToList();
+        switch (segments)
+        {
+            case ["version"]:
+                return new JsonObject
+                {
+                    ["major"] = "1",
+                    ["minor"] = "33",
+                    ["gitVersion"] = "v1.33.0-sglambda-emulator",
+                    ["platform"] = "linux/amd64",
+                };
+            case ["api"]:
+                return new JsonObject
+                {
+                    ["kind"] = "APIVersions",
+                    ["versions"] = new JsonArray("v1"),
+                    ["serverAddressByClientCIDRs"] = new JsonArray(new JsonObject { ["clientCIDR"] = "0.0.0.0/0", ["serverAddress"] = serverAddress() }),
+                };
+            case ["apis"]:
+                var groups = new JsonArray();
+                foreach (var group in resources.Where(resource => resource.Group.Length > 0).GroupBy(resource => resource.Group).OrderBy(group => group.Key, StringComparer.Ordinal))
+                {
+                    var versions = group.Select(resource => resource.Version).Distinct().Order(StringComparer.Ordinal)
+                        .Select(version => (JsonNode)new JsonObject { ["groupVersion"] = $"{group.Key}/{version}", ["version"] = version }).ToArray();
+                    groups.Add((JsonNode)new JsonObject
+                    {
+                        ["name"] = group.Key,
+                        ["versions"] = new JsonArray(versions),
+                        ["preferredVersion"] = versions[0].DeepClone(),
+                    });
+                }
+                return new JsonObject { ["kind"] = "APIGroupList", ["apiVersion"] = "v1", ["groups"] = groups };
+            case ["api", var coreVersion]:
+                return ResourceList("", coreVersion, resources);
+            case ["apis", var group, var version]:
+                return ResourceList(group, version, resources);
+            default:
+                return null;
+        }
+    }
+
+    private static JsonObject? ResourceList(string group, string version, List<ApiResource> resources)
+    {
+        var served = resources.Where(resource => resource.Group == group && resource.Version == version).OrderBy(resource => resource.Plural, StringComparer.Ordinal).ToList();
+        if (served.Count == 0) return null;
+        var list = new JsonArray();
+        foreach (var resource in served)
+        {
+            list.Add((JsonNode)new JsonObject
+            {
+                ["name"] = resource.Plural,
+                ["singularName"] = resource.Kind.ToLowerInvariant(),
+                ["namespaced"] = resource.Namespaced,
+                ["kind"] = resource.Kind,
+                ["verbs"] = new JsonArray("create", "delete", "deletecollection", "get", "list", "patch", "update"),
+            });
+        }
+        return new JsonObject
+        {
+            ["kind"] = "APIResourceList",
+            ["apiVersion"] = "v1",
+            ["groupVersion"] = group.Length == 0 ? version : $"{group}/{version}",
+            ["resources"] = list,
+        };
+    }
+}

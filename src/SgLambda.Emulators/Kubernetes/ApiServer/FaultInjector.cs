@@ -1,0 +1,78 @@
+namespace SgLambda.Emulators.Kubernetes.ApiServer;
+
+/// <summary>
+/// Injected failures: scripted (the next N matching requests fail with a given fault) and random (each request
+/// fails with a given probability, from a seeded generator, so a run is reproducible). Faults are decided
+/// before a request touches any state. Thread-safe.
+/// </summary>
+public sealed class FaultInjector
+{
+    private readonly Lock _gate = new();
+    private readonly List<ScriptedFault> _scripted = [];
+    private readonly Dictionary<FaultKind, double> _probabilities = [];
+    private readonly Random _random;
+
+    public FaultInjector(int seed) => _random = new Random(seed);
+
+    /// <summary>How long a <see cref="FaultKind.Delay"/> fault holds the request before answering 504.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The <c>Retry-After</c> seconds of a 429 (Kubernetes answers 1).</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>The next <paramref name="count"/> requests matching the verb and resource (null = any) fail with <paramref name="kind"/>.</summary>
+    public void Enqueue(FaultKind kind, int count = 1, string? verb = null, string? resource = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (_gate) _scripted.Add(new ScriptedFault(kind, count, verb, resource));
+    }
+
+    /// <summary>Every request fails with <paramref name="kind"/> with this probability (0 to stop).</summary>
+    public void SetProbability(FaultKind kind, double probability)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(probability);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(probability, 1);
+        lock (_gate) _probabilities[kind] = probability;
+    }
+
+    /// <summary>Removes every scripted fault and probability.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _scripted.Clear();
+            _probabilities.Clear();
+        }
+    }
+
+    /// <summary>The fault for this request, if any (consumes a scripted one).</summary>
+    public FaultKind? Next(RequestKey request)
+    {
+        lock (_gate)
+        {
+            var index = _scripted.FindIndex(fault => fault.Matches(request));
+            if (index >= 0)
+            {
+                var fault = _scripted[index];
+                if (fault.Remaining == 1) _scripted.RemoveAt(index);
+                else _scripted[index] = fault with { Remaining = fault.Remaining - 1 };
+                return fault.Kind;
+            }
+            foreach (var (kind, probability) in _probabilities.OrderBy(pair => pair.Key))
+            {
+                // Deterministic for a given seed and request sequence: test and demo runs reproduce.
+#pragma warning disable CA5394
+                if (probability > 0 && _random.NextDouble() < probability) return kind;
+#pragma warning restore CA5394
+            }
+            return null;
+        }
+    }
+
+    private sealed record ScriptedFault(FaultKind Kind, int Remaining, string? Verb, string? Resource)
+    {
+        public bool Matches(RequestKey request) =>
+            (Verb is null || string.Equals(Verb, request.Verb, StringComparison.Ordinal))
+            && (Resource is null || string.Equals(Resource, request.Resource, StringComparison.Ordinal));
+    }
+}

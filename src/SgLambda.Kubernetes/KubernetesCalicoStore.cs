@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
+using SgLambda.Core.Ports;
+
+namespace SgLambda.Kubernetes;
+
+/// <summary>
+/// The cluster's Calico objects on the Kubernetes API, through KubernetesClient's custom-object API, in the
+/// configured API group: lists follow <c>continue</c> pages, writes are server-side apply (field manager
+/// <c>sglambda</c>, forced, since SgLambda owns these objects), deletes carry a resourceVersion precondition.
+/// Throttling, server errors and timeouts are retried (<see cref="KubernetesRetry"/>).
+/// </summary>
+public sealed class KubernetesCalicoStore : ICalicoStore
+{
+    private const int MaxListRestarts = 3;
+
+    private readonly IKubernetes _client;
+    private readonly KubernetesStoreOptions _options;
+    private readonly KubernetesRetry _retry;
+    private readonly string _group;
+    private readonly string _version;
+
+    public KubernetesCalicoStore(IKubernetes client, KubernetesStoreOptions options, KubernetesRetry? retry = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!CalicoApiGroups.IsKnown(options.ApiGroup))
+            throw new ArgumentException($"unknown Calico API group \"{options.ApiGroup}\"", nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize);
+        _client = client;
+        _options = options;
+        _retry = retry ?? new KubernetesRetry(options.Retry);
+        var slash = options.ApiGroup.IndexOf('/', StringComparison.Ordinal);
+        (_group, _version) = (options.ApiGroup[..slash], options.ApiGroup[(slash + 1)..]);
+    }
+
+    public async Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    {
+        var resource = CalicoResource.For(kind);
+        var operation = $"list {kind} ({_options.ApiGroup}) with selector \"{labelSelector}\"";
+        for (var restarts = 0; ; restarts++)
+        {
+            var objects = new List<CalicoObject>();
+            string? next = null;
+            try
+            {
+                do
+                {
+                    var page = await _retry.RunAsync(operation, token => ListPageAsync(resource, labelSelector, next, token), retryConflicts: false, cancellationToken);
+                    foreach (var item in page["items"] as JsonArray ?? [])
+                    {
+                        if (item is JsonObject value) objects.Add(ToCalicoObject(value, kind));
+                    }
+                    next = page["metadata"]?["continue"]?.GetValue<string>();
+                }
+                while (!string.IsNullOrEmpty(next));
+                return objects;
+            }
+            catch (KubernetesRequestException expired) when (expired.StatusCode == HttpStatusCode.Gone && next is not null && restarts < MaxListRestarts)
+            {
+                // The continue token outlived the server's history (410 Expired): a consistent list starts over.
+                _options.Log?.Invoke($"{operation}: continue token expired, listing again");
+            }
+        }
+    }
+
+    public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!string.Equals(value.ApiVersion, _options.ApiGroup, StringComparison.Ordinal))
+            throw new ArgumentException($"{value.Key} is {value.ApiVersion}, but this store writes {_options.ApiGroup}", nameof(value));
+        var resource = CalicoResource.For(value.Kind);
+        var body = CalicoSerializer.ToJsonNode(value);
+        // An applied configuration states intent, not a precondition on what the cluster holds.
+        (body["metadata"] as JsonObject)?.Remove("resourceVersion");
+        var patch = new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch);
+        var name = value.Metadata.Name;
+        await _retry.RunAsync($"apply {value.Key}", async token =>
+        {
+            if (resource.Namespaced)
+            {
+                using var namespaced = await _client.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync(
+                    patch, _group, _version, RequireNamespace(value.Key), resource.Plural, name,
+                    fieldManager: _options.FieldManager, force: true, cancellationToken: token);
+                return true;
+            }
+            using var response = await _client.CustomObjects.PatchClusterCustomObjectWithHttpMessagesAsync(
+                patch, _group, _version, resource.Plural, name,
+                fieldManager: _options.FieldManager, force: true, cancellationToken: token);
+            return true;
+        }, retryConflicts: true, cancellationToken);
+    }
+
+    public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
+    {
+        var resource = CalicoResource.For(key.Kind);
+        var options = new V1DeleteOptions
+        {
+            Preconditions = resourceVersion is null ? null : new V1Preconditions { ResourceVersion = resourceVersion },
+        };
+        try
+        {
+            await _retry.RunAsync($"delete {key}", async token =>
+            {
+                if (resource.Namespaced)
+                {
+                    using var namespaced = await _client.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
+                        _group, _version, RequireNamespace(key), resource.Plural, key.Name, body: options, cancellationToken: token);
+                    return true;
+                }
+                using var response = await _client.CustomObjects.DeleteClusterCustomObjectWithHttpMessagesAsync(
+                    _group, _version, resource.Plural, key.Name, body: options, cancellationToken: token);
+                return true;
+            }, retryConflicts: false, cancellationToken);
+        }
+        catch (KubernetesRequestException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Already gone: what the delete wanted.
+        }
+        catch (KubernetesRequestException changed) when (changed.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Changed since it was read: someone else's now, so it stays.
+            _options.Log?.Invoke($"delete {key} skipped: it changed since resourceVersion {resourceVersion} was read ({changed.StatusMessage})");
+        }
+    }
+
+    private async Task<JsonObject> ListPageAsync(CalicoResource resource, string labelSelector, string? next, CancellationToken token)
+    {
+        var selector = string.IsNullOrEmpty(labelSelector) ? null : labelSelector;
+        if (resource.Namespaced)
+        {
+            using var all = await _client.CustomObjects.ListCustomObjectForAllNamespacesWithHttpMessagesAsync<JsonObject>(
+                _group, _version, resource.Plural, continueParameter: next, labelSelector: selector, limit: _options.PageSize, cancellationToken: token);
+            return all.Body;
+        }
+        using var response = await _client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<JsonObject>(
+            _group, _version, resource.Plural, continueParameter: next, labelSelector: selector, limit: _options.PageSize, cancellationToken: token);
+        return response.Body;
+    }
+
+    // List items of custom resources carry kind and apiVersion; fill them in should a server leave them out.
+    private CalicoObject ToCalicoObject(JsonObject item, string kind)
+    {
+        item["kind"] ??= kind;
+        item["apiVersion"] ??= _options.ApiGroup;
+        return CalicoSerializer.FromJsonNode(item);
+    }
+
+    private static string RequireNamespace(ObjectKey key) =>
+        key.Namespace ?? throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key));
+}

@@ -1,0 +1,57 @@
+using k8s;
+using SgLambda.Emulators.Kubernetes.ApiServer;
+
+namespace SgLambda.Kubernetes.Tests;
+
+/// <summary>A fresh emulator per test and the real KubernetesClient pointed at it (through its kubeconfig).</summary>
+public abstract class StoreTest
+{
+    private protected KubernetesApiEmulator Emulator { get; private set; } = null!;
+
+    private protected IKubernetes Client { get; private set; } = null!;
+
+    /// <summary>The waits the store asked for between attempts (recorded, not slept).</summary>
+    private protected List<TimeSpan> Waits { get; } = [];
+
+    /// <summary>What the store logged.</summary>
+    private protected List<string> Logged { get; } = [];
+
+    private protected virtual KubernetesApiEmulatorOptions Options => new() { CrdDirectory = CrdFolder.Root };
+
+    private protected virtual RetryPolicy Retry => RetryPolicy.Default;
+
+    [SetUp]
+    public async Task StartEmulator()
+    {
+        Waits.Clear();
+        Logged.Clear();
+        Emulator = await KubernetesApiEmulator.StartAsync(Options);
+        var kubeconfig = Path.Combine(Path.GetTempPath(), $"sglambda-test-{Guid.NewGuid():N}.kubeconfig");
+        await Emulator.WriteKubeconfigAsync(kubeconfig);
+        try
+        {
+            Client = KubernetesClients.FromKubeconfig(kubeconfig);
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    [TearDown]
+    public async Task StopEmulator()
+    {
+        Client.Dispose();
+        await Emulator.DisposeAsync();
+    }
+
+    private protected KubernetesRetry RecordingRetry(RetryPolicy? policy = null) =>
+        new(policy ?? Retry, (wait, _) =>
+        {
+            lock (Waits) Waits.Add(wait);
+            return Task.CompletedTask;
+        }, seed: 1);
+
+    private protected KubernetesCalicoStore Store(string apiGroup, int pageSize = 500, RetryPolicy? policy = null) =>
+        new(Client, new KubernetesStoreOptions { ApiGroup = apiGroup, PageSize = pageSize, Log = message => Logged.Add(message) }, RecordingRetry(policy));
+}
