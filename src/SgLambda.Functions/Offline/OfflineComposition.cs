@@ -31,7 +31,7 @@ public static class OfflineComposition
         var awsFolder = Required(EnvironmentVariables.OfflineAwsSnapshot);
         var clusterPath = Required(EnvironmentVariables.OfflineClusterSnapshot);
 
-        var input = Input(EnvironmentVariables.OfflineAwsSnapshot, () => ReadAwsSnapshot(awsFolder));
+        var input = Input(EnvironmentVariables.OfflineAwsSnapshot, () => AwsSnapshotFolder.Read(awsFolder));
         var cluster = Input(EnvironmentVariables.OfflineClusterSnapshot, () => ClusterSnapshotFile.Open(clusterPath));
         var level = LogLevelOf(environment(EnvironmentVariables.LogLevel));
         var logger = new StructuredLogger(output, level, time);
@@ -48,40 +48,6 @@ public static class OfflineComposition
 
     /// <summary>The process environment, logs on standard output.</summary>
     public static FunctionComposition FromEnvironment() => Read(Environment.GetEnvironmentVariable, Console.Out, TimeProvider.System);
-
-    /// <summary>The files of <c>sglambda render</c> under their usual names (sgs.json, enis.json, config.json required).</summary>
-    private static RenderInput ReadAwsSnapshot(string folder)
-    {
-        if (!Directory.Exists(folder)) throw new InputException(folder, null, null, "no such directory (expected a folder with sgs.json, enis.json, config.json, ...)");
-        return InputParser.ParseRenderInput(new RenderInputFiles
-        {
-            SecurityGroups = ReadFile(Path.Combine(folder, "sgs.json")),
-            NetworkInterfaces = ReadFile(Path.Combine(folder, "enis.json")),
-            Vpcs = Optional(folder, "vpcs.json"),
-            PrefixLists = Optional(folder, "pls.json"),
-            Nodes = Optional(folder, "nodes.json"),
-            SecurityGroupRules = Optional(folder, "sgrs.json"),
-            Config = ReadFile(Path.Combine(folder, "config.json")),
-        });
-    }
-
-    private static InputFile? Optional(string folder, string name)
-    {
-        var path = Path.Combine(folder, name);
-        return File.Exists(path) ? ReadFile(path) : null;
-    }
-
-    private static InputFile ReadFile(string path)
-    {
-        try
-        {
-            return new InputFile(path, File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot read the file: " + e.Message);
-        }
-    }
 
     private static T Input<T>(string variable, Func<T> read)
     {
