@@ -35,6 +35,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, PendingInvocation> inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RuntimeInvocationOutcome> outcomes = new();
     private readonly TaskCompletionSource<RuntimeErrorReport> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource stopping = new();
     private readonly TimeProvider time;
     private WebApplication? app;
@@ -51,6 +52,9 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
     /// <summary>Completes when the runtime posts <c>/runtime/init/error</c>.</summary>
     public Task<RuntimeErrorReport> InitError => initError.Task;
+
+    /// <summary>Completes when the runtime first asks for the next invocation: init is over.</summary>
+    public Task FirstNextRequest => firstNext.Task;
 
     /// <summary>How many invocations <c>next</c> has handed out.</summary>
     public int InvocationsHandedOut => Volatile.Read(ref handedOut);
@@ -132,6 +136,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
         PendingInvocation pending;
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+        firstNext.TrySetResult();
         try
         {
             pending = await queue.Reader.ReadAsync(waiting.Token);

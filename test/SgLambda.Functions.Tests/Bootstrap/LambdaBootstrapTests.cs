@@ -172,6 +172,7 @@ public sealed class LambdaBootstrapTests
     {
         using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().HandleAsync, invocations: null);
         var running = bootstrap.RunAsync();
+        await emulator.FirstNextRequest.WaitAsync(Patience);
 
         await emulator.DisposeAsync();
 
@@ -185,6 +186,7 @@ public sealed class LambdaBootstrapTests
         using var cancel = new CancellationTokenSource();
         using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().HandleAsync, invocations: null);
         var running = bootstrap.RunAsync(cancel.Token);
+        await emulator.FirstNextRequest.WaitAsync(Patience);
 
         await cancel.CancelAsync();
 
