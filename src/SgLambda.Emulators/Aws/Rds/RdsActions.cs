@@ -34,6 +34,8 @@ internal static class RdsActions
         {
             ["db-instance-id"] = d => [d.DbInstanceIdentifier, $"arn:aws:rds:{account.Region}:{account.AccountId}:db:{d.DbInstanceIdentifier}"],
             ["dbi-resource-id"] = d => Filtering.One(d.DbiResourceId),
+            // Emulated instances belong to no Aurora cluster.
+            ["db-cluster-id"] = _ => [],
             ["engine"] = d => Filtering.One(d.Engine),
         });
         var (page, marker) = Paging.Apply(filtered, d => d.DbInstanceIdentifier, request, 20, 100, "MaxRecords", "Marker");
@@ -50,7 +52,7 @@ internal static class RdsActions
             request.Required("DBInstanceIdentifier"),
             request.Required("DBInstanceClass"),
             request.Required("Engine"),
-            request.GetList("VpcSecurityGroupIds.member"),
+            VpcSecurityGroupIds(request),
             subnetId: null);
         var instance = RdsShapes.DbInstance(account, db, status: "creating");
         return new ActionOutcome(new WireStruct().Add("DBInstance", instance)) { CloudTrailResponse = instance };
@@ -60,11 +62,18 @@ internal static class RdsActions
     {
         var (request, account) = context;
         var identifier = request.Required("DBInstanceIdentifier");
-        var groupIds = request.GetList("VpcSecurityGroupIds.member");
+        var groupIds = VpcSecurityGroupIds(request);
         var db = groupIds.Count > 0 ? account.SetDbSecurityGroups(identifier, groupIds) : account.GetDbInstance(identifier);
         var instance = RdsShapes.DbInstance(account, db);
         return new ActionOutcome(new WireStruct().Add("DBInstance", instance)) { CloudTrailResponse = instance };
     }
+
+    /// <summary>
+    /// <c>VpcSecurityGroupIds.VpcSecurityGroupId.N</c>, as AWSSDK.RDS and the AWS CLI send it (the RDS API
+    /// reference's name), or <c>VpcSecurityGroupIds.member.N</c>.
+    /// </summary>
+    private static IReadOnlyList<string> VpcSecurityGroupIds(AwsQueryRequest request) =>
+        request.GetList("VpcSecurityGroupIds.VpcSecurityGroupId") is { Count: > 0 } named ? named : request.GetList("VpcSecurityGroupIds.member");
 
     private static ActionOutcome DeleteDbInstance(ActionContext context)
     {

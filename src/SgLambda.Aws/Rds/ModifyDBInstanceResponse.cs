@@ -1,0 +1,6 @@
+namespace SgLambda.Aws.Rds;
+
+public sealed record ModifyDBInstanceResponse
+{
+    public DBInstance? DBInstance { get; set; }
+}
