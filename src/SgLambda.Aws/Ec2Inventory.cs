@@ -51,11 +51,16 @@ public sealed class Ec2Inventory : IAwsInventory
         var namedEnisTask = NetworkInterfacesAsync(Filter("network-interface-id", affected.NetworkInterfaces), cancellationToken);
         var attachedEnisTask = NetworkInterfacesAsync(Filter("attachment.attachment-id", affected.NetworkInterfaceAttachments), cancellationToken);
         var rdsEnisTask = dbNamed ? RdsNetworkInterfacesAsync(cancellationToken) : Task.FromResult<List<Model.NetworkInterface>>([]);
+        // A termination or a detach frees ENIs that no event names: every unattached ENI of the VPC.
+        var freed = !affected.Instances.IsEmpty || !affected.NetworkInterfaceAttachments.IsEmpty;
+        var freeEnisTask = freed
+            ? NetworkInterfacesAsync([[new Ec2.Filter("status", ["available"])]], cancellationToken)
+            : Task.FromResult<List<Model.NetworkInterface>>([]);
         var dbsTask = DbInstancesAsync(affected, cancellationToken);
-        await Task.WhenAll(groupsTask, namedEnisTask, attachedEnisTask, rdsEnisTask, dbsTask);
+        await Task.WhenAll(groupsTask, namedEnisTask, attachedEnisTask, rdsEnisTask, freeEnisTask, dbsTask);
 
         var groups = groupsTask.Result;
-        var namedEnis = Distinct([.. namedEnisTask.Result, .. attachedEnisTask.Result, .. rdsEnisTask.Result]);
+        var namedEnis = Distinct([.. namedEnisTask.Result, .. attachedEnisTask.Result, .. rdsEnisTask.Result, .. freeEnisTask.Result]);
 
         // Second round: what the first names (rules of the SGs found, every ENI of the instances involved,
         // the prefix lists named or referenced).

@@ -8,4 +8,6 @@ internal static class ExitCodes
     public const int InternalError = 1;
     /// <summary>The user's to fix: a usage error, or an input file that is missing or malformed.</summary>
     public const int BadInput = 2;
+    /// <summary>AWS or the cluster could not be reached or refused a call (after the clients' retries).</summary>
+    public const int Unavailable = 3;
 }

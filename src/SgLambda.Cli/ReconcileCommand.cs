@@ -24,10 +24,10 @@ internal sealed class ReconcileCommand
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
-        OfflineTarget target;
+        SyncTarget target;
         try
         {
-            target = options.OpenOffline(parseResult);
+            target = options.Open(parseResult);
         }
         catch (InputException e)
         {
@@ -35,7 +35,14 @@ internal sealed class ReconcileCommand
             return ExitCodes.BadInput;
         }
 
-        var report = await target.Engine.PlanReconcileAsync(cancellationToken);
-        return await target.FinishAsync(report, parseResult, "reconcile", stdout, stderr, cancellationToken);
+        try
+        {
+            var report = await target.Engine.PlanReconcileAsync(cancellationToken);
+            return await target.FinishAsync(report, parseResult, "reconcile", stdout, stderr, cancellationToken);
+        }
+        catch (Exception e) when (ServiceErrors.IsServiceFailure(e))
+        {
+            return ServiceErrors.Report(e, stderr);
+        }
     }
 }

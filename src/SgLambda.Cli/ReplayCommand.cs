@@ -30,12 +30,12 @@ internal sealed class ReplayCommand
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
-        OfflineTarget target;
+        SyncTarget target;
         InputFile eventInput;
         try
         {
             eventInput = InputFileReader.Read(parseResult.GetRequiredValue(eventFile));
-            target = options.OpenOffline(parseResult);
+            target = options.Open(parseResult);
         }
         catch (InputException e)
         {
@@ -45,8 +45,15 @@ internal sealed class ReplayCommand
 
         // A malformed or irrelevant event is a skipped event, reported like any other (exit 0): the
         // change handler skips it the same way.
-        var classified = EventClassifier.Classify(eventInput.Text, target.Input.Config);
-        var report = await target.Engine.PlanEventAsync(classified, cancellationToken);
-        return await target.FinishAsync(report, parseResult, "replay", stdout, stderr, cancellationToken);
+        var classified = EventClassifier.Classify(eventInput.Text, target.Config);
+        try
+        {
+            var report = await target.Engine.PlanEventAsync(classified, cancellationToken);
+            return await target.FinishAsync(report, parseResult, "replay", stdout, stderr, cancellationToken);
+        }
+        catch (Exception e) when (ServiceErrors.IsServiceFailure(e))
+        {
+            return ServiceErrors.Report(e, stderr);
+        }
     }
 }

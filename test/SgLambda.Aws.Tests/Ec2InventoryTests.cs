@@ -53,6 +53,8 @@ public class Ec2InventoryTests
             ("DescribeSecurityGroups", $"group-id=sg-0web vpc-id={VpcId}"),
             ("DescribeNetworkInterfaces", $"network-interface-id=eni-0node vpc-id={VpcId}"),
             ("DescribeNetworkInterfaces", $"attachment.attachment-id=eni-attach-0x vpc-id={VpcId}"),
+            // Instances and attachments are named: a termination or detach frees ENIs no event names.
+            ("DescribeNetworkInterfaces", $"status=available vpc-id={VpcId}"),
             // The instances named and the instance of each ENI found (the fixture's eni-0node is on i-0node).
             ("DescribeNetworkInterfaces", $"attachment.instance-id=i-0named,i-0node vpc-id={VpcId}"),
             ("DescribeSecurityGroupRules", "group-id=sg-0web"),

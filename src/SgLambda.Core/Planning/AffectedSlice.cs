@@ -22,8 +22,11 @@ public static class AffectedSlice
         var groups = full.SecurityGroups.Where(g => affected.SecurityGroups.Contains(g.GroupId.Trim())).ToList();
         var groupIds = groups.Select(g => g.GroupId.Trim()).ToHashSet(StringComparer.Ordinal);
 
+        // A detach or a termination frees ENIs without an event naming them: read every unattached ENI.
+        var freed = !affected.Instances.IsEmpty || !affected.NetworkInterfaceAttachments.IsEmpty;
         var namedEnis = full.NetworkInterfaces.Where(e =>
             affected.NetworkInterfaces.Contains(e.NetworkInterfaceId.Trim())
+            || (freed && e.Attachment is null && string.Equals(e.VpcId, config.VpcId, StringComparison.Ordinal))
             || (e.Attachment?.AttachmentId is { } attachment && affected.NetworkInterfaceAttachments.Contains(attachment))
             || (!affected.DbInstances.IsEmpty || !affected.DbClusters.IsEmpty)
                 && string.Equals(e.VpcId, config.VpcId, StringComparison.Ordinal)

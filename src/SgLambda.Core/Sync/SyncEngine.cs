@@ -105,17 +105,24 @@ public sealed class SyncEngine(
     }
 
     /// <summary>
-    /// A detach names only the attachment id, which AWS no longer knows once the ENI is detached: the
-    /// HostEndpoint rendered while it was attached still carries it, and names the ENI to re-read.
+    /// ENIs the cluster knows for the instances and attachments named: a detach names only the attachment
+    /// id, which AWS no longer knows once the ENI is detached, and an ENI may have moved to another
+    /// instance; the HostEndpoints rendered before still carry both labels, and name the ENIs to re-read.
     /// </summary>
     private async Task<AffectedResources> ResolveAttachmentsAsync(AffectedResources affected, CancellationToken cancellationToken)
     {
-        if (affected.NetworkInterfaceAttachments.IsEmpty) return affected;
-        var selector = $"{LabelKeys.AttachmentId} in ({string.Join(",", affected.NetworkInterfaceAttachments)})";
-        var endpoints = await cluster.ListAsync("HostEndpoint", selector, cancellationToken);
-        var enis = endpoints.Select(e => e.Metadata.Labels?.GetValueOrDefault(LabelKeys.EniId)).OfType<string>();
-        return affected with { NetworkInterfaces = affected.NetworkInterfaces.Union(enis) };
+        var enis = new List<string>();
+        if (!affected.NetworkInterfaceAttachments.IsEmpty)
+            enis.AddRange(await EniIdsAsync($"{LabelKeys.AttachmentId} in ({string.Join(",", affected.NetworkInterfaceAttachments)})", cancellationToken));
+        if (!affected.Instances.IsEmpty)
+            enis.AddRange(await EniIdsAsync($"{LabelKeys.InstanceId} in ({string.Join(",", affected.Instances)})", cancellationToken));
+        return enis.Count == 0 ? affected : affected with { NetworkInterfaces = affected.NetworkInterfaces.Union(enis) };
     }
+
+    private async Task<IEnumerable<string>> EniIdsAsync(string selector, CancellationToken cancellationToken) =>
+        (await cluster.ListAsync("HostEndpoint", selector, cancellationToken))
+            .Select(e => e.Metadata.Labels?.GetValueOrDefault(LabelKeys.EniId))
+            .OfType<string>();
 
     private static int KindRank(string kind)
     {

@@ -13,12 +13,18 @@ public static class PrefixListRenderer
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(warnings);
         var id = list.PrefixListId.Trim();
-        var nets = new List<string>();
+        var cidrs = new List<Cidr>();
         foreach (var entry in list.Entries)
         {
-            if (Cidr.TryParse(entry.Cidr, out var cidr)) nets.Add(cidr.ToString());
+            if (Cidr.TryParse(entry.Cidr, out var cidr)) cidrs.Add(cidr);
             else warnings.Add($"{id}: entry '{entry.Cidr}' is not a CIDR; skipped");
         }
+        // AWS gives entries in no promised order: sort them so the same list always renders the same.
+        var nets = cidrs
+            .OrderBy(c => c.IpVersion)
+            .ThenBy(c => Convert.ToHexString(c.Network.GetAddressBytes()), StringComparer.Ordinal)
+            .ThenBy(c => c.PrefixLength)
+            .Select(c => c.ToString());
         return new GlobalNetworkSet
         {
             ApiVersion = context.Config.CalicoApiGroup,

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using SgLambda.Emulators.Aws;
+using SgLambda.Emulators.Kubernetes.ApiServer;
+using SgLambda.Emulators.Kubernetes.Calico;
+
+namespace SgLambda.Cli.Tests;
+
+/// <summary>
+/// <c>reconcile</c> and <c>replay</c> against live services: the EC2/RDS emulator reached through the SDKs'
+/// standard endpoint variables and the default credential chain, and the Kubernetes API emulator through a
+/// kubeconfig, exactly as a user points the CLI at an account and a cluster.
+/// </summary>
+[NonParallelizable]
+public sealed class LiveSyncCommandTests
+{
+    private static readonly string[] Variables = ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"];
+    private readonly Dictionary<string, string?> saved = [];
+    private Ec2Emulator aws = null!;
+    private KubernetesApiEmulator cluster = null!;
+    private string directory = "";
+    private string kubeconfig = "";
+    private string config = "";
+    private string groupId = "";
+
+    [SetUp]
+    public async Task StartServices()
+    {
+        aws = await Ec2Emulator.StartAsync(new Ec2EmulatorOptions { Seed = 3 });
+        var vpc = aws.Account.AddVpc("10.0.0.0/16");
+        var subnet = aws.Account.AddSubnet(vpc.VpcId, "10.0.0.0/20");
+        groupId = aws.Account.AddSecurityGroup(vpc.VpcId, "app").GroupId;
+        aws.Account.AddInstance(subnet.SubnetId, [groupId]);
+        cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
+        {
+            CrdDirectory = CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), TestContext.CurrentContext.TestDirectory),
+        });
+
+        directory = Directory.CreateTempSubdirectory("sglambda-live-").FullName;
+        kubeconfig = await cluster.WriteKubeconfigAsync(Path.Combine(directory, "kubeconfig"));
+        config = Path.Combine(directory, "config.json");
+        await File.WriteAllTextAsync(config, $$"""{"vpcId": "{{vpc.VpcId}}", "clusterName": "live"}""");
+        foreach (var name in Variables) saved[name] = Environment.GetEnvironmentVariable(name);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", aws.ServiceUrl);
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "secret");
+        Environment.SetEnvironmentVariable("AWS_REGION", "us-west-2");
+    }
+
+    [TearDown]
+    public async Task StopServices()
+    {
+        foreach (var (name, value) in saved) Environment.SetEnvironmentVariable(name, value);
+        await cluster.DisposeAsync();
+        await aws.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private CliResult Live(params string[] args) => CliResult.Run([.. args, "--config", config, "--kubeconfig", kubeconfig]);
+
+    [Test]
+    public void Reconcile_writes_the_rendered_objects_into_the_cluster_and_then_has_nothing_to_do()
+    {
+        var first = Live("reconcile");
+        Assert.That(first.ExitCode, Is.Zero, first.Stderr);
+        Assert.That(cluster.List("projectcalico.org/v3", "GlobalNetworkPolicy").Select(p => p["metadata"]!["name"]!.GetValue<string>()),
+            Does.Contain($"sg-local.{groupId}"));
+        Assert.That(cluster.List("projectcalico.org/v3", "HostEndpoint"), Has.Count.EqualTo(1));
+
+        var second = Live("reconcile", "--dry-run");
+        Assert.That(second.Stdout, Does.Contain("reconcile: nothing to change"));
+    }
+
+    [Test]
+    public async Task Replay_of_a_live_event_applies_its_plan_to_the_cluster()
+    {
+        Assert.That(Live("reconcile").ExitCode, Is.Zero);
+        aws.Events.Drain();
+        using var http = new HttpClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Action"] = "AuthorizeSecurityGroupIngress", ["Version"] = "2016-11-15", ["GroupId"] = groupId,
+            ["IpPermissions.1.IpProtocol"] = "tcp", ["IpPermissions.1.FromPort"] = "443", ["IpPermissions.1.ToPort"] = "443",
+            ["IpPermissions.1.IpRanges.1.CidrIp"] = "10.0.0.0/16",
+        });
+        (await http.PostAsync(new Uri(aws.ServiceUrl), form)).EnsureSuccessStatusCode();
+        var eventFile = Path.Combine(directory, "event.json");
+        await File.WriteAllTextAsync(eventFile, aws.Events.Drain().Single().Json);
+
+        var result = Live("replay", eventFile, "-o", "json");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var plan = JsonNode.Parse(result.Stdout)!;
+        Assert.That(plan["apply"]!.AsArray().Select(o => o!["metadata"]!["name"]!.GetValue<string>()), Is.EqualTo(new[] { $"sg-local.{groupId}", $"sg-remote.{groupId}" }));
+        var local = cluster.Get("projectcalico.org/v3", "GlobalNetworkPolicy", null, $"sg-local.{groupId}")!;
+        Assert.That(local["spec"]!["ingress"]![0]!["destination"]!["ports"]![0]!.GetValue<int>(), Is.EqualTo(443));
+    }
+
+    [Test]
+    public void Live_aws_without_a_config_is_a_usage_error()
+    {
+        var result = CliResult.Run("reconcile", "--kubeconfig", kubeconfig, "--dry-run");
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.StartWith("error: --config: required when AWS is read live"));
+    }
+
+    [Test]
+    public async Task An_unreachable_cluster_is_reported_in_one_line_with_exit_code_3()
+    {
+        // The same kubeconfig with the server moved to port 1, where nothing listens.
+        var text = await File.ReadAllTextAsync(kubeconfig);
+        var port = cluster.BaseUrl.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stale = Path.Combine(directory, "stale-kubeconfig");
+        await File.WriteAllTextAsync(stale, text.Replace($"127.0.0.1:{port}", "127.0.0.1:1", StringComparison.Ordinal));
+
+        var result = CliResult.Run("reconcile", "--config", config, "--kubeconfig", stale, "--dry-run");
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.Stderr);
+        Assert.That(result.Stderr, Does.StartWith("error: cluster: "));
+        Assert.That(result.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
+    }
+}
