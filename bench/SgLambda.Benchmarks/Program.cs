@@ -3,6 +3,9 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using SgLambda.Benchmarks;
 
+// --cold-start: the Lambda bootstrap's cold start, Native AOT against JIT (not a BenchmarkDotNet benchmark).
+if (args.Contains(ColdStart.Flag, StringComparer.Ordinal)) return await ColdStart.RunAsync(args);
+
 // --quick: one timed run of each size without BenchmarkDotNet, for a fast sanity figure and a phase profile.
 if (args.Contains(QuickRun.Flag, StringComparer.Ordinal)) return QuickRun.Run(args);
 

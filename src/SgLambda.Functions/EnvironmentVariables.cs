@@ -37,4 +37,8 @@ public static class EnvironmentVariables
     public const string RuntimeApi = "AWS_LAMBDA_RUNTIME_API";
     /// <summary>Set by Lambda: the handler string, which picks the function in the AOT bootstrap.</summary>
     public const string Handler = "_HANDLER";
+    /// <summary>Offline mode (tests, <c>sam local invoke</c>): an AWS snapshot folder, as <c>sglambda replay --aws-snapshot</c> takes.</summary>
+    public const string OfflineAwsSnapshot = "SGLAMBDA_OFFLINE_AWS_SNAPSHOT";
+    /// <summary>Offline mode: a cluster List file standing in for the cluster; plans are applied to it.</summary>
+    public const string OfflineClusterSnapshot = "SGLAMBDA_OFFLINE_CLUSTER_SNAPSHOT";
 }

@@ -11,6 +11,8 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
 {
     public static FunctionComposition FromEnvironment()
     {
+        // Offline (tests, sam local invoke): snapshot files stand in for AWS and the cluster.
+        if (Offline.OfflineComposition.IsRequested(Environment.GetEnvironmentVariable)) return Offline.OfflineComposition.FromEnvironment();
         var settings = FunctionSettingsReader.FromEnvironment();
         var logger = new StructuredLogger(Console.Out, settings.LogLevel, TimeProvider.System);
         throw new NotSupportedException($"the AWS and Kubernetes adapters are not wired yet (cluster {settings.ClusterName}); logger {logger.GetHashCode()}");

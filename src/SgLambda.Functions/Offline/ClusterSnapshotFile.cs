@@ -1,0 +1,68 @@
+using SgLambda.Core.Calico;
+using SgLambda.Core.Input;
+using SgLambda.Core.Ports;
+using SgLambda.Core.Sync;
+
+namespace SgLambda.Functions.Offline;
+
+/// <summary>
+/// A cluster snapshot file (a kubectl List, as <c>sglambda replay --cluster-snapshot</c> takes) standing in
+/// for the cluster: read once, and written back (as a JSON List) after every change, so what a function
+/// applied can be read from the file while the process still runs.
+/// </summary>
+public sealed class ClusterSnapshotFile : ICalicoStore
+{
+    private readonly string path;
+    private readonly InMemoryCalicoStore store;
+    private readonly Lock writing = new();
+
+    private ClusterSnapshotFile(string path, InMemoryCalicoStore store)
+    {
+        this.path = path;
+        this.store = store;
+    }
+
+    /// <summary>Reads the file; throws <see cref="InputException"/> naming it when it is missing or malformed.</summary>
+    public static ClusterSnapshotFile Open(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot read the file: " + e.Message);
+        }
+        return new ClusterSnapshotFile(path, new InMemoryCalicoStore(ClusterSnapshotParser.Parse(new InputFile(path, text))));
+    }
+
+    public IReadOnlyList<CalicoObject> Objects => store.Objects;
+
+    public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+        store.ListAsync(kind, labelSelector, cancellationToken);
+
+    public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
+    {
+        await store.ApplyAsync(value, cancellationToken);
+        Save();
+    }
+
+    public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
+    {
+        var writes = store.Writes;
+        await store.DeleteAsync(key, resourceVersion, cancellationToken);
+        if (store.Writes != writes) Save();
+    }
+
+    // Write beside the file and rename, so a reader never sees half a List.
+    private void Save()
+    {
+        lock (writing)
+        {
+            var temporary = path + ".tmp";
+            File.WriteAllText(temporary, CalicoSerializer.ToListJson(store.Objects) + Environment.NewLine);
+            File.Move(temporary, path, overwrite: true);
+        }
+    }
+}

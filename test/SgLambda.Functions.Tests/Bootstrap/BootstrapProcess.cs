@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SgLambda.Functions.Tests.Bootstrap;
+
+/// <summary>A bootstrap process (either build) with its output collected, killed on dispose if still running.</summary>
+internal sealed class BootstrapProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly Lock gate = new();
+
+    private BootstrapProcess(Process process)
+    {
+        this.process = process;
+    }
+
+    public static async Task<BootstrapProcess> StartAsync(string build, IReadOnlyDictionary<string, string> environment)
+    {
+        var (fileName, arguments) = await BootstrapBuild.CommandAsync(build);
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+
+        var process = new Process { StartInfo = start };
+        var running = new BootstrapProcess(process);
+        process.OutputDataReceived += (_, line) => running.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => running.Append(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return running;
+    }
+
+    /// <summary>Standard output and error so far (JSON log lines), for assertions and failure messages.</summary>
+    public string Output
+    {
+        get { lock (gate) return output.ToString(); }
+    }
+
+    /// <summary>The exit code once the process has ended by itself.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan patience)
+    {
+        await process.WaitForExitAsync().WaitAsync(patience);
+        return process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (gate) output.AppendLine(line);
+    }
+}

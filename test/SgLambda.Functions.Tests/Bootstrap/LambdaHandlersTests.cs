@@ -1,0 +1,41 @@
+using SgLambda.Functions.Lambda;
+
+namespace SgLambda.Functions.Tests.Bootstrap;
+
+/// <summary>The handler string (<c>_HANDLER</c>) picks the function, in the managed runtime's form or by short name.</summary>
+public sealed class LambdaHandlersTests
+{
+    [TestCase("SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync", typeof(ChangeHandler))]
+    [TestCase("ChangeHandler", typeof(ChangeHandler))]
+    [TestCase(" SgLambda.Functions.ChangeHandler ", typeof(ChangeHandler))]
+    [TestCase("SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync", typeof(Reconciler))]
+    [TestCase("Reconciler", typeof(Reconciler))]
+    public void A_handler_string_builds_its_function(string handler, Type function)
+    {
+        using var tutorial = new TutorialFunction();
+
+        var created = LambdaHandlers.Create(handler, () => tutorial.Composition);
+
+        Assert.That(created.Target, Is.InstanceOf(function));
+        Assert.That(created.Method.Name, Is.EqualTo("HandleAsync"));
+    }
+
+    [TestCase(null, "_HANDLER: required: one of SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync, SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync")]
+    [TestCase("bootstrap", "_HANDLER: unknown handler 'bootstrap': expected one of SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync, SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync (or the type's short name)")]
+    [TestCase("SgLambda.Functions::SgLambda.Functions.ChangeHandler::Handle", "_HANDLER: unknown handler 'SgLambda.Functions::SgLambda.Functions.ChangeHandler::Handle': expected one of")]
+    [TestCase("Other::SgLambda.Functions.ChangeHandler::HandleAsync", "_HANDLER: unknown handler 'Other::SgLambda.Functions.ChangeHandler::HandleAsync'")]
+    [TestCase("changehandler", "_HANDLER: unknown handler 'changehandler'")]
+    public void A_bad_handler_string_is_a_configuration_error_before_anything_is_composed(string? handler, string message)
+    {
+        var composed = false;
+
+        var error = Assert.Throws<ConfigurationException>(() => LambdaHandlers.Create(handler, () =>
+        {
+            composed = true;
+            throw new InvalidOperationException("composed");
+        }));
+
+        Assert.That(error!.Message, Does.StartWith(message));
+        Assert.That(composed, Is.False);
+    }
+}
