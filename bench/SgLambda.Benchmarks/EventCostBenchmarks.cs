@@ -11,6 +11,7 @@ using SgLambda.Core.Sync;
 using SgLambda.Core.Translation;
 using SgLambda.Emulators.Aws;
 using SgLambda.Emulators.Kubernetes.ApiServer;
+using SgLambda.Emulators.Kubernetes.Calico;
 using SgLambda.Kubernetes;
 
 namespace SgLambda.Benchmarks;
@@ -61,7 +62,8 @@ public class EventCostBenchmarks
         group = groups[SecurityGroups / 2];
 
         // The cluster starts as the reconciler leaves it: every rendered object, seeded directly.
-        cluster = KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions()).GetAwaiter().GetResult();
+        var crds = CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), AppContext.BaseDirectory);
+        cluster = KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = crds }).GetAwaiter().GetResult();
         foreach (var value in Translator.Render(aws.Account.ToSnapshot(), config).Objects) cluster.Seed(CalicoSerializer.ToJsonNode(value));
 
         var options = new AwsClientOptions { Region = "us-west-2", Ec2ServiceUrl = aws.ServiceUrl, RdsServiceUrl = aws.ServiceUrl };
