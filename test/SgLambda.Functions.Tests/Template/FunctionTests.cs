@@ -55,6 +55,15 @@ public class FunctionTests
     }
 
     [TestCaseSource(nameof(Functions))]
+    public void The_aot_bootstrap_knows_the_handler_string_too(string function)
+    {
+        // The Makefile's Native AOT variant keeps the template's Handler: the bootstrap picks the function by it.
+        var handler = (string)Template.FunctionProperty(function, "Handler")!;
+
+        Assert.That(Lambda.LambdaHandlers.Names, Does.Contain(handler));
+    }
+
+    [TestCaseSource(nameof(Functions))]
     public void Every_variable_set_is_one_the_code_reads(string function)
     {
         var known = typeof(EnvironmentVariables).GetFields(BindingFlags.Public | BindingFlags.Static)
