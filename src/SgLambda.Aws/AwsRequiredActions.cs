@@ -1,0 +1,32 @@
+namespace SgLambda.Aws;
+
+/// <summary>
+/// Every IAM action the adapters of this project call, as IAM names them: the functions' role in
+/// template.yaml grants exactly these. Kept true by a test that runs the adapters against the emulator
+/// and compares the actions it received; the template's test compares the role with this list.
+/// </summary>
+public static class AwsRequiredActions
+{
+    /// <summary>Reads of <see cref="Ec2Inventory"/> (EC2 and RDS).</summary>
+    public static IReadOnlyList<string> Read { get; } =
+    [
+        "ec2:DescribeSecurityGroups",
+        "ec2:DescribeSecurityGroupRules",
+        "ec2:DescribeNetworkInterfaces",
+        "ec2:DescribeVpcs",
+        "ec2:DescribeManagedPrefixLists",
+        "ec2:GetManagedPrefixListEntries",
+        "rds:DescribeDBInstances",
+    ];
+
+    /// <summary>Writes of <see cref="AwsSecurityGroupWriter"/>: only when the trust SG is attached.</summary>
+    public static IReadOnlyList<string> AttachTrust { get; } =
+    [
+        "ec2:ModifyNetworkInterfaceAttribute",
+        "rds:ModifyDBInstance",
+        "rds:ModifyDBCluster",
+    ];
+
+    /// <summary>All of them. The EKS token is a presigned sts:GetCallerIdentity URL: no call, no permission.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Read, .. AttachTrust];
+}

@@ -1,0 +1,147 @@
+using System.Reflection;
+
+namespace SgLambda.Functions.Tests.Template;
+
+/// <summary>The functions of template.yaml against the code: handler strings, environment, invocation settings.</summary>
+public class FunctionTests
+{
+    /// <summary>A valid value for each variable the template may set, as a deployment would give it.</summary>
+    private static readonly Dictionary<string, string> SampleValues = new(StringComparer.Ordinal)
+    {
+        [EnvironmentVariables.VpcId] = "vpc-0a1b2c3d4e5f60718",
+        [EnvironmentVariables.ClusterName] = "tutorial",
+        [EnvironmentVariables.ClusterEndpoint] = "https://0123456789ABCDEF.gr7.us-west-2.eks.amazonaws.com",
+        [EnvironmentVariables.ClusterCertificateAuthority] = "LS0tLS1CRUdJTg==",
+        [EnvironmentVariables.ClusterSsmParameter] = "/sglambda/cluster",
+        [EnvironmentVariables.PodSecurityGroupId] = "sg-0123456789abcdef0",
+        [EnvironmentVariables.NodeSecurityGroupIds] = "sg-0123456789abcdef1,sg-0123456789abcdef2",
+        [EnvironmentVariables.TrustSecurityGroupId] = "sg-0123456789abcdef3",
+        [EnvironmentVariables.EnforcedSecurityGroupId] = "sg-0123456789abcdef4",
+        [EnvironmentVariables.AttachTrustSecurityGroup] = "true",
+        [EnvironmentVariables.DefaultPodMetadataAccess] = "Denied",
+        [EnvironmentVariables.EnforceNodes] = "true",
+        [EnvironmentVariables.CalicoApiGroup] = "projectcalico.org/v3",
+        [EnvironmentVariables.AccountId] = "111122223333",
+        [EnvironmentVariables.LogLevel] = "Information",
+        [EnvironmentVariables.MemberNodeName] = "aws-vpc",
+    };
+
+    /// <summary>What Lambda itself sets; the template must not.</summary>
+    private static readonly string[] SetByLambda =
+    [
+        EnvironmentVariables.AwsRegion, EnvironmentVariables.FunctionName, EnvironmentVariables.RuntimeApi, EnvironmentVariables.Handler,
+    ];
+
+    private static SamTemplate Template => SamTemplate.Load();
+
+    private static IEnumerable<string> Functions => SamTemplate.Load().FunctionNames;
+
+    [TestCaseSource(nameof(Functions))]
+    public void The_handler_string_names_a_public_stream_handler(string function)
+    {
+        var handler = (string)Template.FunctionProperty(function, "Handler")!;
+        var parts = handler.Split("::");
+        Assert.That(parts, Has.Length.EqualTo(3), handler);
+        var assembly = typeof(ChangeHandler).Assembly;
+
+        Assert.That(parts[0], Is.EqualTo(assembly.GetName().Name));
+        var type = assembly.GetType(parts[1]);
+        Assert.That(type, Is.Not.Null, $"{parts[1]} is not in {parts[0]}");
+        Assert.That(type!.IsPublic && type.IsClass && !type.IsAbstract, Is.True, $"{type} is a public concrete class");
+        Assert.That(type.GetConstructor(Type.EmptyTypes), Is.Not.Null, $"{type} has a public parameterless constructor");
+        var method = type.GetMethod(parts[2], BindingFlags.Public | BindingFlags.Instance, [typeof(Stream)]);
+        Assert.That(method, Is.Not.Null, $"{type}.{parts[2]}(Stream)");
+        Assert.That(method!.ReturnType, Is.EqualTo(typeof(Task<Stream>)));
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void The_aot_bootstrap_knows_the_handler_string_too(string function)
+    {
+        // The Makefile's Native AOT variant keeps the template's Handler: the bootstrap picks the function by it.
+        var handler = (string)Template.FunctionProperty(function, "Handler")!;
+
+        Assert.That(Lambda.LambdaHandlers.Names, Does.Contain(handler));
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void Every_variable_set_is_one_the_code_reads(string function)
+    {
+        var known = typeof(EnvironmentVariables).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var set = Template.Environment(function).Keys.ToList();
+
+        Assert.That(set, Is.Not.Empty);
+        Assert.That(set.Except(known, StringComparer.Ordinal), Is.Empty, "not in EnvironmentVariables");
+        Assert.That(set.Intersect(SetByLambda, StringComparer.Ordinal), Is.Empty, "set by Lambda");
+        Assert.That(set.Where(v => v.StartsWith("SGLAMBDA_OFFLINE_", StringComparison.Ordinal)), Is.Empty, "offline mode is for tests");
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void The_variables_set_are_enough_for_the_settings_reader(string function)
+    {
+        var set = Template.Environment(function).Keys.ToHashSet(StringComparer.Ordinal);
+        string? Environment(string name) =>
+            name == EnvironmentVariables.AwsRegion ? "us-west-2" : set.Contains(name) ? SampleValues[name] : null;
+
+        var settings = FunctionSettingsReader.Read(Environment);
+
+        Assert.That(settings.Config.VpcId, Is.EqualTo(SampleValues[EnvironmentVariables.VpcId]));
+        Assert.That(settings.Config.AttachTrustSecurityGroup, Is.True, "the trust SG is set whenever attaching is possible");
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void A_missing_required_variable_would_be_noticed(string function)
+    {
+        // The check above can fail: without the VPC id the reader refuses the environment.
+        var set = Template.Environment(function).Keys.Where(k => k != EnvironmentVariables.VpcId).ToHashSet(StringComparer.Ordinal);
+        string? Environment(string name) => name == EnvironmentVariables.AwsRegion ? "us-west-2" : set.Contains(name) ? SampleValues[name] : null;
+
+        Assert.That(() => FunctionSettingsReader.Read(Environment), Throws.TypeOf<ConfigurationException>());
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void Every_allowed_value_of_a_parameter_passed_through_is_accepted_by_the_reader(string function)
+    {
+        var variables = Template.Environment(function);
+        var checkedAny = false;
+        foreach (var (name, value) in variables)
+        {
+            if (SamTemplate.Intrinsic(value, "Ref") is not string parameter) continue;
+            if (SamTemplate.Map(Template.Parameters.GetValueOrDefault(parameter)).GetValueOrDefault("AllowedValues") is not List<object?> allowed) continue;
+            foreach (var allowedValue in allowed.Cast<string>())
+            {
+                string? Environment(string n) => n == name ? allowedValue : n == EnvironmentVariables.AwsRegion ? "us-west-2"
+                    : variables.ContainsKey(n) ? SampleValues[n] : null;
+                Assert.That(() => FunctionSettingsReader.Read(Environment), Throws.Nothing, $"{name}={allowedValue} (parameter {parameter})");
+                checkedAny = true;
+            }
+        }
+        Assert.That(checkedAny, Is.True);
+    }
+
+    [Test]
+    public void The_change_handler_runs_one_at_a_time_and_sends_failed_events_to_the_dead_letter_queue()
+    {
+        var properties = Template.Properties("ChangeHandler");
+        var invoke = SamTemplate.Map(properties["EventInvokeConfig"]);
+        var onFailure = SamTemplate.Map(SamTemplate.Map(invoke["DestinationConfig"])["OnFailure"]);
+
+        Assert.That(properties["ReservedConcurrentExecutions"], Is.EqualTo("1"));
+        Assert.That(int.Parse((string)invoke["MaximumRetryAttempts"]!, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(0, 2));
+        Assert.That(int.Parse((string)invoke["MaximumEventAgeInSeconds"]!, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(60, 21600));
+        Assert.That(onFailure["Type"], Is.EqualTo("SQS"));
+        Assert.That(SamTemplate.Intrinsic(onFailure["Destination"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { "DeadLetterQueue", "Arn" }));
+        Assert.That(Template.Type("DeadLetterQueue"), Is.EqualTo("AWS::SQS::Queue"));
+    }
+
+    [Test]
+    public void The_reconciler_runs_on_the_schedule_parameter()
+    {
+        var events = SamTemplate.Map(Template.Properties("Reconciler")["Events"]).Values.Select(SamTemplate.Map).ToList();
+
+        Assert.That(events.Select(e => e["Type"]), Is.EqualTo(new[] { "Schedule" }));
+        Assert.That(SamTemplate.Intrinsic(SamTemplate.Map(events[0]["Properties"])["Schedule"], "Ref"), Is.EqualTo("ReconcileSchedule"));
+        Assert.That(SamTemplate.Map(Template.Parameters["ReconcileSchedule"])["Default"], Is.EqualTo("rate(10 minutes)"));
+        Assert.That(Template.EventPatterns("Reconciler"), Is.Empty);
+    }
+}

@@ -1,0 +1,128 @@
+using SgLambda.Aws;
+
+namespace SgLambda.Functions.Tests.Template;
+
+/// <summary>
+/// The functions' role grants exactly what the code calls (<see cref="AwsRequiredActions"/>, itself checked
+/// against the emulator in SgLambda.Aws.Tests), and the cluster knows the role.
+/// </summary>
+public class IamTests
+{
+    private const string RoleName = "FunctionRole";
+    private const string DeadLetterAction = "sqs:SendMessage";
+
+    /// <summary>Managed policies for what the runtime itself does: logs, X-Ray traces, VPC ENIs.</summary>
+    private static readonly string[] AllowedManagedPolicies =
+    [
+        "service-role/AWSLambdaBasicExecutionRole", "AWSXRayDaemonWriteAccess", "service-role/AWSLambdaVPCAccessExecutionRole",
+    ];
+
+    private static SamTemplate Template => SamTemplate.Load();
+
+    [Test]
+    public void The_actions_granted_are_the_actions_the_code_calls()
+    {
+        var granted = Statements(AllPolicies()).SelectMany(Actions).Where(a => a != DeadLetterAction);
+
+        Assert.That(granted.Order(StringComparer.Ordinal), Is.EqualTo(AwsRequiredActions.All.Order(StringComparer.Ordinal)));
+    }
+
+    [Test]
+    public void The_trust_writes_are_granted_only_when_attaching_the_trust_sg()
+    {
+        var conditional = Policies().Select(p => SamTemplate.Intrinsic(p, "Fn::If")).OfType<List<object?>>().ToList();
+
+        Assert.That(conditional, Has.Count.EqualTo(1));
+        Assert.That(conditional[0][0], Is.EqualTo("AttachTrust"));
+        Assert.That(SamTemplate.Intrinsic(conditional[0][2], "Ref"), Is.EqualTo("AWS::NoValue"));
+        Assert.That(Statements([conditional[0][1]]).SelectMany(Actions), Is.EquivalentTo(AwsRequiredActions.AttachTrust));
+        Assert.That(Statements(Policies().Where(p => SamTemplate.Intrinsic(p, "Fn::If") is null)).SelectMany(Actions).Where(a => a != DeadLetterAction),
+            Is.EquivalentTo(AwsRequiredActions.Read));
+    }
+
+    [Test]
+    public void Only_allow_statements_and_no_wildcard_actions()
+    {
+        var statements = Statements(AllPolicies()).ToList();
+
+        Assert.That(statements.Select(s => s["Effect"]), Has.All.EqualTo("Allow"));
+        Assert.That(statements.SelectMany(Actions), Has.None.Contains("*"));
+    }
+
+    [Test]
+    public void Writes_are_scoped_to_resources_and_the_eni_write_to_the_vpc()
+    {
+        var writes = Statements(AllPolicies()).Where(s => Actions(s).Intersect(AwsRequiredActions.AttachTrust, StringComparer.Ordinal).Any()).ToList();
+
+        Assert.That(writes, Is.Not.Empty);
+        Assert.That(writes.Select(s => s["Resource"]), Has.None.EqualTo("*"));
+        var eni = writes.Single(s => Actions(s).Contains("ec2:ModifyNetworkInterfaceAttribute"));
+        Assert.That(SamTemplate.Map(SamTemplate.Map(eni["Condition"])["ArnEquals"]), Does.ContainKey("ec2:Vpc"));
+    }
+
+    [Test]
+    public void The_dead_letter_queue_is_the_only_queue_written()
+    {
+        var sends = Statements(AllPolicies()).Where(s => Actions(s).Contains(DeadLetterAction)).ToList();
+
+        Assert.That(sends, Has.Count.EqualTo(1));
+        Assert.That(Actions(sends[0]), Is.EqualTo(new[] { DeadLetterAction }));
+        Assert.That(SamTemplate.Intrinsic(sends[0]["Resource"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { "DeadLetterQueue", "Arn" }));
+    }
+
+    [Test]
+    public void Managed_policies_are_only_the_runtime_ones()
+    {
+        var arns = SamTemplate.Descendants(Role()["ManagedPolicyArns"]).Select(v => SamTemplate.Intrinsic(v, "Fn::Sub")).OfType<string>().ToList();
+
+        Assert.That(arns, Is.Not.Empty);
+        Assert.That(arns.Select(a => a.Replace("arn:${AWS::Partition}:iam::aws:policy/", "", StringComparison.Ordinal)), Is.SubsetOf(AllowedManagedPolicies));
+    }
+
+    [Test]
+    public void Both_functions_use_the_role_and_the_cluster_maps_it_to_the_rbac_group()
+    {
+        foreach (var function in Template.FunctionNames)
+        {
+            Assert.That(SamTemplate.Intrinsic(Template.FunctionProperty(function, "Role"), "Fn::GetAtt"), Is.EqualTo(new List<object?> { RoleName, "Arn" }), function);
+            Assert.That(Template.FunctionProperty(function, "Policies"), Is.Null, $"{function}: no SAM policies besides the role");
+        }
+        var entries = Template.Resources.Keys.Where(r => Template.Type(r) == "AWS::EKS::AccessEntry").ToList();
+        Assert.That(entries, Has.Count.EqualTo(1));
+        var entry = Template.Properties(entries[0]);
+        Assert.That(SamTemplate.Intrinsic(entry["PrincipalArn"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { RoleName, "Arn" }));
+        Assert.That(SamTemplate.Intrinsic(entry["ClusterName"], "Ref"), Is.EqualTo("ClusterName"));
+        var groups = (List<object?>)entry["KubernetesGroups"]!;
+        Assert.That(groups, Is.EqualTo(new List<object?> { "sglambda:functions" }));
+        Assert.That(RepositoryFiles.Read("infra", "cluster", "rbac-functions.yaml"), Does.Contain("name: sglambda:functions"));
+    }
+
+    private static Dictionary<string, object?> Role()
+    {
+        Assert.That(Template.Type(RoleName), Is.EqualTo("AWS::IAM::Role"));
+        return Template.Properties(RoleName);
+    }
+
+    private static List<object?> Policies() => (List<object?>)Role()["Policies"]!;
+
+    /// <summary>Every policy, both branches of a conditional one.</summary>
+    private static IEnumerable<object?> AllPolicies() => Policies().SelectMany(Branches);
+
+    private static IEnumerable<object?> Branches(object? value) =>
+        SamTemplate.Intrinsic(value, "Fn::If") is List<object?> { Count: 3 } branches ? branches.Skip(1).SelectMany(Branches)
+        : SamTemplate.Intrinsic(value, "Ref") as string == "AWS::NoValue" ? []
+        : [value];
+
+    private static IEnumerable<Dictionary<string, object?>> Statements(IEnumerable<object?> policies) =>
+        from policy in policies
+        let document = SamTemplate.Map(SamTemplate.Map(policy)["PolicyDocument"])
+        from statement in (List<object?>)document["Statement"]!
+        select SamTemplate.Map(statement);
+
+    private static List<string> Actions(Dictionary<string, object?> statement) => statement["Action"] switch
+    {
+        string single => [single],
+        List<object?> many => [.. many.Cast<string>()],
+        var other => throw new AssertionException($"Action is {other ?? "missing"}"),
+    };
+}
