@@ -48,7 +48,7 @@ internal sealed class Harness : IAsyncDisposable
     /// <summary>Events that failed after the clients' retries (Lambda would retry them, then dead-letter them).</summary>
     public List<string> FailedEvents { get; } = [];
 
-    public static async Task<Harness> StartAsync(int seed)
+    public static async Task<Harness> StartAsync(int seed, bool attachTrust = false)
     {
         var aws = await Ec2Emulator.StartAsync(new Ec2EmulatorOptions { Seed = seed });
         var vpc = aws.Account.AddVpc("10.0.0.0/16");
@@ -61,6 +61,7 @@ internal sealed class Harness : IAsyncDisposable
             ClusterName = "e2e",
             TrustSecurityGroupId = trust.GroupId,
             EnforcedSecurityGroupId = enforced.GroupId,
+            AttachTrustSecurityGroup = attachTrust,
         };
 
         var cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CrdFolder.Root, FaultSeed = seed });

@@ -36,21 +36,39 @@ public sealed class SyncEngine(
             if (HostEndpointRenderer.Render(eni, context, warnings) is { } endpoint) desired.Add(endpoint);
         }
 
+        // What this event answers for: the SGs and instances it names (their HostEndpoints found by label,
+        // even those whose ENIs are gone) and every ENI read; not other ENIs of the instances read, whose
+        // HostEndpoints may be stale in ways this event knows nothing about.
         var scope = new ClusterScope
         {
             SecurityGroups = affected.SecurityGroups,
             NetworkInterfaces = affected.NetworkInterfaces.Union(snapshot.NetworkInterfaces.Select(e => e.NetworkInterfaceId.Trim())),
-            Instances = affected.Instances.Union(snapshot.NetworkInterfaces.Select(e => e.Attachment?.InstanceId?.Trim()).OfType<string>()),
+            Instances = affected.Instances,
             RdsEndpoints = !affected.DbInstances.IsEmpty || !affected.DbClusters.IsEmpty,
         };
         var actual = await ListAsync(scope, cancellationToken);
+        var lists = await PlanPrefixListsAsync(affected, context, desired, actual, warnings, cancellationToken);
+        scope = scope with { PrefixLists = lists };
+        if (!lists.IsEmpty)
+            actual.AddRange(await cluster.ListAsync("GlobalNetworkSet", scope.Queries().Single(q => q.Kind == "GlobalNetworkSet").LabelSelector, cancellationToken));
 
-        // A GlobalNetworkSet exists while any SG policy references its prefix list: decide for the lists
-        // this change may add or drop a reference to, asking the cluster about the other SGs' policies.
+        var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
+        var plan = Planner.Diff(desired, Distinct(actual.Where(scope.Contains)));
+        return new SyncReport(classified, affected, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
+    }
+
+    /// <summary>
+    /// A GlobalNetworkSet exists while any SG policy references its prefix list. For the lists this change
+    /// may add or drop a reference to, adds the sets still needed to <paramref name="desired"/> (asking the
+    /// cluster about the other SGs' policies) and returns the lists whose sets this event answers for.
+    /// </summary>
+    private async Task<ImmutableSortedSet<string>> PlanPrefixListsAsync(
+        AffectedResources affected, TranslationContext context, List<CalicoObject> desired, List<CalicoObject> actual,
+        List<string> warnings, CancellationToken cancellationToken)
+    {
         var newReferences = References(desired);
-        var candidates = affected.PrefixLists.Union(newReferences).Union(References(actual));
-        var lists = new List<string>();
-        foreach (var listId in candidates)
+        var lists = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var listId in affected.PrefixLists.Union(newReferences).Union(References(actual)))
         {
             var needed = newReferences.Contains(listId) || await ReferencedElsewhereAsync(listId, affected.SecurityGroups, cancellationToken);
             var exists = context.PrefixLists.TryGetValue(listId, out var list);
@@ -59,13 +77,7 @@ public sealed class SyncEngine(
             lists.Add(listId);
             if (needed && exists) desired.Add(PrefixListRenderer.Render(list!, context, warnings));
         }
-        scope = scope with { PrefixLists = [.. lists] };
-        if (lists.Count > 0)
-            actual.AddRange(await cluster.ListAsync("GlobalNetworkSet", scope.Queries().Single(q => q.Kind == "GlobalNetworkSet").LabelSelector, cancellationToken));
-
-        var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
-        var plan = Planner.Diff(desired, Distinct(actual.Where(scope.Contains)));
-        return new SyncReport(classified, affected, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
+        return lists.ToImmutable();
     }
 
     /// <summary>Plans the full reconcile: everything in the VPC against everything SgLambda owns.</summary>

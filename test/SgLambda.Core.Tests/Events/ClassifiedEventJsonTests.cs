@@ -27,7 +27,7 @@ public class ClassifiedEventJsonTests
                 "errorCode": null
               },
               "affected": {
-                "securityGroups": ["sg-11112222333334"],
+                "securityGroups": ["sg-12345678901234"],
                 "networkInterfaces": [],
                 "networkInterfaceAttachments": [],
                 "instances": [],
@@ -35,7 +35,7 @@ public class ClassifiedEventJsonTests
                 "dbClusters": [],
                 "prefixLists": ["pl-0c2e4a6b8d0f13579"]
               },
-              "reason": "rules of sg-11112222333334 changed (AuthorizeSecurityGroupEgress)",
+              "reason": "rules of sg-12345678901234 changed (AuthorizeSecurityGroupEgress)",
               "skipped": null
             }
             """)!;

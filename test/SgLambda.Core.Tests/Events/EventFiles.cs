@@ -11,7 +11,7 @@ internal static class EventFiles
     public const string Vpc = "vpc-0a1b2c3d4e5f60718";
     public const string Account = "111122223333";
     public const string Region = "us-west-2";
-    public const string InstanceSg = "sg-11112222333334";
+    public const string InstanceSg = "sg-12345678901234";
     public const string PodSg = "sg-98765432109876";
 
     public static SgLambdaConfig Config { get; } = new() { VpcId = Vpc, AccountId = Account, Region = Region };

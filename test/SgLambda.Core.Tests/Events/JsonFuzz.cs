@@ -25,7 +25,7 @@ internal static class JsonFuzz
 
     private static readonly string[] Strings =
     [
-        "", " ", "sg-98765432109876", " sg-11112222333334 ", "sg-", "i-0a1b2c3d4e5f60722", "i-", "eni-0a", "eni-attach-1",
+        "", " ", "sg-98765432109876", " sg-12345678901234 ", "sg-", "i-0a1b2c3d4e5f60722", "i-", "eni-0a", "eni-attach-1",
         "pl-1", "pl-", "vpc-0a1b2c3d4e5f60718", "vpc-0f9e8d7c6b5a40321", "default", "tutorial-db", "Tutorial DB!",
         EventTypes.CloudTrailApiCall, EventTypes.InstanceStateChange, "aws.ec2", "aws.rds", "2026-11-20T10:00:00Z",
         "not a time", "111122223333", "us-west-2", "groupSet", "Client.UnauthorizedOperation", "arn:aws:ec2:us-west-2:1:instance/i-1",

@@ -90,8 +90,8 @@ public class SkipTests
             "malformed event: detail.responseElements.instancesSet.items[0].instanceId is a boolean, expected a string");
         yield return Case("no instance-id", StateChange, r => { Detail(r).Remove("instance-id"); r["resources"] = new JsonArray(); },
             "malformed event: detail.instance-id is missing (expected an instance id)");
-        yield return Case("instance-id of another kind", StateChange, r => Detail(r)["instance-id"] = "sg-11112222333334",
-            "malformed event: detail.instance-id is not an instance id: 'sg-11112222333334'");
+        yield return Case("instance-id of another kind", StateChange, r => Detail(r)["instance-id"] = "sg-12345678901234",
+            "malformed event: detail.instance-id is not an instance id: 'sg-12345678901234'");
         yield return Case("rds identifier with spaces", "rds-create-db-instance.json", r => Request(r)["dBInstanceIdentifier"] = "tutorial db",
             "malformed event: detail.requestParameters.dBInstanceIdentifier is not an RDS identifier: 'tutorial db'");
         yield return Case("detach without attachment", "ec2-detach-network-interface.json", r => Request(r).Remove("attachmentId"),
