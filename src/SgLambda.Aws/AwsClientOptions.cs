@@ -25,7 +25,7 @@ public sealed record AwsClientOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
         environment ??= Environment.GetEnvironmentVariable;
-        string? Get(string name) => environment(name) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        string? Get(string name) => environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         var shared = Get("AWS_ENDPOINT_URL");
         return new AwsClientOptions
         {
