@@ -204,4 +204,43 @@ public sealed class ProductionBootstrapTests(string build)
         Assert.That(second["status"]!.GetValue<string>(), Is.EqualTo("unchanged"), process.Output);
         Assert.That(cluster.ResourceVersion, Is.EqualTo(version));
     }
+
+    [Test]
+    public async Task The_cluster_can_come_from_the_ssm_parameter_with_eks_tokens_from_the_functions_credentials()
+    {
+        // An emulator that takes any bearer token, as the EKS token cannot be known in advance.
+        await cluster.DisposeAsync();
+        cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CrdFolder.Root, UseTls = true });
+        var ca = Convert.ToBase64String(Encoding.ASCII.GetBytes(cluster.CertificateAuthorityPem!));
+        using var ssm = new SsmParameterStub("/sglambda/cluster", new JsonObject { ["endpoint"] = cluster.BaseUrl.ToString(), ["certificateAuthority"] = ca }.ToJsonString());
+        environment.Remove(EnvironmentVariables.ClusterEndpoint);
+        environment.Remove(EnvironmentVariables.ClusterCertificateAuthority);
+        environment.Remove(EnvironmentVariables.ClusterToken);
+        environment[EnvironmentVariables.ClusterSsmParameter] = "/sglambda/cluster";
+        environment["AWS_ENDPOINT_URL_SSM"] = ssm.Url;
+        using var process = await StartAsync(Reconciler);
+
+        var reconciled = Response(await Answer(runtime.Enqueue("{}"), process), process);
+
+        Assert.That(reconciled["status"]!.GetValue<string>(), Is.EqualTo("applied"), process.Output);
+        Assert.That(ssm.Asked, Is.EqualTo(new[] { "/sglambda/cluster" }), "read once, at cold start");
+        Assert.That(cluster.Get(CalicoApiGroupV3, "GlobalNetworkPolicy", null, $"sg-local.{groupId}"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task A_missing_ssm_parameter_is_an_init_error_naming_the_variable()
+    {
+        using var ssm = new SsmParameterStub("/sglambda/cluster", "{}");
+        environment.Remove(EnvironmentVariables.ClusterEndpoint);
+        environment[EnvironmentVariables.ClusterSsmParameter] = "/sglambda/other";
+        environment["AWS_ENDPOINT_URL_SSM"] = ssm.Url;
+        using var process = await StartAsync(ChangeHandler);
+
+        var error = await runtime.InitError.WaitAsync(Patience);
+
+        Assert.That(error.ErrorType, Is.EqualTo("ConfigurationException"), process.Output);
+        Assert.That(JsonNode.Parse(error.Body)!["errorMessage"]!.GetValue<string>(),
+            Does.StartWith($"{EnvironmentVariables.ClusterSsmParameter}: parameter /sglambda/other:"));
+        Assert.That(await process.ExitCodeAsync(Patience), Is.EqualTo(Lambda.LambdaBootstrap.InitFailedExitCode), process.Output);
+    }
 }
