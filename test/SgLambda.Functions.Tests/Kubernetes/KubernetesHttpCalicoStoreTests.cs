@@ -201,4 +201,40 @@ public sealed class KubernetesHttpCalicoStoreTests
         Assert.That(nodes.Select(node => (node.Name, node.InstanceId)), Is.EqualTo(new[] { ("node-0", "i-00"), ("node-1", "i-01"), ("node-2", "i-02") }));
         Assert.That(emulator.Requests.Count("list", "nodes"), Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task A_list_whose_continue_token_expired_starts_over()
+    {
+        await using var plain = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CrdFolder.Root });
+        using var direct = new KubernetesHttpApi(plain.BaseUrl, null, new StaticTokenSource(Token));
+        var writer = new KubernetesHttpCalicoStore(direct, new KubernetesStoreOptions { ApiGroup = V3 }, Retry());
+        for (var index = 0; index < 4; index++)
+            await writer.ApplyAsync(NetworkSet(V3, $"pl-{index}"), CancellationToken.None);
+        // After the first page, another writer adds an object and etcd compacts: the next page gets 410 Expired.
+        using var compacting = new AfterFirstList(() =>
+        {
+            plain.Seed($$$"""{"apiVersion":"{{{V3}}}","kind":"GlobalNetworkSet","metadata":{"name":"pl-9"},"spec":{"nets":["10.9.0.0/16"]}}""");
+            plain.Registry.Compact();
+        }) { InnerHandler = new SocketsHttpHandler() };
+        using var interrupted = new KubernetesHttpApi(plain.BaseUrl, new StaticTokenSource(Token), compacting);
+        var store = new KubernetesHttpCalicoStore(interrupted, new KubernetesStoreOptions { ApiGroup = V3, PageSize = 2, Log = logged.Add }, Retry());
+
+        var listed = await store.ListAsync("GlobalNetworkSet", "", CancellationToken.None);
+
+        Assert.That(listed.Select(value => value.Metadata.Name), Is.EqualTo(new[] { "pl-0", "pl-1", "pl-2", "pl-3", "pl-9" }));
+        Assert.That(logged, Has.One.Contains("continue token expired"));
+    }
+
+    /// <summary>Runs an action once, after the first list response has arrived.</summary>
+    private sealed class AfterFirstList(Action action) : DelegatingHandler
+    {
+        private int lists;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Method == HttpMethod.Get && Interlocked.Increment(ref lists) == 1) action();
+            return response;
+        }
+    }
 }
