@@ -16,4 +16,22 @@ public sealed record AwsClientOptions
     public RequestRetryMode RetryMode { get; init; } = RequestRetryMode.Standard;
     /// <summary>Per attempt.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Options for <paramref name="region"/> with the AWS SDKs' standard endpoint variables (VPC endpoints,
+    /// proxies, emulators): <c>AWS_ENDPOINT_URL_EC2</c>, <c>AWS_ENDPOINT_URL_RDS</c>, else <c>AWS_ENDPOINT_URL</c>.
+    /// </summary>
+    public static AwsClientOptions FromEnvironment(string region, Func<string, string?>? environment = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        environment ??= Environment.GetEnvironmentVariable;
+        string? Get(string name) => environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        var shared = Get("AWS_ENDPOINT_URL");
+        return new AwsClientOptions
+        {
+            Region = region,
+            Ec2ServiceUrl = Get("AWS_ENDPOINT_URL_EC2") ?? shared,
+            RdsServiceUrl = Get("AWS_ENDPOINT_URL_RDS") ?? shared,
+        };
+    }
 }

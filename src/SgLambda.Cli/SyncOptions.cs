@@ -88,13 +88,7 @@ internal sealed class SyncOptions
                 ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? config.Region
                 ?? throw new InputException("--region", null, null, "no AWS region: pass --region, set AWS_REGION or put region in the config");
             // The AWS SDKs' standard endpoint variables (for VPC endpoints, proxies and emulators).
-            var shared = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
-            var options = new AwsClientOptions
-            {
-                Region = region,
-                Ec2ServiceUrl = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_EC2") ?? shared,
-                RdsServiceUrl = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_RDS") ?? shared,
-            };
+            var options = AwsClientOptions.FromEnvironment(region);
             var ec2 = AwsClients.CreateEc2Client(options);
             var rds = AwsClients.CreateRdsClient(options);
             inventory = new Ec2Inventory(ec2, rds, config);

@@ -10,6 +10,8 @@ public sealed record FunctionSettings
     public Uri? ClusterEndpoint { get; init; }
     public string? ClusterCertificateAuthority { get; init; }
     public string? ClusterSsmParameter { get; init; }
+    /// <summary>A static bearer token; null: EKS tokens from the function's own credentials.</summary>
+    public string? ClusterToken { get; init; }
     public required string Region { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 }

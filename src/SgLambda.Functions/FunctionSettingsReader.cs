@@ -67,6 +67,7 @@ public static partial class FunctionSettingsReader
             ClusterEndpoint = endpoint,
             ClusterCertificateAuthority = ca,
             ClusterSsmParameter = ssm,
+            ClusterToken = Get(EnvironmentVariables.ClusterToken),
             Region = config.Region!,
             LogLevel = Get(EnvironmentVariables.LogLevel) is { } level
                 ? Enum.TryParse<LogLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed

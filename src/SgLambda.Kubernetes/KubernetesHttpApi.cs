@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using k8s.Autorest;
+
+namespace SgLambda.Kubernetes;
+
+/// <summary>
+/// The few API server calls SgLambda makes, as plain HTTP with <see cref="JsonNode"/> bodies: no reflection, so
+/// it runs under Native AOT (KubernetesClient's reflection-based JSON does not: IL2104/IL3053, and it may
+/// fail at run time). A failed call throws <see cref="HttpOperationException"/> carrying the response, as
+/// KubernetesClient does, so <see cref="KubernetesRetry"/> classifies and reports both adapters' failures alike.
+/// </summary>
+public sealed class KubernetesHttpApi : IDisposable
+{
+    private const string JsonMediaType = "application/json";
+    private readonly HttpClient _http;
+    private readonly ITokenSource _tokens;
+
+    /// <param name="endpoint">The API server (https://..., or http:// for a local emulator).</param>
+    /// <param name="caBundle">The cluster CA (PEM or base64 PEM, as EKS gives it); null trusts the system's roots.</param>
+    /// <param name="tokens">Bearer tokens, asked before each request.</param>
+    public KubernetesHttpApi(Uri endpoint, string? caBundle, ITokenSource tokens)
+        : this(endpoint, tokens, CreateHandler(caBundle))
+    {
+    }
+
+    /// <summary>Over a given handler (tests).</summary>
+    public KubernetesHttpApi(Uri endpoint, ITokenSource tokens, HttpMessageHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(handler);
+        _tokens = tokens;
+        // Timeouts belong to KubernetesRetry (per attempt), not to the client.
+        _http = new HttpClient(handler) { BaseAddress = new Uri(endpoint.GetLeftPart(UriPartial.Authority) + "/"), Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>GET a JSON object (a list page).</summary>
+    public Task<JsonObject> GetAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, null, null, cancellationToken);
+
+    /// <summary>Server-side apply: PATCH with <c>application/apply-patch+yaml</c> (JSON is YAML).</summary>
+    public Task<JsonObject> ApplyAsync(string pathAndQuery, JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, pathAndQuery, body, "application/apply-patch+yaml", cancellationToken);
+
+    /// <summary>DELETE with a DeleteOptions body.</summary>
+    public Task<JsonObject> DeleteAsync(string pathAndQuery, JsonObject options, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, pathAndQuery, options, JsonMediaType, cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<JsonObject> SendAsync(HttpMethod method, string pathAndQuery, JsonObject? body, string? mediaType, CancellationToken cancellationToken)
+    {
+        var text = body?.ToJsonString();
+        using var request = new HttpRequestMessage(method, pathAndQuery);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _tokens.GetTokenAsync(cancellationToken));
+        if (text is not null)
+        {
+            request.Content = new StringContent(text, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType!);
+        }
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var content = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpOperationException($"{method} {pathAndQuery}: {(int)response.StatusCode} {response.ReasonPhrase}")
+            {
+                Request = new HttpRequestMessageWrapper(request, text),
+                Response = new HttpResponseMessageWrapper(response, content),
+            };
+        }
+        return JsonNode.Parse(content) as JsonObject ?? [];
+    }
+
+    private static SocketsHttpHandler CreateHandler(string? caBundle)
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        if (string.IsNullOrWhiteSpace(caBundle)) return handler;
+        // Trust the cluster's CA only (EKS clusters have their own), as kubectl does with certificate-authority-data.
+        var authorities = KubernetesClients.ReadCaBundle(caBundle);
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+        {
+            if (errors == SslPolicyErrors.None) return true;
+            if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0) return false;
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+            return chain.Build(new X509Certificate2(certificate));
+        };
+        return handler;
+    }
+}

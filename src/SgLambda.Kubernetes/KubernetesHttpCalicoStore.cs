@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
+using SgLambda.Core.Ports;
+
+namespace SgLambda.Kubernetes;
+
+/// <summary>
+/// The AOT-safe twin of <see cref="KubernetesCalicoStore"/>: the same wire behaviour (label-selector lists
+/// following <c>continue</c>, restarted when the token expires; server-side apply, field manager
+/// <c>sglambda</c>, forced; deletes with a resourceVersion precondition, 404 and 409 not errors) and the same
+/// <see cref="KubernetesRetry"/>, over <see cref="KubernetesHttpApi"/> and the core's source-generated
+/// <see cref="CalicoSerializer"/> instead of KubernetesClient. The Lambda functions use it (JIT and AOT alike).
+/// </summary>
+public sealed class KubernetesHttpCalicoStore : ICalicoStore
+{
+    private const int MaxListRestarts = 3;
+
+    private readonly KubernetesHttpApi _api;
+    private readonly KubernetesStoreOptions _options;
+    private readonly KubernetesRetry _retry;
+
+    public KubernetesHttpCalicoStore(KubernetesHttpApi api, KubernetesStoreOptions options, KubernetesRetry? retry = null)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!CalicoApiGroups.IsKnown(options.ApiGroup))
+            throw new ArgumentException($"unknown Calico API group \"{options.ApiGroup}\"", nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize);
+        _api = api;
+        _options = options;
+        _retry = retry ?? new KubernetesRetry(options.Retry);
+    }
+
+    public async Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    {
+        var resource = CalicoResource.For(kind);
+        var operation = $"list {kind} ({_options.ApiGroup}) with selector \"{labelSelector}\"";
+        for (var restarts = 0; ; restarts++)
+        {
+            var objects = new List<CalicoObject>();
+            string? next = null;
+            try
+            {
+                do
+                {
+                    var query = new StringBuilder("?limit=").Append(_options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    if (!string.IsNullOrEmpty(labelSelector)) query.Append("&labelSelector=").Append(Uri.EscapeDataString(labelSelector));
+                    if (next is not null) query.Append("&continue=").Append(Uri.EscapeDataString(next));
+                    // Namespaced kinds are listed across all namespaces, as SgLambda scopes by label, not namespace.
+                    var path = $"{Collection(resource)}{query}";
+                    var page = await _retry.RunAsync(operation, token => _api.GetAsync(path, token), retryConflicts: false, cancellationToken);
+                    foreach (var item in page["items"] as JsonArray ?? [])
+                    {
+                        if (item is JsonObject value) objects.Add(ToCalicoObject(value, kind));
+                    }
+                    next = page["metadata"]?["continue"]?.GetValue<string>();
+                }
+                while (!string.IsNullOrEmpty(next));
+                return objects;
+            }
+            catch (KubernetesRequestException expired) when (expired.StatusCode == HttpStatusCode.Gone && next is not null && restarts < MaxListRestarts)
+            {
+                // The continue token outlived the server's history (410 Expired): a consistent list starts over.
+                _options.Log?.Invoke($"{operation}: continue token expired, listing again");
+            }
+        }
+    }
+
+    public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!string.Equals(value.ApiVersion, _options.ApiGroup, StringComparison.Ordinal))
+            throw new ArgumentException($"{value.Key} is {value.ApiVersion}, but this store writes {_options.ApiGroup}", nameof(value));
+        var resource = CalicoResource.For(value.Kind);
+        var body = CalicoSerializer.ToJsonNode(value);
+        // An applied configuration states intent, not a precondition on what the cluster holds.
+        (body["metadata"] as JsonObject)?.Remove("resourceVersion");
+        var path = $"{Item(resource, value.Key)}?fieldManager={Uri.EscapeDataString(_options.FieldManager)}&force=true";
+        await _retry.RunAsync($"apply {value.Key}", token => _api.ApplyAsync(path, body, token), retryConflicts: true, cancellationToken);
+    }
+
+    public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
+    {
+        var resource = CalicoResource.For(key.Kind);
+        var options = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "DeleteOptions" };
+        if (resourceVersion is not null) options["preconditions"] = new JsonObject { ["resourceVersion"] = resourceVersion };
+        try
+        {
+            await _retry.RunAsync($"delete {key}", token => _api.DeleteAsync(Item(resource, key), (JsonObject)options.DeepClone(), token), retryConflicts: false, cancellationToken);
+        }
+        catch (KubernetesRequestException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Already gone: what the delete wanted.
+        }
+        catch (KubernetesRequestException changed) when (changed.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Changed since it was read: someone else's now, so it stays.
+            _options.Log?.Invoke($"delete {key} skipped: it changed since resourceVersion {resourceVersion} was read ({changed.StatusMessage})");
+        }
+    }
+
+    private string Collection(CalicoResource resource) => $"apis/{_options.ApiGroup}/{resource.Plural}";
+
+    private string Item(CalicoResource resource, ObjectKey key)
+    {
+        var name = Uri.EscapeDataString(key.Name);
+        if (!resource.Namespaced) return $"apis/{_options.ApiGroup}/{resource.Plural}/{name}";
+        var objectNamespace = key.Namespace ?? throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key));
+        return $"apis/{_options.ApiGroup}/namespaces/{Uri.EscapeDataString(objectNamespace)}/{resource.Plural}/{name}";
+    }
+
+    // List items of custom resources carry kind and apiVersion; fill them in should a server leave them out.
+    private CalicoObject ToCalicoObject(JsonObject item, string kind)
+    {
+        item["kind"] ??= kind;
+        item["apiVersion"] ??= _options.ApiGroup;
+        return CalicoSerializer.FromJsonNode(item);
+    }
+}

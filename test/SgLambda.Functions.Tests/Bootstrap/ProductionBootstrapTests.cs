@@ -1,0 +1,246 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using SgLambda.Aws;
+using SgLambda.Core.Calico;
+using SgLambda.Core.Planning;
+using SgLambda.Core.Translation;
+using SgLambda.Emulators.Aws;
+using SgLambda.Emulators.Kubernetes.ApiServer;
+using SgLambda.Emulators.Lambda;
+using SgLambda.Functions.Tests.Kubernetes;
+
+namespace SgLambda.Functions.Tests.Bootstrap;
+
+/// <summary>
+/// The bootstrap in production mode, as a process (the Native AOT binary, and the JIT build): the Runtime API
+/// emulator hands it events, AWS is the EC2 emulator (reached through <c>AWS_ENDPOINT_URL</c> with fake
+/// credentials), the cluster is the Kubernetes API emulator with the Calico CRDs (TLS, its CA in
+/// <c>SGLAMBDA_CLUSTER_CA</c>, a static <c>SGLAMBDA_CLUSTER_TOKEN</c>). What lands in the cluster must be what
+/// render makes of the same AWS state.
+/// </summary>
+[TestFixture(BootstrapBuild.Aot)]
+[TestFixture(BootstrapBuild.Jit)]
+public sealed class ProductionBootstrapTests(string build)
+{
+    private const string ChangeHandler = "SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync";
+    private const string Reconciler = "SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync";
+    private const string Token = "sglambda-function-token";
+    private const string Region = "us-west-2";
+    private const string CalicoApiGroupV3 = "projectcalico.org/v3";
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
+    private RuntimeApiEmulator runtime = null!;
+    private Ec2Emulator aws = null!;
+    private KubernetesApiEmulator cluster = null!;
+    private Dictionary<string, string> environment = null!;
+    private string vpcId = "";
+    private string groupId = "";
+
+    [OneTimeSetUp]
+    public async Task BuildOnce() => await BootstrapBuild.CommandAsync(build);
+
+    [SetUp]
+    public async Task Start()
+    {
+        runtime = await RuntimeApiEmulator.StartAsync();
+        aws = await Ec2Emulator.StartAsync(new Ec2EmulatorOptions { Seed = 7, Region = Region });
+        var vpc = aws.Account.AddVpc("10.0.0.0/16");
+        vpcId = vpc.VpcId;
+        var subnet = aws.Account.AddSubnet(vpc.VpcId, "10.0.0.0/20");
+        groupId = aws.Account.AddSecurityGroup(vpc.VpcId, "app").GroupId;
+        var clients = aws.Account.AddSecurityGroup(vpc.VpcId, "clients").GroupId;
+        aws.Account.AddInstance(subnet.SubnetId, [groupId]);
+        aws.Account.AddInstance(subnet.SubnetId, [clients]);
+        aws.Events.Drain();
+        cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CrdFolder.Root, BearerToken = Token, UseTls = true });
+        environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [EnvironmentVariables.RuntimeApi] = runtime.RuntimeApi,
+            [EnvironmentVariables.FunctionName] = "sglambda",
+            [EnvironmentVariables.AwsRegion] = Region,
+            ["AWS_ENDPOINT_URL"] = aws.ServiceUrl,
+            ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
+            ["AWS_SECRET_ACCESS_KEY"] = "secret",
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+            [EnvironmentVariables.VpcId] = vpcId,
+            [EnvironmentVariables.ClusterName] = "emulated",
+            [EnvironmentVariables.ClusterEndpoint] = cluster.BaseUrl.ToString(),
+            [EnvironmentVariables.ClusterCertificateAuthority] = Convert.ToBase64String(Encoding.ASCII.GetBytes(cluster.CertificateAuthorityPem!)),
+            [EnvironmentVariables.ClusterToken] = Token,
+            [EnvironmentVariables.LogLevel] = "Debug",
+        };
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await runtime.DisposeAsync();
+        await cluster.DisposeAsync();
+        await aws.DisposeAsync();
+    }
+
+    private Task<BootstrapProcess> StartAsync(string handler) =>
+        BootstrapProcess.StartAsync(build, new Dictionary<string, string>(environment, StringComparer.Ordinal) { [EnvironmentVariables.Handler] = handler });
+
+    private static async Task<RuntimeInvocationOutcome> Answer(Task<RuntimeInvocationOutcome> outcome, BootstrapProcess process)
+    {
+        try
+        {
+            return await outcome.WaitAsync(Patience);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("no answer from the bootstrap; its output:\n" + process.Output);
+            throw;
+        }
+    }
+
+    private static JsonNode Response(RuntimeInvocationOutcome outcome, BootstrapProcess process)
+    {
+        Assert.That(outcome.Error, Is.Null, () => outcome.Error!.Body + "\n" + process.Output);
+        return JsonNode.Parse(outcome.Response!)!;
+    }
+
+    private AmazonEC2Client Ec2() => new(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), AwsClients.Ec2Config(new AwsClientOptions { Region = Region, Ec2ServiceUrl = aws.ServiceUrl }));
+
+    /// <summary>What render makes of the emulator's AWS state now, with the function's own configuration.</summary>
+    private async Task<IReadOnlyList<CalicoObject>> RenderedAsync()
+    {
+        var config = FunctionSettingsReader.Read(name => environment.GetValueOrDefault(name)).Config;
+        using var ec2 = Ec2();
+        var rds = AwsClients.CreateRdsClient(AwsClientOptions.FromEnvironment(Region, name => name == "AWS_ENDPOINT_URL" ? aws.ServiceUrl : null), new BasicAWSCredentials("AKIDEXAMPLE", "secret"));
+        var snapshot = await new Ec2Inventory(ec2, rds, config).ReadAllAsync(CancellationToken.None);
+        return Translator.Render(snapshot, config).Objects;
+    }
+
+    private CalicoObject? Stored(CalicoObject rendered)
+    {
+        var stored = cluster.Get(rendered.ApiVersion, rendered.Kind, rendered.Metadata.Namespace, rendered.Metadata.Name);
+        return stored is null ? null : CalicoSerializer.FromJsonNode(stored);
+    }
+
+    private async Task<string> AuthorizeHttpsFromTheVpcAsync()
+    {
+        using var ec2 = Ec2();
+        await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = groupId,
+            IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/16" }] }],
+        });
+        return aws.Events.Drain().Single(e => e.EventName == "AuthorizeSecurityGroupIngress").Json;
+    }
+
+    [Test]
+    public async Task An_ec2_event_is_applied_to_the_cluster_as_render_makes_it_and_a_bad_event_does_not_end_the_process()
+    {
+        using var process = await StartAsync(ChangeHandler);
+        var authorized = await AuthorizeHttpsFromTheVpcAsync();
+
+        var applied = Response(await Answer(runtime.Enqueue(new RuntimeInvocation(authorized) { RequestId = "req-ingress" }), process), process);
+
+        Assert.That(applied["status"]!.GetValue<string>(), Is.EqualTo("applied"), process.Output);
+        var rendered = (await RenderedAsync())
+            .Where(o => o.Metadata.Name == $"sg-local.{groupId}" || o.Metadata.Name == $"sg-remote.{groupId}").ToList();
+        Assert.That(rendered, Has.Count.EqualTo(2));
+        foreach (var policy in rendered)
+        {
+            var stored = Stored(policy);
+            Assert.That(stored, Is.Not.Null, $"{policy.Key} is not in the cluster\n{process.Output}");
+            Assert.That(ObjectComparer.SameContent(policy, stored!), Is.True, $"{policy.Key} differs from render");
+        }
+        var local = cluster.Get(CalicoApiGroupV3, "GlobalNetworkPolicy", null, $"sg-local.{groupId}")!;
+        Assert.That(local["spec"]!["ingress"]!.ToJsonString(), Does.Contain("443"));
+        Assert.That(local["metadata"]!["managedFields"]![0]!["manager"]!.GetValue<string>(), Is.EqualTo("sglambda"));
+
+        var malformed = Response(await Answer(runtime.Enqueue("not json at all"), process), process);
+        Assert.That(malformed["status"]!.GetValue<string>(), Is.EqualTo("skipped"));
+
+        var replayed = Response(await Answer(runtime.Enqueue(authorized), process), process);
+        Assert.That(replayed["status"]!.GetValue<string>(), Is.EqualTo("unchanged"));
+        Assert.That(process.Output, Does.Contain("\"requestId\":\"req-ingress\""));
+
+        await runtime.DisposeAsync();
+        Assert.That(await process.ExitCodeAsync(Patience), Is.EqualTo(Lambda.LambdaBootstrap.RuntimeApiFailedExitCode), process.Output);
+    }
+
+    [Test]
+    public async Task A_cluster_that_refuses_the_token_is_an_invocation_error_and_the_next_invocation_is_served()
+    {
+        environment[EnvironmentVariables.ClusterToken] = "not-the-token";
+        using var process = await StartAsync(ChangeHandler);
+        var authorized = await AuthorizeHttpsFromTheVpcAsync();
+
+        var refused = await Answer(runtime.Enqueue(authorized), process);
+
+        Assert.That(refused.Error, Is.Not.Null, process.Output);
+        Assert.That(refused.Error!.ErrorType, Is.EqualTo("KubernetesRequestException"));
+        Assert.That(JsonNode.Parse(refused.Error.Body)!["errorMessage"]!.GetValue<string>(), Does.Contain("401"));
+        var malformed = Response(await Answer(runtime.Enqueue("{}"), process), process);
+        Assert.That(malformed["status"]!.GetValue<string>(), Is.EqualTo("skipped"));
+    }
+
+    [Test]
+    public async Task The_reconciler_writes_everything_render_makes_and_then_has_nothing_to_do()
+    {
+        using var process = await StartAsync(Reconciler);
+
+        var first = Response(await Answer(runtime.Enqueue("""{"source":"aws.events","detail-type":"Scheduled Event"}"""), process), process);
+
+        Assert.That(first["status"]!.GetValue<string>(), Is.EqualTo("applied"), process.Output);
+        var rendered = await RenderedAsync();
+        Assert.That(rendered.Select(o => o.Kind).Distinct(), Is.SupersetOf(new[] { "Tier", "GlobalNetworkPolicy", "HostEndpoint" }));
+        foreach (var value in rendered)
+        {
+            var stored = Stored(value);
+            Assert.That(stored, Is.Not.Null, $"{value.Key} is not in the cluster\n{process.Output}");
+            Assert.That(ObjectComparer.SameContent(value, stored!), Is.True, $"{value.Key} differs from render");
+        }
+        Assert.That(first["applied"]!.GetValue<int>(), Is.EqualTo(rendered.Count));
+
+        var version = cluster.ResourceVersion;
+        var second = Response(await Answer(runtime.Enqueue("{}"), process), process);
+        Assert.That(second["status"]!.GetValue<string>(), Is.EqualTo("unchanged"), process.Output);
+        Assert.That(cluster.ResourceVersion, Is.EqualTo(version));
+    }
+
+    [Test]
+    public async Task The_cluster_can_come_from_the_ssm_parameter_with_eks_tokens_from_the_functions_credentials()
+    {
+        // An emulator that takes any bearer token, as the EKS token cannot be known in advance.
+        await cluster.DisposeAsync();
+        cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CrdFolder.Root, UseTls = true });
+        var ca = Convert.ToBase64String(Encoding.ASCII.GetBytes(cluster.CertificateAuthorityPem!));
+        using var ssm = new SsmParameterStub("/sglambda/cluster", new JsonObject { ["endpoint"] = cluster.BaseUrl.ToString(), ["certificateAuthority"] = ca }.ToJsonString());
+        environment.Remove(EnvironmentVariables.ClusterEndpoint);
+        environment.Remove(EnvironmentVariables.ClusterCertificateAuthority);
+        environment.Remove(EnvironmentVariables.ClusterToken);
+        environment[EnvironmentVariables.ClusterSsmParameter] = "/sglambda/cluster";
+        environment["AWS_ENDPOINT_URL_SSM"] = ssm.Url;
+        using var process = await StartAsync(Reconciler);
+
+        var reconciled = Response(await Answer(runtime.Enqueue("{}"), process), process);
+
+        Assert.That(reconciled["status"]!.GetValue<string>(), Is.EqualTo("applied"), process.Output);
+        Assert.That(ssm.Asked, Is.EqualTo(new[] { "/sglambda/cluster" }), "read once, at cold start");
+        Assert.That(cluster.Get(CalicoApiGroupV3, "GlobalNetworkPolicy", null, $"sg-local.{groupId}"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task A_missing_ssm_parameter_is_an_init_error_naming_the_variable()
+    {
+        using var ssm = new SsmParameterStub("/sglambda/cluster", "{}");
+        environment.Remove(EnvironmentVariables.ClusterEndpoint);
+        environment[EnvironmentVariables.ClusterSsmParameter] = "/sglambda/other";
+        environment["AWS_ENDPOINT_URL_SSM"] = ssm.Url;
+        using var process = await StartAsync(ChangeHandler);
+
+        var error = await runtime.InitError.WaitAsync(Patience);
+
+        Assert.That(error.ErrorType, Is.EqualTo("ConfigurationException"), process.Output);
+        Assert.That(JsonNode.Parse(error.Body)!["errorMessage"]!.GetValue<string>(),
+            Does.StartWith($"{EnvironmentVariables.ClusterSsmParameter}: parameter /sglambda/other:"));
+        Assert.That(await process.ExitCodeAsync(Patience), Is.EqualTo(Lambda.LambdaBootstrap.InitFailedExitCode), process.Output);
+    }
+}
