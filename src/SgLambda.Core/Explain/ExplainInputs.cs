@@ -16,8 +16,11 @@ public sealed record ExplainInputs
     public IReadOnlyList<CalicoObject> Cluster { get; init; } = [];
     public IReadOnlyList<ClusterPod> Pods { get; init; } = [];
 
-    /// <summary>Kubernetes node names; the names in <see cref="AwsSnapshot.Nodes"/> are always added.</summary>
-    public IReadOnlyList<string> NodeNames { get; init; } = [];
+    /// <summary>
+    /// Kubernetes node names (the names in <see cref="AwsSnapshot.Nodes"/> are always added); null when not
+    /// known, and then, if the snapshot has no Nodes either, the nodes of node HostEndpoints stand in.
+    /// </summary>
+    public IReadOnlyList<string>? NodeNames { get; init; }
 
     /// <summary>Labels of each namespace, for namespaceSelectors (null: namespaces carry only their name label).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? NamespaceLabels { get; init; }

@@ -42,8 +42,11 @@ public sealed record ExplainReport
     /// <summary>The verdict the network gives: Calico's where it enforces a side, else AWS's.</summary>
     public bool Allowed => CalicoEnforced ? CalicoAllowed : AwsAllowed;
 
-    /// <summary>The integration tiers pass exactly when AWS allows (always true when Calico enforces neither side).</summary>
-    public bool Agree => !CalicoEnforced || IntegrationTiersPass == AwsAllowed;
+    /// <summary>
+    /// The integration tiers pass exactly when the SG rules they answer for allow the flow (always true when
+    /// Calico enforces neither side, and for a pod's access to the metadata service, which the metadata tier decides).
+    /// </summary>
+    public required bool Agree { get; init; }
 
     /// <summary>Things the user should know (e.g. Kubernetes NetworkPolicies that could not be evaluated).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

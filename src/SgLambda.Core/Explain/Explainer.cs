@@ -21,6 +21,7 @@ public sealed class Explainer
     private readonly IReadOnlyList<string> _tiers;
     private readonly RuleIdIndex _ruleIds;
     private readonly Dictionary<string, SecurityGroup> _groups = new(StringComparer.Ordinal);
+    private readonly List<string> _loadNotes = [];
 
     /// <exception cref="FormatException">A Calico object of the cluster has an invalid selector, CIDR, port or action.</exception>
     public Explainer(ExplainInputs inputs)
@@ -29,7 +30,7 @@ public sealed class Explainer
         _inputs = inputs;
         _resolver = new EndpointResolver(inputs);
         var workloads = inputs.Pods.Select(p => p.AsWorkload()).OfType<Pod>().ToList();
-        _calico = new CalicoEvaluator(inputs.Cluster, workloads, FelixNodes(inputs), inputs.NamespaceLabels);
+        _calico = new CalicoEvaluator(inputs.Cluster, workloads, FelixNodes(inputs, _loadNotes), inputs.NamespaceLabels);
         _aws = new AwsEvaluator(inputs.Aws, inputs.Config, workloads);
         _tiers = OrderedTiers(inputs.Cluster);
         _ruleIds = new RuleIdIndex(inputs.Aws.SecurityGroupRules);
@@ -43,15 +44,31 @@ public sealed class Explainer
         var source = _resolver.Resolve("--from", from);
         var destination = _resolver.Resolve("--to", to);
         var (sourceAddress, destinationAddress) = Pair(source, destination);
-        var flow = traffic.ToFlow(sourceAddress, destinationAddress);
+        return Explain(source, destination, traffic, traffic.ToFlow(sourceAddress, destinationAddress));
+    }
 
+    /// <summary>Explains one flow between two addresses, whoever owns them.</summary>
+    public ExplainReport Explain(Flow flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        var source = new ResolvedEndpoint(ExplainEndpointKind.Address, flow.Source.ToString(), flow.Source.ToString(), [flow.Source]);
+        var destination = new ResolvedEndpoint(ExplainEndpointKind.Address, flow.Destination.ToString(), flow.Destination.ToString(), [flow.Destination]);
+        return Explain(source, destination, new TrafficSpec(flow.Protocol, flow.Port, flow.IcmpType, flow.IcmpCode), flow);
+    }
+
+    private ExplainReport Explain(ResolvedEndpoint source, ResolvedEndpoint destination, TrafficSpec traffic, Flow flow)
+    {
         var calico = _calico.Evaluate(flow);
         var integration = _calico.EvaluateTiers(flow, CalicoEvaluator.IntegrationTiers);
         var aws = _aws.Evaluate(flow);
-        var notes = new List<string>(_inputs.Notes);
-        if (calico.Egress is null && calico.Ingress is null)
+        var notes = new List<string>(_inputs.Notes.Concat(_loadNotes));
+        var enforced = calico.Egress is not null || calico.Ingress is not null;
+        if (!enforced)
             notes.Add("Calico enforces neither end (no pod or cluster-node HostEndpoint owns either address): AWS security groups alone decide");
-        if (aws.Exemption is { } exemption)
+        var metadata = calico.Egress?.Endpoint.Kind == CalicoEndpointKind.Pod && AwsExemptAddresses.IsInstanceMetadata(flow.Destination);
+        if (metadata)
+            notes.Add("the metadata tier alone decides a pod's access to the instance metadata service (label aws.tigera.io/allow-metadata-access, config defaultPodMetadataAccess)");
+        else if (aws.Exemption is { } exemption)
             notes.Add($"AWS never filters this flow by security groups ({exemption})");
 
         return new ExplainReport
@@ -70,8 +87,25 @@ public sealed class Explainer
             CalicoAllowed = calico.IsAllowed,
             IntegrationTiersPass = integration.IsPassed,
             AwsAllowed = aws.Allowed,
+            Agree = !enforced || metadata || integration.IsPassed == SecurityGroupsPass(aws, calico),
             Notes = notes,
         };
+    }
+
+    /// <summary>
+    /// What the integration tiers must answer (SEMANTICS.md section 1): the SG rules of the enforced ends, and
+    /// (through sg-remote) of the HostEndpoint at the far end of an enforced end, which the trust SG stops AWS
+    /// from filtering. An ENI without a HostEndpoint keeps being filtered by AWS itself.
+    /// </summary>
+    private static bool SecurityGroupsPass(AwsVerdict aws, CalicoVerdict calico)
+    {
+        if (aws.Exemption is not null) return true;
+        static bool HasHostEndpoint(AwsEndpoint endpoint) => endpoint.Kind is AwsEndpointKind.ClusterNode or AwsEndpointKind.VpcMember;
+        var sourceEnforced = calico.Egress is not null;
+        var destinationEnforced = calico.Ingress is not null;
+        var egressChecked = sourceEnforced || (HasHostEndpoint(aws.Egress.Endpoint) && destinationEnforced);
+        var ingressChecked = destinationEnforced || (HasHostEndpoint(aws.Ingress.Endpoint) && sourceEnforced);
+        return (!egressChecked || aws.Egress.Allowed) && (!ingressChecked || aws.Ingress.Allowed);
     }
 
     /// <summary>The first address of the source with an address of the same family at the destination.</summary>
@@ -174,11 +208,15 @@ public sealed class Explainer
             : string.Create(CultureInfo.InvariantCulture, $"{permission.FromPort}-{permission.ToPort}");
     }
 
-    /// <summary>Nodes running Felix: the Kubernetes nodes, and the nodes that node HostEndpoints name.</summary>
-    private static HashSet<string> FelixNodes(ExplainInputs inputs)
+    /// <summary>
+    /// Nodes running Felix: the Kubernetes nodes. Without any Node list (a snapshot without nodes.json), the
+    /// nodes that node HostEndpoints name stand in for it.
+    /// </summary>
+    private static HashSet<string> FelixNodes(ExplainInputs inputs, List<string> notes)
     {
-        var names = new HashSet<string>(inputs.NodeNames, StringComparer.Ordinal);
+        var names = new HashSet<string>(inputs.NodeNames ?? [], StringComparer.Ordinal);
         names.UnionWith(inputs.Aws.Nodes.Select(n => n.Name));
+        if (inputs.NodeNames is not null || names.Count > 0) return names;
         foreach (var hostEndpoint in inputs.Cluster.OfType<HostEndpoint>())
         {
             if (hostEndpoint.Metadata.Labels?.GetValueOrDefault(LabelKeys.EndpointKind) == "cluster-node"
@@ -187,6 +225,7 @@ public sealed class Explainer
                 names.Add(hostEndpoint.Spec.Node);
             }
         }
+        if (names.Count > 0) notes.Add("no Kubernetes Node list (nodes.json): the nodes of the node HostEndpoints are taken as running Felix");
         return names;
     }
 
