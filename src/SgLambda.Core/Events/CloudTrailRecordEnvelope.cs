@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text;
 
 namespace SgLambda.Core.Events;
 
@@ -26,23 +26,25 @@ public static class CloudTrailRecordEnvelope
             record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         var service = Text("eventSource")!.Trim();
         var dot = service.IndexOf('.', StringComparison.Ordinal);
-        var envelope = new JsonObject
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["version"] = "0",
-            ["id"] = Text("eventID"),
-            ["detail-type"] = EventTypes.CloudTrailApiCall,
-            ["source"] = "aws." + (dot < 0 ? service : service[..dot]),
-            ["account"] = Text("recipientAccountId"),
-            ["time"] = Text("eventTime"),
-            ["region"] = Text("awsRegion"),
-            ["resources"] = new JsonArray(),
-            ["detail"] = JsonNode.Parse(record.GetRawText()),
-        };
-        // A record without one of those fields gets no such envelope field, as the classifier expects.
-        foreach (var name in new[] { "id", "account", "time", "region" })
-        {
-            if (envelope[name] is null) envelope.Remove(name);
+            writer.WriteStartObject();
+            writer.WriteString("version", "0");
+            // A record without one of these fields gets no such envelope field, as the classifier expects.
+            if (Text("eventID") is { } id) writer.WriteString("id", id);
+            writer.WriteString("detail-type", EventTypes.CloudTrailApiCall);
+            writer.WriteString("source", "aws." + (dot < 0 ? service : service[..dot]));
+            if (Text("recipientAccountId") is { } account) writer.WriteString("account", account);
+            if (Text("eventTime") is { } time) writer.WriteString("time", time);
+            if (Text("awsRegion") is { } region) writer.WriteString("region", region);
+            writer.WriteStartArray("resources");
+            writer.WriteEndArray();
+            // The record as it is, byte for byte (no re-parse that could trip on duplicate keys).
+            writer.WritePropertyName("detail");
+            record.WriteTo(writer);
+            writer.WriteEndObject();
         }
-        return envelope.ToJsonString();
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
