@@ -136,6 +136,15 @@ public class FunctionTests
     }
 
     [Test]
+    public void The_public_webhook_is_capped_by_its_concurrency_parameter()
+    {
+        var properties = Template.Properties("AdmissionWebhook");
+
+        Assert.That(SamTemplate.Intrinsic(properties["ReservedConcurrentExecutions"], "Ref"), Is.EqualTo("WebhookConcurrency"));
+        Assert.That(SamTemplate.Map(Template.Parameters["WebhookConcurrency"])["Type"], Is.EqualTo("Number"));
+    }
+
+    [Test]
     public void The_reconciler_runs_on_the_schedule_parameter()
     {
         var events = SamTemplate.Map(Template.Properties("Reconciler")["Events"]).Values.Select(SamTemplate.Map).ToList();
