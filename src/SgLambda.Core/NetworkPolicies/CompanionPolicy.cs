@@ -100,8 +100,8 @@ public static class CompanionPolicy
                 Order = KubernetesNetworkPolicyConverter.Order,
                 Selector = KubernetesNetworkPolicyConverter.Selector(spec.PodSelector, forPods: true),
                 Types = KubernetesNetworkPolicyConverter.TypesOf(policy),
-                Ingress = ingress,
-                Egress = egress,
+                Ingress = ingress.Count == 0 ? null : ingress,
+                Egress = egress.Count == 0 ? null : egress,
             },
         };
     }

@@ -65,8 +65,9 @@ public static class KubernetesNetworkPolicyConverter
                 Order = Order,
                 Selector = Selector(spec.PodSelector, forPods: true),
                 Types = TypesOf(policy),
-                Ingress = ingress,
-                Egress = egress,
+                // As the Calico API server prints it: an empty list is left out.
+                Ingress = ingress.Count == 0 ? null : ingress,
+                Egress = egress.Count == 0 ? null : egress,
             },
         };
     }
