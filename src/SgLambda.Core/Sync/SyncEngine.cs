@@ -101,14 +101,13 @@ public sealed class SyncEngine(
         if (networkPolicies is not null)
         {
             desired.AddRange(await DesiredCompanionsAsync(networkPolicies, warnings, cancellationToken));
-            current.AddRange(await cluster.ListAsync("NetworkPolicy", CompanionSelector, cancellationToken));
+            // Every Calico NetworkPolicy, not only owned ones: a user's policy that has a companion's name must be
+            // seen to be left alone (server-side apply would take it over). Owned ones are only companions.
+            current.AddRange(await cluster.ListAsync("NetworkPolicy", "", cancellationToken));
         }
         var plan = Planner.Diff(desired, Distinct(current));
         return new SyncReport(null, AffectedResources.None, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
     }
-
-    /// <summary>The companions SgLambda owns, in every namespace (one list call).</summary>
-    private static string CompanionSelector => $"{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue},{CompanionPolicy.OwnerLabel}";
 
     private async Task<IEnumerable<CalicoObject>> DesiredCompanionsAsync(
         IKubernetesNetworkPolicies source, List<string> warnings, CancellationToken cancellationToken)
