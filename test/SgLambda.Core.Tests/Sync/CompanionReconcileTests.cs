@@ -110,4 +110,25 @@ public class CompanionReconcileTests
             Assert.That(Companions(store).Single(), Is.EqualTo(companion));
         });
     }
+
+    [Test]
+    public void A_cluster_snapshot_holds_NetworkPolicies_apart_from_Calico_objects()
+    {
+        var list = new System.Text.Json.Nodes.JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "List",
+            ["items"] = new System.Text.Json.Nodes.JsonArray(
+                CalicoSerializer.ToJsonNode(CompanionPolicy.For(NetworkPolicyFixtures.Policy("allow-from-instance.yaml"), "projectcalico.org/v3")!),
+                KubernetesNetworkPolicyParser.ToJsonNode(NetworkPolicyFixtures.Policy("allow-from-instance.yaml"))),
+        };
+        var file = new InputFile("cluster.json", list.ToJsonString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ClusterSnapshotParser.Parse(file).Select(o => o.Metadata.Name), Is.EqualTo(new[] { "sglambda-allow-from-instance" }));
+            Assert.That(ClusterSnapshotParser.ParseNetworkPolicies(file).Single(), Is.EqualTo(NetworkPolicyFixtures.Policy("allow-from-instance.yaml")).Using<KubernetesNetworkPolicy>(
+                (a, b) => KubernetesNetworkPolicyParser.ToJsonNode(a).ToJsonString() == KubernetesNetworkPolicyParser.ToJsonNode(b).ToJsonString()));
+        });
+    }
 }
