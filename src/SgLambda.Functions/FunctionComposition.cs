@@ -50,7 +50,8 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
             Log = message => logger.Log(LogLevel.Information, message),
         });
         var nodes = new KubernetesHttpNodeReader(api);
-        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds));
+        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds),
+            new KubernetesHttpNetworkPolicyReader(api));
         return new FunctionComposition(settings, engine, logger, time) { Namespaces = new KubernetesHttpNamespaceReader(api), Environment = environment };
     }
 
