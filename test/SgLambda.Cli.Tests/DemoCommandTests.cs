@@ -14,7 +14,7 @@ public sealed class DemoCommandTests
     }
 
     [Test]
-    public void The_story_goes_denied_then_allowed_by_annotation_then_denied_by_default_deny()
+    public void The_story_goes_denied_then_allowed_by_annotation_then_denied_by_default_deny_then_allowed_by_sg_network_policy()
     {
         var stdout = Run.Value.Stdout;
         var step1 = Section(stdout, "Step 1:", "Step 2:");
@@ -25,7 +25,9 @@ public sealed class DemoCommandTests
         Assert.That(step2, Does.Match(@"ec2-instance\s+integration-demo/pod-tester\s+80/tcp\s+allowed\s+as told"));
         Assert.That(step2, Does.Contain("allowed by pod-sg sgr-"));
         Assert.That(step3, Does.Match(@"ec2-instance\s+integration-demo/pod-tester\s+80/tcp\s+denied\s+as told\s+default: deny"));
-        Assert.That(Section(stdout, "Step 4:", "Every verdict"), Does.Contain("skipped: needs the NetworkPolicy companion"));
+        var step4 = Section(stdout, "Step 4:", "Every verdict");
+        Assert.That(step4, Does.Match(@"NetworkPolicy\s+integration-demo/sglambda-allow-from-instance\s+created"), "the reconciler writes the companion");
+        Assert.That(step4, Does.Match(@"ec2-instance\s+integration-demo/pod-tester\s+80/tcp\s+allowed\s+as told\s+default: allow \(integration-demo/sglambda-allow-from-instance"));
     }
 
     [Test]

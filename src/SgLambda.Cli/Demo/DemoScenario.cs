@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.EC2.Model;
+using SgLambda.Core.NetworkPolicies;
 
 namespace SgLambda.Cli.Demo;
 
@@ -57,14 +58,44 @@ internal static class DemoScenario
             async (world, token) => [await DemoCluster.CreateNetworkPolicyAsync(world, DefaultDeny(), token)],
             [new(Instance, Pod, "80/tcp", ExpectAllowed: false)]),
 
-        new("Create NetworkPolicy allow-from-instance (pods in instance-sg may reach pod-tester)",
-            (_, _) => Task.FromResult<IReadOnlyList<string>>([]),
-            [new(Instance, Pod, "80/tcp", ExpectAllowed: true)],
-            PendingReason: "needs the NetworkPolicy companion (issue 5), which turns its SG podSelector into Calico policy that selects HostEndpoints"),
+        new("Create NetworkPolicy allow-from-instance: instance-sg's members may reach pod-tester",
+            async (world, token) =>
+            {
+                var created = await DemoCluster.CreateNetworkPolicyAsync(world, AllowFromInstance(ids.InstanceSecurityGroup), token);
+                // The reconciler function, on its schedule, writes the policy's SG-aware companion.
+                await world.ReconcileAsync();
+                return [created, "reconciler function: scheduled run"];
+            },
+            [new(Instance, Pod, "80/tcp", ExpectAllowed: true), new(Instance, Pod, "8080/tcp", ExpectAllowed: false)]),
     ];
 
     private const string Pod = DemoWorld.Namespace + "/" + DemoWorld.PodName;
     private const string Instance = "ec2-instance";
+
+    /// <summary>The tutorial's policy: its podSelector names instance-sg, which the annotation makes match HostEndpoints too.</summary>
+    private static JsonObject AllowFromInstance(string instanceSecurityGroup) => new()
+    {
+        ["apiVersion"] = "networking.k8s.io/v1",
+        ["kind"] = "NetworkPolicy",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = "allow-from-instance",
+            ["namespace"] = DemoWorld.Namespace,
+            ["annotations"] = new JsonObject { [CompanionPolicy.MatchSecurityGroupsAnnotation] = "true" },
+        },
+        ["spec"] = new JsonObject
+        {
+            ["podSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = DemoWorld.PodName } },
+            ["ingress"] = new JsonArray(new JsonObject
+            {
+                ["from"] = new JsonArray(new JsonObject
+                {
+                    ["podSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { [Core.Calico.LabelKeys.SecurityGroup(instanceSecurityGroup)] = "" } },
+                }),
+            }),
+            ["policyTypes"] = new JsonArray("Ingress"),
+        },
+    };
 
     private static JsonObject DefaultDeny() => new()
     {

@@ -8,6 +8,7 @@ using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Explain;
 using SgLambda.Core.Input;
+using SgLambda.Core.NetworkPolicies;
 using SgLambda.Core.Sync;
 using SgLambda.Emulators.Aws;
 using SgLambda.Emulators.Kubernetes.ApiServer;
@@ -126,7 +127,8 @@ internal sealed class DemoWorld : IAsyncDisposable
         var ec2 = AwsClients.CreateEc2Client(options, credentials);
         var rds = AwsClients.CreateRdsClient(options, credentials);
         var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(kubernetes), store, config, new AwsSecurityGroupWriter(ec2, rds));
+        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(kubernetes), store, config,
+            new AwsSecurityGroupWriter(ec2, rds), new KubernetesNetworkPolicyReader(kubernetes));
         var logger = new StructuredLogger(functionLog, Functions.LogLevel.Information, DemoClock.Instance);
         return new DemoWorld(aws, cluster, ec2, kubernetes, config,
             new ChangeHandler(config, engine, logger, DemoClock.Instance), new Reconciler(engine, logger, DemoClock.Instance),
@@ -167,12 +169,8 @@ internal sealed class DemoWorld : IAsyncDisposable
     {
         var notes = new List<string>();
         var objects = (await CalicoObjectsAsync(cancellationToken)).ToList();
-        foreach (var policy in Cluster.List("networking.k8s.io/v1", "NetworkPolicy"))
-        {
-            var item = policy.DeepClone().AsObject();
-            if (KubernetesNetworkPolicyBridge.Convert(item, out var note) is { } converted) objects.Add(converted);
-            if (note is not null) notes.Add(note);
-        }
+        foreach (var policy in await new KubernetesNetworkPolicyReader(Kubernetes).ListNetworkPoliciesAsync(cancellationToken))
+            objects.Add(KubernetesNetworkPolicyConverter.Convert(policy, Config.CalicoApiGroup, notes));
         var pods = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. Cluster.List("v1", "Pod").Select(p => (JsonNode?)p.DeepClone())]) };
         var snapshot = Aws.Account.ToSnapshot() with { Nodes = [new Core.Aws.KubernetesNode(NodeName, Aws.Account.NetworkInterfaces.First(e => e.NetworkInterfaceId == NodeNetworkInterfaceId).Attachment?.InstanceId)] };
         return new ExplainInputs

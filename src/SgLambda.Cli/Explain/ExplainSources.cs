@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using k8s;
 using k8s.Exceptions;
 using SgLambda.Aws;
@@ -7,6 +6,7 @@ using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Explain;
 using SgLambda.Core.Input;
+using SgLambda.Core.NetworkPolicies;
 using SgLambda.Kubernetes;
 
 namespace SgLambda.Cli.Explain;
@@ -34,7 +34,14 @@ internal sealed record ExplainSources(
         var (snapshot, config) = await LoadAwsAsync(cancellationToken);
         if (ClusterSnapshots.Count > 0 || Pods is not null)
         {
-            var objects = ClusterSnapshots.SelectMany(path => ClusterSnapshotReader.Read(InputFileReader.Read(path), notes)).ToList();
+            var objects = new List<CalicoObject>();
+            foreach (var path in ClusterSnapshots)
+            {
+                var file = InputFileReader.Read(path);
+                objects.AddRange(ClusterSnapshotParser.Parse(file));
+                // Kubernetes NetworkPolicies count as the Calico policy Calico makes of them.
+                objects.AddRange(ClusterSnapshotParser.ParseNetworkPolicies(file).Select(p => KubernetesNetworkPolicyConverter.Convert(p, config.CalicoApiGroup, notes)));
+            }
             if (ClusterSnapshots.Count == 0) notes.Add("no --cluster-snapshot: no Calico policy was evaluated");
             var pods = Pods is null ? [] : PodListParser.Parse(InputFileReader.Read(Pods));
             if (Pods is null) notes.Add("no --pods: pods are unknown (only ENIs, instances, nodes and addresses resolve)");
@@ -69,16 +76,9 @@ internal sealed record ExplainSources(
         var objects = new List<CalicoObject>();
         foreach (var kind in CalicoKinds) objects.AddRange(await store.ListAsync(kind, "", cancellationToken));
 
-        var policies = await kubernetes.NetworkingV1.ListNetworkPolicyForAllNamespacesAsync(cancellationToken: cancellationToken);
-        foreach (var policy in policies.Items)
-        {
-            // List items carry no apiVersion and kind.
-            var node = JsonNode.Parse(KubernetesJson.Serialize(policy))!.AsObject();
-            node["apiVersion"] = "networking.k8s.io/v1";
-            node["kind"] = "NetworkPolicy";
-            if (KubernetesNetworkPolicyBridge.Convert(node, out var note) is { } converted) objects.Add(converted);
-            if (note is not null) notes.Add(note);
-        }
+        // Kubernetes NetworkPolicies count as the Calico policy Calico makes of them.
+        foreach (var policy in await new KubernetesNetworkPolicyReader(kubernetes).ListNetworkPoliciesAsync(cancellationToken))
+            objects.Add(KubernetesNetworkPolicyConverter.Convert(policy, config.CalicoApiGroup, notes));
 
         var podList = await kubernetes.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: cancellationToken);
         var pods = podList.Items.Select(pod => new ClusterPod(
