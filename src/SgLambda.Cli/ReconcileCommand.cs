@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SgLambda.Cli.Output;
 using SgLambda.Core.Input;
 
 namespace SgLambda.Cli;
@@ -25,9 +26,11 @@ internal sealed class ReconcileCommand
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         SyncTarget target;
+        // Applying a large plan takes a while: a progress bar on stderr, when it is a terminal.
+        var progress = ProgressBar.For(stderr);
         try
         {
-            target = options.Open(parseResult);
+            target = options.Open(parseResult, store => new ProgressCalicoStore(store, progress));
         }
         catch (InputException e)
         {
@@ -38,7 +41,15 @@ internal sealed class ReconcileCommand
         try
         {
             var report = await target.Engine.PlanReconcileAsync(cancellationToken);
-            return await target.FinishAsync(report, parseResult, "reconcile", stdout, stderr, cancellationToken);
+            progress.Start(report.Plan.Apply.Count + report.Plan.Delete.Count, "applying the reconcile");
+            try
+            {
+                return await target.FinishAsync(report, parseResult, "reconcile", stdout, stderr, cancellationToken);
+            }
+            finally
+            {
+                progress.Finish();
+            }
         }
         catch (Exception e) when (ServiceErrors.IsServiceFailure(e))
         {

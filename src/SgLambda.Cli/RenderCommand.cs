@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SgLambda.Cli.Output;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Input;
 using SgLambda.Core.Translation;
@@ -105,7 +106,17 @@ internal sealed class RenderCommand
         if (string.Equals(parseResult.GetValue(output), Json, StringComparison.Ordinal))
             stdout.WriteLine(CalicoSerializer.ToListJson(result.Objects));
         else
-            stdout.Write(YamlWriter.Write(result.Objects.Select(CalicoSerializer.ToJsonNode)));
+        {
+            // Writing a large account's objects takes a while: a progress bar on stderr, when it is a terminal.
+            var progress = ProgressBar.For(stderr);
+            progress.Start(result.Objects.Count, "writing objects");
+            stdout.Write(YamlWriter.Write(result.Objects.Select(value =>
+            {
+                progress.Advance();
+                return CalicoSerializer.ToJsonNode(value);
+            })));
+            progress.Finish();
+        }
         foreach (var warning in result.Warnings) stderr.WriteLine("warning: " + warning);
         return ExitCodes.Success;
     }

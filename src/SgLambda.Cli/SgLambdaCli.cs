@@ -15,6 +15,8 @@ internal static class SgLambdaCli
         root.Add(new RenderCommand().Command);
         root.Add(new ReplayCommand().Command);
         root.Add(new ReconcileCommand().Command);
+        root.Add(new Explain.ExplainCommand().Command);
+        root.Add(new Demo.DemoCommand().Command);
         return root;
     }
 

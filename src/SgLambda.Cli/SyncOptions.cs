@@ -70,7 +70,9 @@ internal sealed class SyncOptions
     }
 
     /// <summary>Opens both sides; throws <see cref="InputException"/> naming a bad file or a missing option.</summary>
-    public SyncTarget Open(ParseResult parseResult)
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="decorateStore">Wraps the cluster store (e.g. to show progress); null keeps it as is.</param>
+    public SyncTarget Open(ParseResult parseResult, Func<ICalicoStore, ICalicoStore>? decorateStore = null)
     {
         var config = ReadConfig(parseResult, out var snapshot);
         IAwsInventory inventory;
@@ -118,6 +120,7 @@ internal sealed class SyncOptions
             // A live cluster knows its Nodes better than a snapshot folder's nodes.json.
             nodes = new KubernetesNodeReader(kubernetes);
         }
+        if (decorateStore is not null) store = decorateStore(store);
         return new SyncTarget(new SyncEngine(inventory, nodes, store, config, writer, networkPolicies), config, snapshot is null, offlineCluster, clusterPath, this)
         {
             OfflineNetworkPolicies = offlineNetworkPolicies,

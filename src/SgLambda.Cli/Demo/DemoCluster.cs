@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using SgLambda.Core.Admission;
+using SgLambda.Core.Calico;
+using SgLambda.Emulators.Kubernetes.ApiServer;
+
+namespace SgLambda.Cli.Demo;
+
+/// <summary>
+/// What kubectl and the API server do in the tutorial: create the namespace and the pod, annotate it, create
+/// NetworkPolicies. Pod writes go through SgLambda's admission core as the API server calls the webhook:
+/// an AdmissionReview in, the JSON patch of the answer applied to the object before it is stored.
+/// </summary>
+internal static class DemoCluster
+{
+    private static int reviews;
+
+    public static async Task<string> CreatePodAsync(DemoWorld world, string podIp, CancellationToken cancellationToken)
+    {
+        await world.Kubernetes.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = DemoWorld.Namespace } }, cancellationToken: cancellationToken);
+        var pod = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Pod",
+            ["metadata"] = new JsonObject { ["name"] = DemoWorld.PodName, ["namespace"] = DemoWorld.Namespace, ["labels"] = new JsonObject { ["app"] = DemoWorld.PodName } },
+            ["spec"] = new JsonObject
+            {
+                ["nodeName"] = DemoWorld.NodeName,
+                ["containers"] = new JsonArray(new JsonObject { ["name"] = "nginx", ["image"] = "nginx" }),
+            },
+        };
+        var admitted = Admit(world, "CREATE", pod, null);
+        await world.Kubernetes.CoreV1.CreateNamespacedPodAsync(KubernetesJson.Deserialize<V1Pod>(admitted.ToJsonString()), DemoWorld.Namespace, cancellationToken: cancellationToken);
+        // The VPC CNI gives the pod one of its node's secondary addresses (the emulator takes status by seeding).
+        var stored = world.Cluster.Get("v1", "Pod", DemoWorld.Namespace, DemoWorld.PodName)!.DeepClone().AsObject();
+        stored["status"] = new JsonObject { ["phase"] = "Running", ["podIP"] = podIp, ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp }) };
+        world.Cluster.Seed(stored);
+        return $"kubectl create deployment pod-tester -n {DemoWorld.Namespace}: pod {DemoWorld.Namespace}/{DemoWorld.PodName} ({podIp}), labels {SgLabels(admitted)}";
+    }
+
+    public static async Task<string> AnnotatePodAsync(DemoWorld world, string groupId, CancellationToken cancellationToken)
+    {
+        var old = world.Cluster.Get("v1", "Pod", DemoWorld.Namespace, DemoWorld.PodName)!;
+        var updated = old.DeepClone().AsObject();
+        var metadata = updated["metadata"]!.AsObject();
+        metadata["annotations"] = new JsonObject { [LabelKeys.SecurityGroupsAnnotation] = $"[\"{groupId}\"]" };
+        var admitted = Admit(world, "UPDATE", updated, old);
+        await world.Kubernetes.CoreV1.ReplaceNamespacedPodAsync(KubernetesJson.Deserialize<V1Pod>(admitted.ToJsonString()), DemoWorld.PodName, DemoWorld.Namespace, cancellationToken: cancellationToken);
+        return $"kubectl annotate pod -n {DemoWorld.Namespace} -l app=pod-tester {LabelKeys.SecurityGroupsAnnotation}='[\"{groupId}\"]': the webhook sets labels {SgLabels(admitted)}";
+    }
+
+    public static async Task<string> CreateNetworkPolicyAsync(DemoWorld world, JsonObject policy, CancellationToken cancellationToken)
+    {
+        var created = await world.Kubernetes.NetworkingV1.CreateNamespacedNetworkPolicyAsync(
+            KubernetesJson.Deserialize<V1NetworkPolicy>(policy.ToJsonString()), DemoWorld.Namespace, cancellationToken: cancellationToken);
+        return $"kubectl create -f -: NetworkPolicy {created.Metadata.NamespaceProperty}/{created.Metadata.Name}";
+    }
+
+    /// <summary>The API server's side of the mutating webhook: review, then apply the answer's patch (or refuse).</summary>
+    private static JsonObject Admit(DemoWorld world, string operation, JsonObject pod, JsonObject? old)
+    {
+        var id = Interlocked.Increment(ref reviews);
+        var review = new AdmissionReview
+        {
+            Request = new AdmissionRequest
+            {
+                Uid = string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-8000-{id:D12}"),
+                Kind = new GroupVersionKind("", "v1", "Pod"),
+                Resource = new GroupVersionResource("", "v1", "pods"),
+                Name = DemoWorld.PodName,
+                Namespace = DemoWorld.Namespace,
+                Operation = operation,
+                Object = Element(pod),
+                OldObject = old is null ? null : Element(old),
+            },
+        };
+        var decision = PodAdmission.Decide(review, new NamespaceInfo(DemoWorld.Namespace, new Dictionary<string, string>()), world.Config);
+        if (!decision.Response.Allowed) throw new InvalidOperationException("the webhook refused the pod: " + decision.Response.Status?.Message);
+        if (decision.Operations.Count == 0) return pod;
+        var patch = JsonSerializer.SerializeToNode(decision.Operations, AdmissionJsonContext.Default.IReadOnlyListJsonPatchOperation);
+        return JsonPatch.Apply(pod.DeepClone(), patch)!.AsObject();
+    }
+
+    private static JsonElement Element(JsonObject value)
+    {
+        using var document = JsonDocument.Parse(value.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
+    private static string SgLabels(JsonObject pod) =>
+        string.Join(", ", (pod["metadata"]?["labels"] as JsonObject ?? [])
+            .Select(label => label.Key)
+            .Where(key => key.StartsWith(LabelKeys.SecurityGroupPrefix, StringComparison.Ordinal)));
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using SgLambda.Emulators.Kubernetes.ApiServer;
+using SgLambda.Emulators.Kubernetes.Calico;
+
+namespace SgLambda.Cli.Tests;
+
+/// <summary>
+/// <c>explain</c> against a live cluster (the Kubernetes API emulator through a kubeconfig) holding the
+/// tutorial's objects, pod and default-deny NetworkPolicy, with the AWS side from the tutorial snapshot.
+/// </summary>
+public sealed class LiveExplainCommandTests
+{
+    private KubernetesApiEmulator cluster = null!;
+    private string directory = "";
+    private string kubeconfig = "";
+
+    private static string Fixtures => Path.Combine(RepositoryPaths.Root, "test", "SgLambda.Cli.Tests", "Explain");
+
+    [SetUp]
+    public async Task StartCluster()
+    {
+        cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
+        {
+            CrdDirectory = CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), TestContext.CurrentContext.TestDirectory),
+        });
+        var rendered = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Golden, "tutorial.json")))!["items"]!.AsArray();
+        foreach (var item in rendered) cluster.Seed(item!.DeepClone().AsObject());
+        cluster.Seed("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"integration-demo","labels":{"kubernetes.io/metadata.name":"integration-demo"}}}""");
+        var pods = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Fixtures, "pods.json")))!["items"]!.AsArray();
+        cluster.Seed(pods[0]!.DeepClone().AsObject());
+        directory = Directory.CreateTempSubdirectory("sglambda-explain-").FullName;
+        kubeconfig = await cluster.WriteKubeconfigAsync(Path.Combine(directory, "kubeconfig"));
+    }
+
+    [TearDown]
+    public async Task StopCluster()
+    {
+        await cluster.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private CliResult Explain(params string[] extra) =>
+        CliResult.Run([
+            "explain", "--from", "i-0e5f6a7b8c9d01234", "--to", "integration-demo/pod-tester", "--port", "80",
+            "--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", kubeconfig, "-o", "json", .. extra,
+        ]);
+
+    [Test]
+    public void The_live_cluster_objects_and_pods_give_the_same_answer_as_the_snapshots()
+    {
+        var result = Explain();
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var report = JsonNode.Parse(result.Stdout)!;
+        Assert.That(report["allowed"]!.GetValue<bool>(), Is.True);
+        Assert.That(report["calico"]!["ingress"]!["tiers"]![1]!["ruleId"]!.GetValue<string>(), Is.EqualTo("sgr-0ccbed4f94070367d"));
+    }
+
+    [Test]
+    public void A_kubernetes_network_policy_in_the_live_cluster_is_evaluated()
+    {
+        cluster.Seed("""
+            {"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy",
+             "metadata":{"name":"default-deny","namespace":"integration-demo"},
+             "spec":{"podSelector":{},"policyTypes":["Ingress"]}}
+            """);
+
+        var result = Explain();
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var report = JsonNode.Parse(result.Stdout)!;
+        Assert.That(report["allowed"]!.GetValue<bool>(), Is.False);
+        Assert.That(report["calico"]!["integrationTiersPass"]!.GetValue<bool>(), Is.True);
+    }
+
+    [Test]
+    public void A_missing_kubeconfig_is_named()
+    {
+        var result = CliResult.Run("explain", "--from", "10.0.1.25", "--to", "10.0.1.51", "--port", "80",
+            "--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", Path.Combine(directory, "nothing"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("no such kubeconfig"));
+    }
+}
