@@ -15,6 +15,7 @@ internal static class SgLambdaCli
         root.Add(new RenderCommand().Command);
         root.Add(new ReplayCommand().Command);
         root.Add(new ReconcileCommand().Command);
+        root.Add(new Doctor.DoctorCommand().Command);
         return root;
     }
 

@@ -114,7 +114,7 @@ internal sealed class SyncOptions
         return new SyncTarget(new SyncEngine(inventory, nodes, store, config, writer), config, snapshot is null, offlineCluster, clusterPath, this);
     }
 
-    private SgLambdaConfig ReadConfig(ParseResult parseResult, out Core.Aws.AwsSnapshot? snapshot)
+    internal SgLambdaConfig ReadConfig(ParseResult parseResult, out Core.Aws.AwsSnapshot? snapshot)
     {
         var directory = parseResult.GetValue(AwsSnapshot);
         var configPath = parseResult.GetValue(Config);
@@ -129,7 +129,7 @@ internal sealed class SyncOptions
         return InputParser.ParseConfig(InputFileReader.Read(configPath));
     }
 
-    private IKubernetes LiveCluster(ParseResult parseResult)
+    internal IKubernetes LiveCluster(ParseResult parseResult)
     {
         var path = parseResult.GetValue(Kubeconfig)
             ?? Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator).FirstOrDefault(p => p.Length > 0)
