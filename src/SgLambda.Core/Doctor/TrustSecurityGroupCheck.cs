@@ -29,7 +29,9 @@ public static class TrustSecurityGroupCheck
             // ENIs with no SG are not SG-governed; RDS ENIs are checked through their DB below.
             if (groups.Count == 0 || groups.Contains(trust, StringComparer.Ordinal) || member.ResourceType == ResourceTypes.Rds) continue;
             var id = eni.NetworkInterfaceId.Trim();
-            var fix = eni.RequesterManaged == true
+            var fix = member.ResourceType == ResourceTypes.EksControlPlane
+                ? $"aws eks update-cluster-config --name {config.ClusterName ?? "<cluster>"} --resources-vpc-config securityGroupIds={string.Join(',', groups.Append(trust))}"
+                : eni.RequesterManaged == true
                 ? $"add {trust} through the service that owns it ({member.ResourceType}: e.g. aws elbv2 set-security-groups, aws ec2 modify-vpc-endpoint --add-security-group-ids {trust})"
                 : $"aws ec2 modify-network-interface-attribute --network-interface-id {id} --groups {string.Join(' ', groups.Append(trust))}";
             findings.Add(new DoctorFinding(CheckIds.TrustSecurityGroup, FindingIds.TrustSecurityGroupMissing, DoctorSeverity.Error, id,
