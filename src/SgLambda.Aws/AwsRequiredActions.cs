@@ -27,6 +27,12 @@ public static class AwsRequiredActions
         "rds:ModifyDBCluster",
     ];
 
-    /// <summary>All of them. The EKS token is a presigned sts:GetCallerIdentity URL: no call, no permission.</summary>
+    /// <summary>
+    /// The functions' own read of the cluster's SSM parameter at cold start (FunctionComposition), granted
+    /// only when the template names a parameter. Not an adapter call, so not in <see cref="All"/>.
+    /// </summary>
+    public static IReadOnlyList<string> ClusterParameter { get; } = ["ssm:GetParameter"];
+
+    /// <summary>All the adapters' actions. The EKS token is a presigned sts:GetCallerIdentity URL: no call, no permission.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Read, .. AttachTrust];
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SgLambda.Core.Events;
 using SgLambda.Core.Input;
 
@@ -12,7 +13,8 @@ internal sealed class ReplayCommand
 {
     private readonly Argument<string> eventFile = new("EVENT.json")
     {
-        Description = "An EventBridge event as delivered to the change handler (see infra/events/)",
+        Description = "An EventBridge event as delivered to the change handler (see infra/events/), a CloudTrail "
+            + "record, a trail's log file {\"Records\": [...]} or `aws cloudtrail lookup-events` output (one report per event, in order)",
     };
 
     private readonly SyncOptions options = new();
@@ -45,15 +47,33 @@ internal sealed class ReplayCommand
 
         // A malformed or irrelevant event is a skipped event, reported like any other (exit 0): the
         // change handler skips it the same way.
-        var classified = EventClassifier.Classify(eventInput.Text, target.Config);
+        var events = EventDocuments.Split(eventInput.Text);
+        var json = string.Equals(parseResult.GetRequiredValue(options.Output), ReportPrinter.Json, StringComparison.Ordinal);
+        // Several events (a trail's log file): one report each, in order; JSON as one array.
+        var collect = events.Count > 1 && json;
+        using var collector = new StringWriter(CultureInfo.InvariantCulture);
+        var output = collect ? collector : stdout;
+        var reports = new List<string>();
         try
         {
-            var report = await target.Engine.PlanEventAsync(classified, cancellationToken);
-            return await target.FinishAsync(report, parseResult, "replay", stdout, stderr, cancellationToken);
+            foreach (var text in events)
+            {
+                var classified = EventClassifier.Classify(text, target.Config);
+                var report = await target.Engine.PlanEventAsync(classified, cancellationToken);
+                var code = await target.FinishAsync(report, parseResult, "replay", output, stderr, cancellationToken);
+                if (code != ExitCodes.Success) return code;
+                if (collect)
+                {
+                    reports.Add(collector.ToString().TrimEnd());
+                    collector.GetStringBuilder().Clear();
+                }
+            }
         }
         catch (Exception e) when (ServiceErrors.IsServiceFailure(e))
         {
             return ServiceErrors.Report(e, stderr);
         }
+        if (collect) stdout.WriteLine("[" + string.Join("," + Environment.NewLine, reports) + "]");
+        return ExitCodes.Success;
     }
 }

@@ -3,12 +3,16 @@ using System.Text.Json.Nodes;
 
 namespace SgLambda.Functions;
 
-/// <summary>Where the cluster's API server is and which CA signs its certificate (base64 PEM, as EKS gives it; null: the system's roots).</summary>
-public sealed record ClusterConnection(Uri Endpoint, string? CertificateAuthority)
+/// <summary>
+/// Where the cluster's API server is, which CA signs its certificate (base64 PEM, as EKS gives it; null: the
+/// system's roots) and, for clusters that are not EKS, a bearer token (null: an EKS token from the role).
+/// </summary>
+public sealed record ClusterConnection(Uri Endpoint, string? CertificateAuthority, string? Token = null)
 {
     /// <summary>
-    /// Reads the SSM parameter's value, <c>{"endpoint": "https://...", "certificateAuthority": "..."}</c>; a bad
-    /// value throws <see cref="ConfigurationException"/> naming <see cref="EnvironmentVariables.ClusterSsmParameter"/>.
+    /// Reads the SSM parameter's value, <c>{"endpoint": "https://...", "certificateAuthority": "...", "token": "..."}</c>
+    /// (token optional); a bad value throws <see cref="ConfigurationException"/> naming
+    /// <see cref="EnvironmentVariables.ClusterSsmParameter"/>.
     /// </summary>
     public static ClusterConnection FromParameterValue(string parameterName, string value)
     {
@@ -28,6 +32,6 @@ public sealed record ClusterConnection(Uri Endpoint, string? CertificateAuthorit
         var endpointText = Text("endpoint") ?? throw Bad("no \"endpoint\"");
         if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
             throw Bad($"\"endpoint\" is not an https:// URL: '{endpointText}'");
-        return new ClusterConnection(endpoint, Text("certificateAuthority"));
+        return new ClusterConnection(endpoint, Text("certificateAuthority"), Text("token"));
     }
 }

@@ -11,7 +11,10 @@ public static class EnvironmentVariables
     public const string ClusterCertificateAuthority = "SGLAMBDA_CLUSTER_CA";
     /// <summary>An SSM parameter holding {"endpoint": "...", "certificateAuthority": "..."} instead of the two above.</summary>
     public const string ClusterSsmParameter = "SGLAMBDA_CLUSTER_SSM_PARAMETER";
-    /// <summary>A static bearer token for the cluster (non-EKS clusters, tests); unset, an EKS token is made from the function's role.</summary>
+    /// <summary>
+    /// A static bearer token for the cluster (tests; clusters that are not EKS should rather put it in the SSM
+    /// parameter's "token"); unset, an EKS token is made from the function's role.
+    /// </summary>
     public const string ClusterToken = "SGLAMBDA_CLUSTER_TOKEN";
     public const string PodSecurityGroupId = "SGLAMBDA_POD_SECURITY_GROUP_ID";
     /// <summary>Comma-separated.</summary>

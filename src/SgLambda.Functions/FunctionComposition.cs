@@ -35,7 +35,7 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
         var rds = AwsClients.CreateRdsClient(aws);
 
         var connection = ClusterConnectionOf(settings, environment);
-        ITokenSource tokens = settings.ClusterToken is { } token
+        ITokenSource tokens = (settings.ClusterToken ?? connection.Token) is { } token
             ? new StaticTokenSource(token)
             : new EksTokenSource(new EksTokenGenerator(settings.ClusterName, settings.Region, AwsClients.DefaultCredentials(), time));
         var api = new KubernetesHttpApi(connection.Endpoint, connection.CertificateAuthority, tokens);

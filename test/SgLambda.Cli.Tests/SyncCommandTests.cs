@@ -115,6 +115,39 @@ public sealed class SyncCommandTests
     }
 
     [Test]
+    public void A_trail_log_file_replays_each_record_in_order_and_prints_one_json_array()
+    {
+        // The cluster lacks pod-sg's policies; the trail recorded the rule change and an instance launch.
+        Assert.That(Reconcile().ExitCode, Is.Zero);
+        var items = JsonNode.Parse(File.ReadAllText(cluster))!["items"]!.AsArray();
+        var kept = items.Where(i => !i!["metadata"]!["name"]!.GetValue<string>().EndsWith("sg-98765432109876", StringComparison.Ordinal)).Select(i => i!.DeepClone());
+        File.WriteAllText(cluster, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. kept]) }.ToJsonString());
+        var records = new JsonArray(
+            JsonNode.Parse(File.ReadAllText(Path.Combine(Events, "ec2-authorize-security-group-ingress.json")))!["detail"]!.DeepClone(),
+            JsonNode.Parse(File.ReadAllText(Path.Combine(Events, "ec2-run-instances.json")))!["detail"]!.DeepClone());
+        var logFile = Path.Combine(Path.GetTempPath(), $"sglambda-trail-{Guid.NewGuid():N}.json");
+        File.WriteAllText(logFile, new JsonObject { ["Records"] = records }.ToJsonString());
+        try
+        {
+            var result = Replay(logFile, "--dry-run", "-o", "json");
+
+            Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+            var plans = JsonNode.Parse(result.Stdout)!.AsArray();
+            Assert.That(plans.Select(p => p!["event"]!["eventName"]!.GetValue<string>()), Is.EqualTo(new[] { "AuthorizeSecurityGroupIngress", "RunInstances" }));
+            Assert.That(plans[0]!["apply"]!.AsArray(), Has.Count.EqualTo(2));
+            Assert.That(plans[1]!["apply"]!.AsArray(), Is.Empty);
+
+            // Applied, the records land one after the other: the cluster then matches render again.
+            Assert.That(Replay(logFile).ExitCode, Is.Zero);
+            Assert.That(Reconcile("--dry-run").Stdout, Does.Contain("reconcile: nothing to change"));
+        }
+        finally
+        {
+            File.Delete(logFile);
+        }
+    }
+
+    [Test]
     public void A_malformed_event_is_reported_as_skipped_not_as_a_crash()
     {
         var eventFile = Path.Combine(Path.GetTempPath(), $"sglambda-event-{Guid.NewGuid():N}.json");

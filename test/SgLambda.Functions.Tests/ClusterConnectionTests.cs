@@ -17,6 +17,14 @@ public class ClusterConnectionTests
         Assert.That(connection.CertificateAuthority, Is.Null);
     }
 
+    [Test]
+    public void A_parameter_may_carry_the_bearer_token_of_a_cluster_that_is_not_eks()
+    {
+        var connection = ClusterConnection.FromParameterValue("p", """{"endpoint": "https://cluster.example", "token": " eyJhbGciOi "}""");
+        Assert.That(connection.Token, Is.EqualTo("eyJhbGciOi"));
+        Assert.That(ClusterConnection.FromParameterValue("p", """{"endpoint": "https://cluster.example"}""").Token, Is.Null);
+    }
+
     [TestCase("not json", "expected JSON")]
     [TestCase("[]", "no \"endpoint\"")]
     [TestCase("""{"certificateAuthority": "x"}""", "no \"endpoint\"")]

@@ -5,7 +5,8 @@ using SgLambda.Core.Configuration;
 namespace SgLambda.Core.Events;
 
 /// <summary>
-/// Turns an EventBridge event into the resources it may have changed. Pure, and total: whatever the
+/// Turns an EventBridge event (or a bare CloudTrail record, see <see cref="CloudTrailRecordEnvelope"/>) into
+/// the resources it may have changed. Pure, and total: whatever the
 /// input, it returns; an event it cannot read is skipped as "malformed event: ..." naming the field.
 /// Events are triggers, not the truth: the ids say which resources to re-read from AWS, so a repeated,
 /// late or out-of-order event only causes a harmless re-read.
@@ -24,7 +25,14 @@ public static class EventClassifier
         try
         {
             if (string.IsNullOrWhiteSpace(eventJson)) throw JsonField.Malformed("the event is empty");
-            using var document = Parse(eventJson);
+            var document = Parse(eventJson);
+            if (CloudTrailRecordEnvelope.IsBareRecord(document.RootElement))
+            {
+                var wrapped = CloudTrailRecordEnvelope.Wrap(document.RootElement);
+                document.Dispose();
+                document = Parse(wrapped);
+            }
+            using var owned = document;
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw JsonField.Malformed("the event is not a JSON object");
 

@@ -45,6 +45,15 @@ public class PropertyTests
     public Property Any_mutation_of_a_real_event_is_classified_lawfully() =>
         Prop.ForAll(JsonFuzz.MutatedEvent(RealEvents).ToArbitrary(), Lawful);
 
+    /// <summary>The CloudTrail records inside the real events, as a trail's log file holds them.</summary>
+    private static readonly IReadOnlyList<string> RealRecords =
+        [.. RealEvents.Select(text => System.Text.Json.Nodes.JsonNode.Parse(text)!["detail"])
+            .Where(detail => detail?["eventName"] is not null).Select(detail => detail!.ToJsonString())];
+
+    [FsCheck.NUnit.Property(MaxTest = 1000)]
+    public Property Any_mutation_of_a_real_bare_cloudtrail_record_is_classified_lawfully() =>
+        Prop.ForAll(JsonFuzz.MutatedEvent(RealRecords).ToArbitrary(), Lawful);
+
     [FsCheck.NUnit.Property(MaxTest = 300)]
     public Property A_real_event_with_its_ids_padded_classifies_the_same() =>
         Prop.ForAll(Gen.Elements(InfraEventNames.ToArray()).ToArbitrary(), file =>

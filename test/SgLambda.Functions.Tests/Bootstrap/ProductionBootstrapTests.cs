@@ -228,6 +228,26 @@ public sealed class ProductionBootstrapTests(string build)
     }
 
     [Test]
+    public async Task A_cluster_that_is_not_eks_takes_the_bearer_token_from_the_ssm_parameter()
+    {
+        // The setup's emulator accepts only Token; the parameter is the one place the function learns it.
+        var ca = Convert.ToBase64String(Encoding.ASCII.GetBytes(cluster.CertificateAuthorityPem!));
+        using var ssm = new SsmParameterStub("/sglambda/cluster",
+            new JsonObject { ["endpoint"] = cluster.BaseUrl.ToString(), ["certificateAuthority"] = ca, ["token"] = Token }.ToJsonString());
+        environment.Remove(EnvironmentVariables.ClusterEndpoint);
+        environment.Remove(EnvironmentVariables.ClusterCertificateAuthority);
+        environment.Remove(EnvironmentVariables.ClusterToken);
+        environment[EnvironmentVariables.ClusterSsmParameter] = "/sglambda/cluster";
+        environment["AWS_ENDPOINT_URL_SSM"] = ssm.Url;
+        using var process = await StartAsync(Reconciler);
+
+        var reconciled = Response(await Answer(runtime.Enqueue("{}"), process), process);
+
+        Assert.That(reconciled["status"]!.GetValue<string>(), Is.EqualTo("applied"), process.Output);
+        Assert.That(cluster.Get(CalicoApiGroupV3, "GlobalNetworkPolicy", null, $"sg-local.{groupId}"), Is.Not.Null);
+    }
+
+    [Test]
     public async Task A_missing_ssm_parameter_is_an_init_error_naming_the_variable()
     {
         using var ssm = new SsmParameterStub("/sglambda/cluster", "{}");

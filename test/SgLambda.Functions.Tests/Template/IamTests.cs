@@ -23,14 +23,16 @@ public class IamTests
     public void The_actions_granted_are_the_actions_the_code_calls()
     {
         var granted = Statements(AllPolicies()).SelectMany(Actions).Where(a => a != DeadLetterAction);
+        string[] required = [.. AwsRequiredActions.All, .. AwsRequiredActions.ClusterParameter];
 
-        Assert.That(granted.Order(StringComparer.Ordinal), Is.EqualTo(AwsRequiredActions.All.Order(StringComparer.Ordinal)));
+        Assert.That(granted.Order(StringComparer.Ordinal), Is.EqualTo(required.Order(StringComparer.Ordinal)));
     }
 
     [Test]
     public void The_trust_writes_are_granted_only_when_attaching_the_trust_sg()
     {
-        var conditional = Policies().Select(p => SamTemplate.Intrinsic(p, "Fn::If")).OfType<List<object?>>().ToList();
+        var conditional = Policies().Select(p => SamTemplate.Intrinsic(p, "Fn::If")).OfType<List<object?>>()
+            .Where(branches => Equals(branches[0], "AttachTrust")).ToList();
 
         Assert.That(conditional, Has.Count.EqualTo(1));
         Assert.That(conditional[0][0], Is.EqualTo("AttachTrust"));
@@ -38,6 +40,20 @@ public class IamTests
         Assert.That(Statements([conditional[0][1]]).SelectMany(Actions), Is.EquivalentTo(AwsRequiredActions.AttachTrust));
         Assert.That(Statements(Policies().Where(p => SamTemplate.Intrinsic(p, "Fn::If") is null)).SelectMany(Actions).Where(a => a != DeadLetterAction),
             Is.EquivalentTo(AwsRequiredActions.Read));
+    }
+
+    [Test]
+    public void The_cluster_parameter_is_readable_only_when_named_and_only_that_parameter()
+    {
+        var conditional = Policies().Select(p => SamTemplate.Intrinsic(p, "Fn::If")).OfType<List<object?>>()
+            .Where(branches => Equals(branches[0], "HasClusterParameter")).ToList();
+
+        Assert.That(conditional, Has.Count.EqualTo(1));
+        Assert.That(SamTemplate.Intrinsic(conditional[0][2], "Ref"), Is.EqualTo("AWS::NoValue"));
+        var statements = Statements([conditional[0][1]]).ToList();
+        Assert.That(statements.SelectMany(Actions), Is.EquivalentTo(AwsRequiredActions.ClusterParameter));
+        Assert.That(SamTemplate.Intrinsic(statements.Single()["Resource"], "Fn::Sub"), Does.EndWith(":parameter${ClusterParameterName}"));
+        Assert.That(Template.Environment("Reconciler")[EnvironmentVariables.ClusterSsmParameter], Is.Not.Null);
     }
 
     [Test]
