@@ -13,10 +13,13 @@ ifeq ($(AOT),true)
 PUBLISH := dotnet publish $(FUNCTIONS_PROJECT) -c Release -r linux-x64 -p:PublishAot=true -o $(ARTIFACTS_DIR)
 endif
 
-.PHONY: build-ChangeHandler build-Reconciler
+.PHONY: build-ChangeHandler build-Reconciler build-AdmissionWebhook
 
 build-ChangeHandler:
 	$(PUBLISH)
 
 build-Reconciler:
+	$(PUBLISH)
+
+build-AdmissionWebhook:
 	$(PUBLISH)

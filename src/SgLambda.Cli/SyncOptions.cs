@@ -98,20 +98,30 @@ internal sealed class SyncOptions
         var clusterPath = parseResult.GetValue(ClusterSnapshot);
         ICalicoStore store;
         InMemoryCalicoStore? offlineCluster = null;
+        IKubernetesNetworkPolicies networkPolicies;
+        IReadOnlyList<Core.NetworkPolicies.KubernetesNetworkPolicy> offlineNetworkPolicies = [];
         if (clusterPath is not null)
         {
-            offlineCluster = new InMemoryCalicoStore(ClusterSnapshotParser.Parse(InputFileReader.Read(clusterPath)));
+            var clusterFile = InputFileReader.Read(clusterPath);
+            offlineCluster = new InMemoryCalicoStore(ClusterSnapshotParser.Parse(clusterFile));
             store = offlineCluster;
+            // NetworkPolicies in the snapshot get their companions from reconcile; they are never changed.
+            offlineNetworkPolicies = ClusterSnapshotParser.ParseNetworkPolicies(clusterFile);
+            networkPolicies = new InMemoryNetworkPolicies(offlineNetworkPolicies);
             nodes ??= new NoNodes();
         }
         else
         {
             var kubernetes = LiveCluster(parseResult);
             store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
+            networkPolicies = new KubernetesNetworkPolicyReader(kubernetes);
             // A live cluster knows its Nodes better than a snapshot folder's nodes.json.
             nodes = new KubernetesNodeReader(kubernetes);
         }
-        return new SyncTarget(new SyncEngine(inventory, nodes, store, config, writer), config, snapshot is null, offlineCluster, clusterPath, this);
+        return new SyncTarget(new SyncEngine(inventory, nodes, store, config, writer, networkPolicies), config, snapshot is null, offlineCluster, clusterPath, this)
+        {
+            OfflineNetworkPolicies = offlineNetworkPolicies,
+        };
     }
 
     internal SgLambdaConfig ReadConfig(ParseResult parseResult, out Core.Aws.AwsSnapshot? snapshot)

@@ -34,6 +34,10 @@ public static class EnvironmentVariables
     public const string AccountId = "SGLAMBDA_ACCOUNT_ID";
     /// <summary>Debug, Information, Warning or Error.</summary>
     public const string LogLevel = "SGLAMBDA_LOG_LEVEL";
+    /// <summary>The admission webhook: an SSM SecureString parameter holding the secret its URL path carries (read once, at cold start).</summary>
+    public const string WebhookSecretSsmParameter = "SGLAMBDA_WEBHOOK_SECRET_SSM_PARAMETER";
+    /// <summary>The admission webhook's secret itself, instead of <see cref="WebhookSecretSsmParameter"/> (tests, offline).</summary>
+    public const string WebhookSecret = "SGLAMBDA_WEBHOOK_SECRET";
     /// <summary>Set by Lambda.</summary>
     public const string AwsRegion = "AWS_REGION";
     /// <summary>Set by Lambda: the function's name, for logs and metrics.</summary>

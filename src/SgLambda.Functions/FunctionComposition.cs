@@ -1,6 +1,5 @@
-using Amazon.SimpleSystemsManagement;
-using Amazon.SimpleSystemsManagement.Model;
 using SgLambda.Aws;
+using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Functions.Observability;
 using SgLambda.Kubernetes;
@@ -13,11 +12,17 @@ namespace SgLambda.Functions;
 /// </summary>
 public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine Engine, StructuredLogger Logger, TimeProvider Time)
 {
+    /// <summary>The cluster's Namespaces, for the admission webhook; null offline (no cluster).</summary>
+    public INamespaceReader? Namespaces { get; init; }
+
+    /// <summary>The environment the composition was read from (the webhook reads its secret settings from it).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     public static FunctionComposition FromEnvironment()
     {
         // Offline (tests, sam local invoke): snapshot files stand in for AWS and the cluster.
-        if (Offline.OfflineComposition.IsRequested(Environment.GetEnvironmentVariable)) return Offline.OfflineComposition.FromEnvironment();
-        return Compose(FunctionSettingsReader.FromEnvironment(), Environment.GetEnvironmentVariable, Console.Out, TimeProvider.System);
+        if (Offline.OfflineComposition.IsRequested(System.Environment.GetEnvironmentVariable)) return Offline.OfflineComposition.FromEnvironment();
+        return Compose(FunctionSettingsReader.FromEnvironment(), System.Environment.GetEnvironmentVariable, Console.Out, TimeProvider.System);
     }
 
     /// <summary>
@@ -45,8 +50,9 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
             Log = message => logger.Log(LogLevel.Information, message),
         });
         var nodes = new KubernetesHttpNodeReader(api);
-        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds));
-        return new FunctionComposition(settings, engine, logger, time);
+        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds),
+            new KubernetesHttpNetworkPolicyReader(api));
+        return new FunctionComposition(settings, engine, logger, time) { Namespaces = new KubernetesHttpNamespaceReader(api), Environment = environment };
     }
 
     // The endpoint and CA as set, else from the SSM parameter (read once, at cold start).
@@ -55,27 +61,7 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
         if (settings.ClusterEndpoint is { } endpoint) return new ClusterConnection(endpoint, settings.ClusterCertificateAuthority);
         var name = settings.ClusterSsmParameter
             ?? throw new ConfigurationException(EnvironmentVariables.ClusterEndpoint, $"required (or set {EnvironmentVariables.ClusterSsmParameter})");
-        var config = new AmazonSimpleSystemsManagementConfig();
-        if ((environment("AWS_ENDPOINT_URL_SSM") ?? environment("AWS_ENDPOINT_URL")) is { Length: > 0 } url)
-        {
-            config.ServiceURL = url;
-            config.AuthenticationRegion = settings.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(settings.Region);
-        }
-        using var ssm = new AmazonSimpleSystemsManagementClient(AwsClients.DefaultCredentials(), config);
-        GetParameterResponse response;
-        try
-        {
-            // Cold start has no synchronization context to deadlock on.
-            response = ssm.GetParameterAsync(new GetParameterRequest { Name = name, WithDecryption = true }).GetAwaiter().GetResult();
-        }
-        catch (AmazonSimpleSystemsManagementException e)
-        {
-            throw new ConfigurationException(EnvironmentVariables.ClusterSsmParameter, $"parameter {name}: {e.Message}");
-        }
-        return ClusterConnection.FromParameterValue(name, response.Parameter?.Value ?? "");
+        var value = SsmParameterReader.Read(name, EnvironmentVariables.ClusterSsmParameter, settings.Region, environment);
+        return ClusterConnection.FromParameterValue(name, value);
     }
 }

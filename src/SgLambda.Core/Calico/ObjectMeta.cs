@@ -10,4 +10,6 @@ public sealed record ObjectMeta
     public string? ResourceVersion { get; init; }
     public ImmutableSortedDictionary<string, string>? Labels { get; init; }
     public ImmutableSortedDictionary<string, string>? Annotations { get; init; }
+    /// <summary>Owners whose deletion deletes this object (NetworkPolicy companions only).</summary>
+    public IReadOnlyList<OwnerReference>? OwnerReferences { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Events;
+using SgLambda.Core.NetworkPolicies;
 using SgLambda.Core.Planning;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Translation;
@@ -13,8 +14,14 @@ namespace SgLambda.Core.Sync;
 /// -> the same translation as render -> diff against the cluster, in the same scope -> a plan, applied
 /// or printed. An event costs O(1) AWS and Kubernetes calls, whatever the size of the account.
 /// </summary>
+/// <remarks>
+/// With <c>networkPolicies</c>, the full reconcile also writes the companions of SG-aware Kubernetes
+/// NetworkPolicies (<see cref="CompanionPolicy"/>) and deletes owned ones whose owner is gone or lost its
+/// annotation. Events never read, write or delete companions: they do not depend on AWS state.
+/// </remarks>
 public sealed class SyncEngine(
-    IAwsInventory aws, IKubernetesNodes nodes, ICalicoStore cluster, SgLambdaConfig config, IAwsSecurityGroupWriter? awsWriter = null)
+    IAwsInventory aws, IKubernetesNodes nodes, ICalicoStore cluster, SgLambdaConfig config, IAwsSecurityGroupWriter? awsWriter = null,
+    IKubernetesNetworkPolicies? networkPolicies = null)
 {
     /// <summary>Plans the minimal change for one classified event.</summary>
     public async Task<SyncReport> PlanEventAsync(ClassifiedEvent classified, CancellationToken cancellationToken)
@@ -89,8 +96,28 @@ public sealed class SyncEngine(
         var actual = await ListAsync(ClusterScope.All, cancellationToken);
         var warnings = new List<string>(rendered.Warnings);
         var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
-        var plan = Planner.Diff(rendered.Objects, Distinct(actual.Where(ClusterScope.All.Contains)));
+        var desired = new List<CalicoObject>(rendered.Objects);
+        var current = actual.Where(ClusterScope.All.Contains).ToList();
+        if (networkPolicies is not null)
+        {
+            desired.AddRange(await DesiredCompanionsAsync(networkPolicies, warnings, cancellationToken));
+            // Every Calico NetworkPolicy, not only owned ones: a user's policy that has a companion's name must be
+            // seen to be left alone (server-side apply would take it over). Owned ones are only companions.
+            current.AddRange(await cluster.ListAsync("NetworkPolicy", "", cancellationToken));
+        }
+        var plan = Planner.Diff(desired, Distinct(current));
         return new SyncReport(null, AffectedResources.None, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
+    }
+
+    private async Task<IEnumerable<CalicoObject>> DesiredCompanionsAsync(
+        IKubernetesNetworkPolicies source, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var companions = new List<CalicoObject>();
+        foreach (var policy in await source.ListNetworkPoliciesAsync(cancellationToken))
+        {
+            if (CompanionPolicy.For(policy, config.CalicoApiGroup, warnings) is { } companion) companions.Add(companion);
+        }
+        return companions;
     }
 
     /// <summary>Applies a report: its plan, then its trust SG attachments.</summary>

@@ -3,7 +3,7 @@ namespace SgLambda.Functions.Lambda;
 /// <summary>
 /// The functions the bootstrap can run, picked by the handler string: the managed runtime's form
 /// (<c>SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync</c>), so one template serves both
-/// runtimes, or the type's short name (<c>ChangeHandler</c>, <c>Reconciler</c>).
+/// runtimes, or the type's short name (<c>ChangeHandler</c>, <c>Reconciler</c>, <c>AdmissionWebhook</c>).
 /// </summary>
 public static class LambdaHandlers
 {
@@ -15,6 +15,7 @@ public static class LambdaHandlers
     {
         [nameof(ChangeHandler)] = c => new ChangeHandler(c.Settings.Config, c.Engine, c.Logger, c.Time).HandleAsync,
         [nameof(Reconciler)] = c => new Reconciler(c.Engine, c.Logger, c.Time).HandleAsync,
+        [nameof(AdmissionWebhook)] = c => AdmissionWebhook.Create(c).HandleAsync,
     };
 
     /// <summary>The handler strings accepted, in the managed runtime's form.</summary>

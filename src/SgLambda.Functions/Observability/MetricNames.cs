@@ -11,4 +11,10 @@ public static class MetricNames
     public const string ObjectsDeleted = "ObjectsDeleted";
     public const string TrustAttachments = "TrustAttachments";
     public const string Duration = "DurationMs";
+    /// <summary>Admission webhook: pods admitted (with or without a patch).</summary>
+    public const string PodsAdmitted = "PodsAdmitted";
+    /// <summary>Admission webhook: pods rejected (malformed annotation, refused claim, namespace unreadable).</summary>
+    public const string PodsRejected = "PodsRejected";
+    /// <summary>Admission webhook: HTTP requests refused before any review (bad or missing secret, wrong method, not a v1 review).</summary>
+    public const string RequestsRefused = "RequestsRefused";
 }

@@ -1,4 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using SgLambda.Core.Calico;
+using SgLambda.Core.NetworkPolicies;
 using SgLambda.Core.Input;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
@@ -14,13 +18,18 @@ public sealed class ClusterSnapshotFile : ICalicoStore
 {
     private readonly string path;
     private readonly InMemoryCalicoStore store;
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lock writing = new();
 
-    private ClusterSnapshotFile(string path, InMemoryCalicoStore store)
+    private ClusterSnapshotFile(string path, InMemoryCalicoStore store, InMemoryNetworkPolicies networkPolicies)
     {
         this.path = path;
         this.store = store;
+        NetworkPolicies = networkPolicies;
     }
+
+    /// <summary>The file's Kubernetes NetworkPolicies (read only: written back unchanged).</summary>
+    public InMemoryNetworkPolicies NetworkPolicies { get; }
 
     /// <summary>Reads the file; throws <see cref="InputException"/> naming it when it is missing or malformed.</summary>
     public static ClusterSnapshotFile Open(string path)
@@ -34,7 +43,8 @@ public sealed class ClusterSnapshotFile : ICalicoStore
         {
             throw new InputException(path, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot read the file: " + e.Message);
         }
-        return new ClusterSnapshotFile(path, new InMemoryCalicoStore(ClusterSnapshotParser.Parse(new InputFile(path, text))));
+        var file = new InputFile(path, text);
+        return new ClusterSnapshotFile(path, new InMemoryCalicoStore(ClusterSnapshotParser.Parse(file)), new InMemoryNetworkPolicies(ClusterSnapshotParser.ParseNetworkPolicies(file)));
     }
 
     public IReadOnlyList<CalicoObject> Objects => store.Objects;
@@ -61,7 +71,9 @@ public sealed class ClusterSnapshotFile : ICalicoStore
         lock (writing)
         {
             var temporary = path + ".tmp";
-            File.WriteAllText(temporary, CalicoSerializer.ToListJson(store.Objects) + Environment.NewLine);
+            var list = CalicoSerializer.ToList(store.Objects);
+            foreach (var policy in NetworkPolicies.Policies) ((JsonArray)list["items"]!).Add((JsonNode)KubernetesNetworkPolicyParser.ToJsonNode(policy));
+            File.WriteAllText(temporary, list.ToJsonString(Indented) + Environment.NewLine);
             File.Move(temporary, path, overwrite: true);
         }
     }

@@ -10,18 +10,25 @@ public sealed class LambdaHandlersTests
     [TestCase(" SgLambda.Functions.ChangeHandler ", typeof(ChangeHandler))]
     [TestCase("SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync", typeof(Reconciler))]
     [TestCase("Reconciler", typeof(Reconciler))]
+    [TestCase("SgLambda.Functions::SgLambda.Functions.AdmissionWebhook::HandleAsync", typeof(AdmissionWebhook))]
+    [TestCase("AdmissionWebhook", typeof(AdmissionWebhook))]
     public void A_handler_string_builds_its_function(string handler, Type function)
     {
         using var tutorial = new TutorialFunction();
+        var composition = tutorial.Composition with
+        {
+            Namespaces = new Admission.FakeNamespaces(),
+            Environment = name => name == EnvironmentVariables.WebhookSecret ? Admission.WebhookRequests.Secret : null,
+        };
 
-        var created = LambdaHandlers.Create(handler, () => tutorial.Composition);
+        var created = LambdaHandlers.Create(handler, () => composition);
 
         Assert.That(created.Target, Is.InstanceOf(function));
         Assert.That(created.Method.Name, Is.EqualTo("HandleAsync"));
     }
 
-    [TestCase(null, "_HANDLER: required: one of SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync, SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync")]
-    [TestCase("bootstrap", "_HANDLER: unknown handler 'bootstrap': expected one of SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync, SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync (or the type's short name)")]
+    [TestCase(null, "_HANDLER: required: one of SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync, SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync, SgLambda.Functions::SgLambda.Functions.AdmissionWebhook::HandleAsync")]
+    [TestCase("bootstrap", "_HANDLER: unknown handler 'bootstrap': expected one of SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync, SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync, SgLambda.Functions::SgLambda.Functions.AdmissionWebhook::HandleAsync (or the type's short name)")]
     [TestCase("SgLambda.Functions::SgLambda.Functions.ChangeHandler::Handle", "_HANDLER: unknown handler 'SgLambda.Functions::SgLambda.Functions.ChangeHandler::Handle': expected one of")]
     [TestCase("Other::SgLambda.Functions.ChangeHandler::HandleAsync", "_HANDLER: unknown handler 'Other::SgLambda.Functions.ChangeHandler::HandleAsync'")]
     [TestCase("changehandler", "_HANDLER: unknown handler 'changehandler'")]
@@ -37,5 +44,31 @@ public sealed class LambdaHandlersTests
 
         Assert.That(error!.Message, Does.StartWith(message));
         Assert.That(composed, Is.False);
+    }
+
+    [Test]
+    public void The_webhook_reads_and_checks_its_secret_when_it_is_built()
+    {
+        using var tutorial = new TutorialFunction();
+        var composition = tutorial.Composition with
+        {
+            Namespaces = new Admission.FakeNamespaces(),
+            Environment = name => name == EnvironmentVariables.WebhookSecret ? "too-short" : null,
+        };
+
+        var error = Assert.Throws<ConfigurationException>(() => LambdaHandlers.Create("AdmissionWebhook", () => composition));
+
+        Assert.That(error!.Variable, Is.EqualTo(EnvironmentVariables.WebhookSecret));
+    }
+
+    [Test]
+    public void The_webhook_needs_the_cluster_which_offline_mode_does_not_have()
+    {
+        using var tutorial = new TutorialFunction();
+        var composition = tutorial.Composition with { Environment = name => name == EnvironmentVariables.WebhookSecret ? Admission.WebhookRequests.Secret : null };
+
+        var error = Assert.Throws<ConfigurationException>(() => LambdaHandlers.Create("AdmissionWebhook", () => composition));
+
+        Assert.That(error!.Message, Does.Contain("offline mode has no cluster"));
     }
 }

@@ -24,6 +24,7 @@ public class FunctionTests
         [EnvironmentVariables.AccountId] = "111122223333",
         [EnvironmentVariables.LogLevel] = "Information",
         [EnvironmentVariables.MemberNodeName] = "aws-vpc",
+        [EnvironmentVariables.WebhookSecretSsmParameter] = "/sglambda/webhook-secret",
     };
 
     /// <summary>What Lambda itself sets; the template must not.</summary>
@@ -135,6 +136,15 @@ public class FunctionTests
     }
 
     [Test]
+    public void The_public_webhook_is_capped_by_its_concurrency_parameter()
+    {
+        var properties = Template.Properties("AdmissionWebhook");
+
+        Assert.That(SamTemplate.Intrinsic(properties["ReservedConcurrentExecutions"], "Ref"), Is.EqualTo("WebhookConcurrency"));
+        Assert.That(SamTemplate.Map(Template.Parameters["WebhookConcurrency"])["Type"], Is.EqualTo("Number"));
+    }
+
+    [Test]
     public void The_reconciler_runs_on_the_schedule_parameter()
     {
         var events = SamTemplate.Map(Template.Properties("Reconciler")["Events"]).Values.Select(SamTemplate.Map).ToList();
@@ -143,5 +153,39 @@ public class FunctionTests
         Assert.That(SamTemplate.Intrinsic(SamTemplate.Map(events[0]["Properties"])["Schedule"], "Ref"), Is.EqualTo("ReconcileSchedule"));
         Assert.That(SamTemplate.Map(Template.Parameters["ReconcileSchedule"])["Default"], Is.EqualTo("rate(10 minutes)"));
         Assert.That(Template.EventPatterns("Reconciler"), Is.Empty);
+    }
+
+    [Test]
+    public void The_webhook_reads_its_secret_from_the_parameter_the_template_names()
+    {
+        var variables = Template.Environment("AdmissionWebhook");
+        var asked = new List<string>();
+        string? Environment(string name) => variables.ContainsKey(name) ? SampleValues[name] : null;
+
+        var secret = Webhook.WebhookSecretReader.Read(Environment, "us-west-2", name => { asked.Add(name); return new string('a', 64); });
+
+        Assert.That(secret.Matches(new string('a', 64)), Is.True);
+        Assert.That(asked, Is.EqualTo(new[] { "/sglambda/webhook-secret" }));
+        Assert.That(SamTemplate.Intrinsic(variables[EnvironmentVariables.WebhookSecretSsmParameter], "Ref"), Is.EqualTo("WebhookSecretParameterName"));
+        Assert.That(variables.ContainsKey(EnvironmentVariables.WebhookSecret), Is.False, "the secret itself is never in the template");
+        Assert.That(Template.FunctionNames.Where(f => f != "AdmissionWebhook").Select(f => Template.Environment(f)),
+            Has.None.ContainKey(EnvironmentVariables.WebhookSecretSsmParameter));
+    }
+
+    [Test]
+    public void The_webhook_is_a_public_function_url_answering_within_the_api_servers_timeout()
+    {
+        var properties = Template.Properties("AdmissionWebhook");
+        var url = SamTemplate.Map(properties["FunctionUrlConfig"]);
+        var webhookConfiguration = RepositoryFiles.Read("infra", "cluster", "webhook.yaml");
+        var timeoutSeconds = int.Parse(System.Text.RegularExpressions.Regex.Match(webhookConfiguration, @"timeoutSeconds: (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.That(url["AuthType"], Is.EqualTo("NONE"));
+        Assert.That(int.Parse((string)properties["Timeout"]!, System.Globalization.CultureInfo.InvariantCulture), Is.LessThanOrEqualTo(timeoutSeconds));
+        Assert.That(Template.Properties("AdmissionWebhookUrlInvoke")["InvokedViaFunctionUrl"], Is.EqualTo("true"));
+        Assert.That(SamTemplate.Intrinsic(Template.Properties("AdmissionWebhookUrlInvoke")["FunctionName"], "Ref"), Is.EqualTo("AdmissionWebhook"));
+        var output = SamTemplate.Map(SamTemplate.Map(Template.Root["Outputs"])["AdmissionWebhookUrl"]);
+        Assert.That(SamTemplate.Intrinsic(output["Value"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { "AdmissionWebhookUrl", "FunctionUrl" }));
+        Assert.That(Template.EventPatterns("AdmissionWebhook"), Is.Empty);
     }
 }

@@ -100,12 +100,13 @@ public class IamTests
     {
         foreach (var function in Template.FunctionNames)
         {
-            Assert.That(SamTemplate.Intrinsic(Template.FunctionProperty(function, "Role"), "Fn::GetAtt"), Is.EqualTo(new List<object?> { RoleName, "Arn" }), function);
+            var role = function == WebhookFunction ? WebhookRoleName : RoleName;
+            Assert.That(SamTemplate.Intrinsic(Template.FunctionProperty(function, "Role"), "Fn::GetAtt"), Is.EqualTo(new List<object?> { role, "Arn" }), function);
             Assert.That(Template.FunctionProperty(function, "Policies"), Is.Null, $"{function}: no SAM policies besides the role");
         }
         var entries = Template.Resources.Keys.Where(r => Template.Type(r) == "AWS::EKS::AccessEntry").ToList();
-        Assert.That(entries, Has.Count.EqualTo(1));
-        var entry = Template.Properties(entries[0]);
+        Assert.That(entries, Is.EquivalentTo(new[] { "FunctionAccessEntry", "WebhookAccessEntry" }));
+        var entry = Template.Properties("FunctionAccessEntry");
         Assert.That(SamTemplate.Intrinsic(entry["PrincipalArn"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { RoleName, "Arn" }));
         Assert.That(SamTemplate.Intrinsic(entry["ClusterName"], "Ref"), Is.EqualTo("ClusterName"));
         var groups = (List<object?>)entry["KubernetesGroups"]!;
@@ -113,10 +114,48 @@ public class IamTests
         Assert.That(RepositoryFiles.Read("infra", "cluster", "rbac-functions.yaml"), Does.Contain("name: sglambda:functions"));
     }
 
-    private static Dictionary<string, object?> Role()
+    [Test]
+    public void The_webhook_role_reads_only_its_secret_parameter()
     {
-        Assert.That(Template.Type(RoleName), Is.EqualTo("AWS::IAM::Role"));
-        return Template.Properties(RoleName);
+        var statements = Statements(((List<object?>)Role(WebhookRoleName)["Policies"]!).SelectMany(Branches)).ToList();
+
+        Assert.That(statements.Select(s => s["Effect"]), Has.All.EqualTo("Allow"));
+        Assert.That(statements.SelectMany(Actions), Is.EqualTo(new[] { "ssm:GetParameter", "ssm:GetParameter" }));
+        Assert.That(statements.Select(s => SamTemplate.Intrinsic(s["Resource"], "Fn::Sub")), Is.EqualTo(new[]
+        {
+            "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${WebhookSecretParameterName}",
+            "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${ClusterParameterName}",
+        }));
+        var conditional = ((List<object?>)Role(WebhookRoleName)["Policies"]!).Select(p => SamTemplate.Intrinsic(p, "Fn::If")).OfType<List<object?>>().ToList();
+        Assert.That(conditional.Select(c => c[0]), Is.EqualTo(new[] { "HasClusterParameter" }), "the cluster parameter only when one is used");
+        var arns = SamTemplate.Descendants(Role(WebhookRoleName)["ManagedPolicyArns"]).Select(v => SamTemplate.Intrinsic(v, "Fn::Sub")).OfType<string>().ToList();
+        Assert.That(arns.Select(a => a.Replace("arn:${AWS::Partition}:iam::aws:policy/", "", StringComparison.Ordinal)), Is.SubsetOf(AllowedManagedPolicies));
+    }
+
+    [Test]
+    public void The_webhook_role_is_mapped_to_a_group_that_may_only_read_namespaces()
+    {
+        var entry = Template.Properties("WebhookAccessEntry");
+        var rbac = RepositoryFiles.Read("infra", "cluster", "rbac-functions.yaml");
+
+        Assert.That(SamTemplate.Intrinsic(entry["PrincipalArn"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { WebhookRoleName, "Arn" }));
+        Assert.That(entry["KubernetesGroups"], Is.EqualTo(new List<object?> { "sglambda:webhook" }));
+        var documents = rbac.Split("\n---", StringSplitOptions.RemoveEmptyEntries);
+        bool IsWebhook(string document, string kind) => document.Contains("\nkind: " + kind + "\n", StringComparison.Ordinal) && document.Contains("  name: sglambda-webhook\n", StringComparison.Ordinal);
+        var webhookRole = documents.Single(d => IsWebhook(d, "ClusterRole"));
+        Assert.That(webhookRole, Does.Contain("resources: [namespaces]").And.Contain("verbs: [get]"));
+        Assert.That(webhookRole.Split('\n').Count(l => l.TrimStart().StartsWith("verbs:", StringComparison.Ordinal)), Is.EqualTo(1), "one rule");
+        Assert.That(documents.Single(d => IsWebhook(d, "ClusterRoleBinding")),
+            Does.Contain("name: sglambda:webhook"));
+    }
+
+    private const string WebhookFunction = "AdmissionWebhook";
+    private const string WebhookRoleName = "WebhookRole";
+
+    private static Dictionary<string, object?> Role(string name = RoleName)
+    {
+        Assert.That(Template.Type(name), Is.EqualTo("AWS::IAM::Role"));
+        return Template.Properties(name);
     }
 
     private static List<object?> Policies() => (List<object?>)Role()["Policies"]!;

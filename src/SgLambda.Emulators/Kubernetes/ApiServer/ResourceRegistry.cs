@@ -193,6 +193,7 @@ public sealed class ResourceRegistry
             {
                 _store.Delete(key);
                 if (resource is { Group: "", Plural: "namespaces" }) DeleteNamespaceContents(name);
+                else if (resource.Namespaced) CollectDependents(objectNamespace!, uid);
             }
             return resource is { Group: "", Plural: "nodes" }
                 ? KubernetesStatus.Success(resource, name, uid)
@@ -517,6 +518,25 @@ public sealed class ResourceRegistry
         {
             foreach (var key in _store.Range(Prefix(resource, namespaceName), null, null)!.Select(pair => pair.Key).ToList())
                 _store.Delete(key);
+        }
+    }
+
+    // The garbage collector, at once rather than eventually: objects of the owner's namespace whose
+    // ownerReferences name its uid go with it (and their dependents in turn).
+    private void CollectDependents(string objectNamespace, string ownerUid)
+    {
+        if (ownerUid.Length == 0) return;
+        foreach (var resource in _catalog.Resources.Where(resource => resource.Namespaced).DistinctBy(resource => resource.StoragePrefix).ToList())
+        {
+            var dependents = _store.Range(Prefix(resource, objectNamespace), null, null)!
+                .Where(pair => (pair.Value["metadata"]?["ownerReferences"] as JsonArray ?? [])
+                    .Any(owner => owner?["uid"]?.GetValue<string>() == ownerUid))
+                .ToList();
+            foreach (var (key, value) in dependents)
+            {
+                _store.Delete(key);
+                CollectDependents(objectNamespace, value["metadata"]?["uid"]?.GetValue<string>() ?? "");
+            }
         }
     }
 
