@@ -64,7 +64,7 @@ public sealed class DoctorCommandTests
              "spec":{"providerID":"aws:///us-west-2a/{{{node.InstanceId}}}"}}
             """);
         cluster.Seed($$$"""
-            {"apiVersion":"admissionregistration.k8s.io/v1","kind":"MutatingWebhookConfiguration","metadata":{"name":"sglambda"},
+            {"apiVersion":"admissionregistration.k8s.io/v1","kind":"MutatingWebhookConfiguration","metadata":{"name":"sglambda-pod-security-groups"},
              "webhooks":[{"name":"pods.sglambda.io","admissionReviewVersions":["v1"],"sideEffects":"None","failurePolicy":"Fail",
                "clientConfig":{"url":"{{{WebhookUrl}}}"},
                "rules":[{"apiGroups":[""],"apiVersions":["v1"],"operations":["CREATE","UPDATE"],"resources":["pods"]}]}]}
@@ -142,7 +142,7 @@ public sealed class DoctorCommandTests
             {"apiVersion":"{{{Api}}}","kind":"GlobalNetworkPolicy","metadata":{"name":"sg-local.allow-all"},
              "spec":{"tier":"sg-local","order":1,"selector":"all()","types":["Ingress"],"ingress":[{"action":"Allow"}]}}
             """);
-        Delete("MutatingWebhookConfiguration", "sglambda", "admissionregistration.k8s.io/v1");
+        Delete("MutatingWebhookConfiguration", WebhookConfiguration.SgLambdaName, "admissionregistration.k8s.io/v1");
         // Functions: dead letters, and error lines of the last hour (an old one and an information line do not count).
         operations.State.AddMessages(queueUrl, 2);
         var now = DateTimeOffset.UtcNow;
@@ -165,7 +165,7 @@ public sealed class DoctorCommandTests
             (CheckIds.HostEndpoints, FindingIds.HostEndpointMissing, $"HostEndpoint/{secondMemberEni}"),
             (CheckIds.TrustSecurityGroup, FindingIds.TrustSecurityGroupMissing, bareMemberEni),
             (CheckIds.ForeignObjects, FindingIds.ForeignObject, "GlobalNetworkPolicy/sg-local.allow-all"),
-            (CheckIds.WebhookConfigured, FindingIds.WebhookMissing, "MutatingWebhookConfiguration/sglambda"),
+            (CheckIds.WebhookConfigured, FindingIds.WebhookMissing, "MutatingWebhookConfiguration/sglambda-pod-security-groups"),
             (CheckIds.DeadLetterQueue, FindingIds.DeadLetters, queueUrl),
             (CheckIds.FunctionErrors, FindingIds.FunctionErrors, ChangeHandlerLogs),
         }));
@@ -180,7 +180,7 @@ public sealed class DoctorCommandTests
     public void A_webhook_that_does_not_answer_is_unreachable()
     {
         // Port 1: nothing listens; the real HTTP stack fails to connect.
-        Change("MutatingWebhookConfiguration", "sglambda",
+        Change("MutatingWebhookConfiguration", WebhookConfiguration.SgLambdaName,
             configuration => configuration["webhooks"]![0]!["clientConfig"]!["url"] = "https://127.0.0.1:1/0123456789abcdef0123456789abcdef",
             "admissionregistration.k8s.io/v1");
 

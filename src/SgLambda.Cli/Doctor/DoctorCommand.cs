@@ -40,7 +40,7 @@ internal sealed class DoctorCommand
 
     private readonly Option<string?> webhookConfiguration = new("--webhook-configuration")
     {
-        Description = "Offline: kubectl get mutatingwebhookconfiguration sglambda -o json, instead of reading it from the cluster",
+        Description = "Offline: kubectl get mutatingwebhookconfiguration sglambda-pod-security-groups -o json, instead of reading it from the cluster",
         HelpName = "FILE",
     };
 

@@ -4,5 +4,5 @@ namespace SgLambda.Core.Doctor;
 public sealed record WebhookConfiguration(string Name, IReadOnlyList<AdmissionWebhook> Webhooks)
 {
     /// <summary>The name infra/cluster/webhook.yaml gives SgLambda's configuration.</summary>
-    public const string SgLambdaName = "sglambda";
+    public const string SgLambdaName = "sglambda-pod-security-groups";
 }

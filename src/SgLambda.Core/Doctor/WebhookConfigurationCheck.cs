@@ -1,13 +1,13 @@
 namespace SgLambda.Core.Doctor;
 
 /// <summary>
-/// The MutatingWebhookConfiguration <c>sglambda</c> exists, sends pod CREATE and UPDATE to the webhook
+/// SgLambda's MutatingWebhookConfiguration (<c>infra/cluster/webhook.yaml</c>) exists, sends pod CREATE and UPDATE to the webhook
 /// (UPDATE is what <c>kubectl annotate</c> sends), and calls it over https.
 /// </summary>
 public static class WebhookConfigurationCheck
 {
     public const string Title = "The admission webhook is configured (pods CREATE and UPDATE, https)";
-    private const string ApplyFix = "fill in the URL and kubectl apply -f infra/cluster/webhook.yaml";
+    private const string ApplyFix = "envsubst '${WEBHOOK_URL} ${WEBHOOK_SECRET}' < infra/cluster/webhook.yaml | kubectl apply -f - (WEBHOOK_URL: the stack's AdmissionWebhookUrl output)";
 
     public static CheckResult Run(DoctorContext context)
     {

@@ -5,7 +5,7 @@ using SgLambda.Core.Input;
 namespace SgLambda.Core.Doctor;
 
 /// <summary>
-/// Reads <c>kubectl get mutatingwebhookconfiguration sglambda -o json</c> (or a List holding it, or YAML)
+/// Reads <c>kubectl get mutatingwebhookconfiguration sglambda-pod-security-groups -o json</c> (or a List holding it, or YAML)
 /// for an offline doctor run. Bad input names the file, the path and what was expected.
 /// </summary>
 public static class WebhookConfigurationParser

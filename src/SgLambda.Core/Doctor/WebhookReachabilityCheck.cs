@@ -7,7 +7,7 @@ namespace SgLambda.Core.Doctor;
 public static class WebhookReachabilityCheck
 {
     public const string Title = "The admission webhook is up and rejects strangers";
-    private const string Fix = "check the AdmissionWebhook function (its AdmissionWebhookUrl output) and its logs: aws lambda get-function-url-config --function-name <AdmissionWebhook>";
+    private const string Fix = "check the AdmissionWebhook function (its AdmissionWebhookUrl output) and its logs: aws lambda get-function-url-config --function-name <the stack's AdmissionWebhook function>";
 
     public static CheckResult Run(DoctorContext context)
     {

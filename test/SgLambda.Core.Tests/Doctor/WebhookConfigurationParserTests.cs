@@ -28,7 +28,7 @@ public class WebhookConfigurationParserTests
     [Test]
     public void A_webhook_without_a_name_is_named_in_the_error()
     {
-        var text = """{"kind":"MutatingWebhookConfiguration","metadata":{"name":"sglambda"},"webhooks":[{"clientConfig":{}}]}""";
+        var text = """{"kind":"MutatingWebhookConfiguration","metadata":{"name":"sglambda-pod-security-groups"},"webhooks":[{"clientConfig":{}}]}""";
         var error = Assert.Throws<InputException>(() => WebhookConfigurationParser.Parse(new InputFile("wh.json", text)));
         Assert.That(error.Message, Is.EqualTo("wh.json: $.webhooks[0].name: missing required field name"));
     }
