@@ -10,4 +10,6 @@ internal static class ExitCodes
     public const int BadInput = 2;
     /// <summary>AWS or the cluster could not be reached or refused a call (after the clients' retries).</summary>
     public const int Unavailable = 3;
+    /// <summary><c>doctor</c> found problems in the installation (each printed with its fix).</summary>
+    public const int ProblemsFound = 4;
 }

@@ -17,6 +17,7 @@ internal static class SgLambdaCli
         root.Add(new ReconcileCommand().Command);
         root.Add(new Explain.ExplainCommand().Command);
         root.Add(new Demo.DemoCommand().Command);
+        root.Add(new Doctor.DoctorCommand().Command);
         return root;
     }
 

@@ -127,7 +127,7 @@ internal sealed class SyncOptions
         };
     }
 
-    private SgLambdaConfig ReadConfig(ParseResult parseResult, out Core.Aws.AwsSnapshot? snapshot)
+    internal SgLambdaConfig ReadConfig(ParseResult parseResult, out Core.Aws.AwsSnapshot? snapshot)
     {
         var directory = parseResult.GetValue(AwsSnapshot);
         var configPath = parseResult.GetValue(Config);
@@ -142,7 +142,7 @@ internal sealed class SyncOptions
         return InputParser.ParseConfig(InputFileReader.Read(configPath));
     }
 
-    private IKubernetes LiveCluster(ParseResult parseResult)
+    internal IKubernetes LiveCluster(ParseResult parseResult)
     {
         var path = parseResult.GetValue(Kubeconfig)
             ?? Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator).FirstOrDefault(p => p.Length > 0)

@@ -4,7 +4,8 @@ namespace SgLambda.Emulators.Kubernetes.ApiServer;
 
 /// <summary>
 /// The resources the emulator serves: the built-in ones SgLambda's features touch (core <c>nodes</c>,
-/// <c>namespaces</c>, <c>pods</c>; <c>networking.k8s.io</c> <c>networkpolicies</c>) and every served version
+/// <c>namespaces</c>, <c>pods</c>; <c>networking.k8s.io</c> <c>networkpolicies</c>; <c>admissionregistration.k8s.io</c>
+/// <c>mutatingwebhookconfigurations</c>) and every served version
 /// of the CustomResourceDefinitions it is given (names, scope, status subresource and selectable fields read
 /// from the CRD files, as the API server does when a CRD is installed).
 /// </summary>
@@ -40,6 +41,10 @@ public sealed class ApiResourceCatalog
             "/registry/pods"),
         new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", "NetworkPolicyList", Namespaced: true,
             IsCustomResource: false, HasStatusSubresource: false, TracksGeneration: true, [], "/registry/networkpolicies"),
+        // Read by sglambda doctor (the admission webhook's configuration).
+        new("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration",
+            "MutatingWebhookConfigurationList", Namespaced: false, IsCustomResource: false, HasStatusSubresource: false,
+            TracksGeneration: true, [], "/registry/mutatingwebhookconfigurations"),
     ];
 
     /// <summary>The built-in resources plus every CRD found (recursively) under <paramref name="crdDirectory"/>.</summary>

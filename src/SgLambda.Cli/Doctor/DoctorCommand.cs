@@ -1,0 +1,162 @@
+using System.CommandLine;
+using SgLambda.Aws;
+using SgLambda.Aws.Health;
+using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
+using SgLambda.Core.Doctor;
+using SgLambda.Core.Input;
+using SgLambda.Kubernetes;
+
+namespace SgLambda.Cli.Doctor;
+
+/// <summary>
+/// <c>sglambda doctor</c>: checks an installation (tiers, policies, HostEndpoints, the internal SGs, foreign
+/// objects, drift, the webhook, the functions' errors and dead letters) and says what is wrong, why it
+/// matters and how to fix it. Live (AWS and a kubeconfig) or offline on snapshots; reads only.
+/// </summary>
+internal sealed class DoctorCommand
+{
+    private readonly SyncOptions sync = new();
+    private readonly HttpMessageHandler? probeHandler;
+
+    private readonly Option<string> output = new("--output", "-o")
+    {
+        Description = "Print the findings as text, or as JSON {healthy, summary, checks: [{check, title, status, skipReason, findings: [{id, severity, subject, what, why, fix}]}]}",
+        DefaultValueFactory = _ => ReportPrinter.Text,
+    };
+
+    private readonly Option<string?> deadLetterQueueUrl = new("--dead-letter-queue-url")
+    {
+        Description = "The functions' dead-letter queue (the stack's DeadLetterQueueUrl output); without it that check is skipped",
+        HelpName = "URL",
+    };
+
+    private readonly Option<string[]> functionLogGroups = new("--function-log-group")
+    {
+        Description = "A function's log group to search for error lines of the last hour (outputs ChangeHandlerLogGroup, ReconcilerLogGroup); repeatable",
+        HelpName = "NAME",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string?> webhookConfiguration = new("--webhook-configuration")
+    {
+        Description = "Offline: kubectl get mutatingwebhookconfiguration sglambda-pod-security-groups -o json, instead of reading it from the cluster",
+        HelpName = "FILE",
+    };
+
+    /// <param name="probeHandler">The HTTP handler of the webhook probe (tests trust their own server with it).</param>
+    public DoctorCommand(HttpMessageHandler? probeHandler = null)
+    {
+        this.probeHandler = probeHandler;
+        Command = new Command("doctor", "Check an installation: what is wrong, why it matters, and the command that fixes it. Exit 0 healthy, 4 problems found.");
+        output.AcceptOnlyFromAmong(ReportPrinter.Text, ReportPrinter.Json);
+        foreach (var option in new Option[] { sync.AwsSnapshot, sync.Region, sync.ClusterSnapshot, sync.Kubeconfig, sync.Context, sync.Config, deadLetterQueueUrl, functionLogGroups, webhookConfiguration, output })
+            Command.Add(option);
+        Command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
+    }
+
+    public Command Command { get; }
+
+    private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var stdout = parseResult.InvocationConfiguration.Output;
+        var stderr = parseResult.InvocationConfiguration.Error;
+        try
+        {
+            var input = await ReadAsync(parseResult, cancellationToken);
+            var report = InstallationDoctor.Examine(input);
+            DoctorPrinter.Print(report, parseResult.GetRequiredValue(output), stdout);
+            return report.IsHealthy ? ExitCodes.Success : ExitCodes.ProblemsFound;
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (ServiceErrors.IsServiceFailure(e))
+        {
+            return ServiceErrors.Report(e, stderr);
+        }
+    }
+
+    private async Task<DoctorInput> ReadAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var config = sync.ReadConfig(parseResult, out var snapshot);
+        var clusterPath = parseResult.GetValue(sync.ClusterSnapshot);
+        var webhookPath = parseResult.GetValue(webhookConfiguration);
+        // Parse every file before any network call, so bad input fails fast with exit 2.
+        IReadOnlyList<CalicoObject>? offlineCluster = clusterPath is null ? null : ClusterSnapshotParser.Parse(InputFileReader.Read(clusterPath));
+        var offlineWebhook = webhookPath is null ? null : WebhookConfigurationParser.Parse(InputFileReader.Read(webhookPath));
+        var region = snapshot is null ? Region(parseResult, config) : null;
+
+        var aws = snapshot ?? await new Ec2Inventory(
+            AwsClients.CreateEc2Client(AwsClientOptions.FromEnvironment(region!)),
+            AwsClients.CreateRdsClient(AwsClientOptions.FromEnvironment(region!)), config).ReadAllAsync(cancellationToken);
+
+        var input = new DoctorInput { Aws = aws, Config = config, Cluster = offlineCluster ?? [] };
+        if (offlineCluster is not null)
+        {
+            input = input with
+            {
+                Webhook = offlineWebhook is not null || webhookPath is not null
+                    ? Observation.Of(offlineWebhook)
+                    : Observation.Skipped<WebhookConfiguration?>("offline (--cluster-snapshot); pass --webhook-configuration"),
+                WebhookProbe = Observation.Skipped<WebhookProbeResult>("offline (--cluster-snapshot)"),
+            };
+        }
+        else
+        {
+            var kubernetes = sync.LiveCluster(parseResult);
+            var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
+            var objects = new List<CalicoObject>();
+            foreach (var kind in InstallationDoctor.ClusterKinds) objects.AddRange(await store.ListAsync(kind, "", cancellationToken));
+            // A live cluster knows its Nodes better than a snapshot folder's nodes.json.
+            var nodes = await new KubernetesNodeReader(kubernetes).ListNodesAsync(cancellationToken);
+            var webhook = webhookPath is not null
+                ? offlineWebhook
+                : await new KubernetesWebhookConfigurationReader(kubernetes).ReadAsync(WebhookConfiguration.SgLambdaName, cancellationToken);
+            var probeUrl = WebhookConfigurationCheck.ProbeUrl(webhook);
+            input = input with
+            {
+                Aws = aws with { Nodes = nodes },
+                Cluster = objects,
+                Webhook = Observation.Of(webhook),
+                WebhookProbe = probeUrl is null
+                    ? Observation.Skipped<WebhookProbeResult>("no https webhook for pods to probe")
+                    : Observation.Of(await new WebhookProbe(probeHandler).ProbeAsync(probeUrl, cancellationToken)),
+            };
+        }
+        return input with
+        {
+            DeadLetterQueue = await ReadDeadLetterQueueAsync(parseResult, region, cancellationToken),
+            FunctionErrors = await ReadFunctionErrorsAsync(parseResult, region, cancellationToken),
+        };
+    }
+
+    private async Task<Observed<DeadLetterQueueState>> ReadDeadLetterQueueAsync(ParseResult parseResult, string? region, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(deadLetterQueueUrl) is not { } url)
+            return Observation.Skipped<DeadLetterQueueState>("no --dead-letter-queue-url (the stack's DeadLetterQueueUrl output)");
+        if (region is null) return Observation.Skipped<DeadLetterQueueState>("offline (--aws-snapshot)");
+        using var sqs = HealthClients.CreateSqsClient(region);
+        return Observation.Of(await new DeadLetterQueueReader(sqs).ReadAsync(url, cancellationToken));
+    }
+
+    private async Task<Observed<IReadOnlyList<FunctionLogErrors>>> ReadFunctionErrorsAsync(ParseResult parseResult, string? region, CancellationToken cancellationToken)
+    {
+        var groups = parseResult.GetValue(functionLogGroups) ?? [];
+        if (groups.Length == 0)
+            return Observation.Skipped<IReadOnlyList<FunctionLogErrors>>("no --function-log-group (the stack's ChangeHandlerLogGroup and ReconcilerLogGroup outputs)");
+        if (region is null) return Observation.Skipped<IReadOnlyList<FunctionLogErrors>>("offline (--aws-snapshot)");
+        using var logs = HealthClients.CreateLogsClient(region);
+        var reader = new FunctionErrorReader(logs);
+        var found = new List<FunctionLogErrors>();
+        foreach (var group in groups) found.Add(await reader.ReadAsync(group, cancellationToken));
+        return Observation.Of<IReadOnlyList<FunctionLogErrors>>(found);
+    }
+
+    private string Region(ParseResult parseResult, SgLambdaConfig config) =>
+        parseResult.GetValue(sync.Region) ?? Environment.GetEnvironmentVariable("AWS_REGION")
+        ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? config.Region
+        ?? throw new InputException("--region", null, null, "no AWS region: pass --region, set AWS_REGION or put region in the config");
+}
