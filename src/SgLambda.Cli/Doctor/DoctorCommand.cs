@@ -3,6 +3,7 @@ using SgLambda.Aws;
 using SgLambda.Aws.Health;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
+using SgLambda.Cli.Output;
 using SgLambda.Core.Doctor;
 using SgLambda.Core.Input;
 using SgLambda.Kubernetes;
@@ -38,6 +39,11 @@ internal sealed class DoctorCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    private readonly Option<bool> noColor = new("--no-color")
+    {
+        Description = "No colour, even on a terminal (NO_COLOR does the same)",
+    };
+
     private readonly Option<string?> webhookConfiguration = new("--webhook-configuration")
     {
         Description = "Offline: kubectl get mutatingwebhookconfiguration sglambda-pod-security-groups -o json, instead of reading it from the cluster",
@@ -50,7 +56,7 @@ internal sealed class DoctorCommand
         this.probeHandler = probeHandler;
         Command = new Command("doctor", "Check an installation: what is wrong, why it matters, and the command that fixes it. Exit 0 healthy, 4 problems found.");
         output.AcceptOnlyFromAmong(ReportPrinter.Text, ReportPrinter.Json);
-        foreach (var option in new Option[] { sync.AwsSnapshot, sync.Region, sync.ClusterSnapshot, sync.Kubeconfig, sync.Context, sync.Config, deadLetterQueueUrl, functionLogGroups, webhookConfiguration, output })
+        foreach (var option in new Option[] { sync.AwsSnapshot, sync.Region, sync.ClusterSnapshot, sync.Kubeconfig, sync.Context, sync.Config, deadLetterQueueUrl, functionLogGroups, webhookConfiguration, output, noColor })
             Command.Add(option);
         Command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
     }
@@ -65,7 +71,7 @@ internal sealed class DoctorCommand
         {
             var input = await ReadAsync(parseResult, cancellationToken);
             var report = InstallationDoctor.Examine(input);
-            DoctorPrinter.Print(report, parseResult.GetRequiredValue(output), stdout);
+            DoctorPrinter.Print(report, parseResult.GetRequiredValue(output), stdout, Terminal.PainterFor(stdout, parseResult.GetValue(noColor)));
             return report.IsHealthy ? ExitCodes.Success : ExitCodes.ProblemsFound;
         }
         catch (InputException e)

@@ -1,3 +1,4 @@
+using SgLambda.Cli.Output;
 using SgLambda.Core.Doctor;
 
 namespace SgLambda.Cli.Doctor;
@@ -5,8 +6,9 @@ namespace SgLambda.Cli.Doctor;
 /// <summary>Prints a doctor report: findings grouped by check, each with what, why and fix, then a summary line.</summary>
 internal static class DoctorPrinter
 {
-    public static void Print(DoctorReport report, string format, TextWriter stdout)
+    public static void Print(DoctorReport report, string format, TextWriter stdout, Painter? painter = null)
     {
+        painter ??= Painter.None;
         if (string.Equals(format, ReportPrinter.Json, StringComparison.Ordinal))
         {
             stdout.WriteLine(DoctorReportJson.ToJsonString(report));
@@ -16,19 +18,22 @@ internal static class DoctorPrinter
         {
             var mark = check.Status switch
             {
-                CheckStatus.Passed => "ok  ",
-                CheckStatus.Failed => "FAIL",
-                _ => "skip",
+                CheckStatus.Passed => painter.Paint("ok  ", TextStyle.Good),
+                CheckStatus.Failed => painter.Paint("FAIL", TextStyle.Bad),
+                _ => painter.Paint("skip", TextStyle.Dim),
             };
-            stdout.WriteLine(check.SkipReason is { } reason ? $"{mark} {check.Title} ({reason})" : $"{mark} {check.Title}");
+            stdout.WriteLine(check.SkipReason is { } reason ? $"{mark} {check.Title} {painter.Paint($"({reason})", TextStyle.Dim)}" : $"{mark} {check.Title}");
             foreach (var finding in check.Findings)
             {
-                stdout.WriteLine($"     {(finding.Severity == DoctorSeverity.Error ? "error  " : "warning")} {finding.What}");
+                var severity = finding.Severity == DoctorSeverity.Error
+                    ? painter.Paint("error  ", TextStyle.Bad)
+                    : painter.Paint("warning", TextStyle.Warning);
+                stdout.WriteLine($"     {severity} {finding.What}");
                 stdout.WriteLine($"             why: {finding.Why}");
-                stdout.WriteLine($"             fix: {finding.Fix}");
+                stdout.WriteLine($"             fix: {painter.Paint(finding.Fix, TextStyle.Accent)}");
             }
         }
-        stdout.WriteLine(Summary(report));
+        stdout.WriteLine(painter.Paint(Summary(report), report.IsHealthy ? TextStyle.Good : TextStyle.Bold));
     }
 
     public static string Summary(DoctorReport report)
