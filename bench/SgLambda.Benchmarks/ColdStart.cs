@@ -151,7 +151,7 @@ public static class ColdStart
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
