@@ -4,15 +4,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
+using SgLambda.Aws.Wire;
 
 namespace SgLambda.Aws.Logs;
 
 /// <summary>
 /// <see cref="IAmazonCloudWatchLogs"/> over the AWS JSON 1.1 protocol: POST <c>/</c> with
 /// <c>X-Amz-Target: Logs_20140328.&lt;Operation&gt;</c> and <c>Content-Type: application/x-amz-json-1.1</c>,
-/// SigV4-signed by AWSSDK.Core's <see cref="AWS4Signer"/>. Throttling, 5xx and transport errors are retried
+/// SigV4-signed by AWSSDK.Core's <see cref="AWS4Signer"/> through <see cref="SignedPostClient"/>. Throttling, 5xx and transport errors are retried
 /// with capped exponential backoff and full jitter, as the SDKs' standard retry mode does.
 /// </summary>
 public sealed class CloudWatchLogsJsonClient : IAmazonCloudWatchLogs
@@ -27,30 +27,17 @@ public sealed class CloudWatchLogsJsonClient : IAmazonCloudWatchLogs
         "RequestTimeoutException", "InternalFailure",
     };
 
-    private readonly AWSCredentials credentials;
-    private readonly CloudWatchLogsClientOptions options;
-    private readonly HttpClient http;
-    private readonly SigningClientConfig signingConfig;
+    private static readonly SignedPostService Service = new(SigningName, "CloudWatchLogs", "2014-03-28", ContentType, RetryableCodes);
+
+    private readonly SignedPostClient client;
 
     /// <param name="credentials">The caller's credentials (the default chain in production).</param>
     /// <param name="options">Region, endpoint, retries.</param>
     /// <param name="handler">The HTTP handler (a stub in tests); the client owns it.</param>
-    public CloudWatchLogsJsonClient(AWSCredentials credentials, CloudWatchLogsClientOptions options, HttpMessageHandler? handler = null)
-    {
-        ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxErrorRetry);
-        this.credentials = credentials;
-        this.options = options;
-        Endpoint = options.Endpoint;
-        http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan, // per attempt, below
-        };
-        signingConfig = new SigningClientConfig(SigningName, "2014-03-28", options.Region, Endpoint);
-    }
+    public CloudWatchLogsJsonClient(AWSCredentials credentials, CloudWatchLogsClientOptions options, HttpMessageHandler? handler = null) =>
+        client = new SignedPostClient(credentials, options, Service, handler);
 
-    public Uri Endpoint { get; }
+    public Uri Endpoint => client.Endpoint;
 
     public async Task<FilterLogEventsResponse> FilterLogEventsAsync(FilterLogEventsRequest request, CancellationToken cancellationToken = default)
     {
@@ -76,33 +63,15 @@ public sealed class CloudWatchLogsJsonClient : IAmazonCloudWatchLogs
         };
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => client.Dispose();
 
-    private async Task<JsonObject> CallAsync(string operation, JsonObject request, CancellationToken cancellationToken)
-    {
-        var body = Encoding.UTF8.GetBytes(request.ToJsonString());
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var message = await SignedRequestAsync(operation, body);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(options.Timeout);
-                using var response = await http.SendAsync(message, timeout.Token);
-                var text = await response.Content.ReadAsStringAsync(timeout.Token);
-                var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
-                if (response.IsSuccessStatusCode)
-                    return Parse(text) as JsonObject ?? throw new AmazonCloudWatchLogsException($"CloudWatch Logs {operation}: the answer is not a JSON object");
-                var error = Error(text, response.StatusCode, requestId);
-                if (!IsRetryable(error) || attempt >= options.MaxErrorRetry) throw error;
-            }
-            catch (Exception e) when (IsTransient(e, cancellationToken) && attempt < options.MaxErrorRetry)
-            {
-                // A dropped connection or a timed-out attempt: try again below.
-            }
-            await Task.Delay(Backoff(attempt), options.TimeProvider, cancellationToken);
-        }
-    }
+    private Task<JsonObject> CallAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
+        client.PostAsync(
+            Encoding.UTF8.GetBytes(request.ToJsonString()),
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["X-Amz-Target"] = $"{TargetPrefix}.{operation}" },
+            text => Parse(text) as JsonObject ?? throw new AmazonCloudWatchLogsException($"CloudWatch Logs {operation}: the answer is not a JSON object"),
+            Error,
+            cancellationToken);
 
     /// <summary>A JSON 1.1 error: <c>__type</c> (possibly <c>namespace#Code</c>) and <c>message</c> (or <c>Message</c>).</summary>
     internal static AmazonCloudWatchLogsException Error(string body, HttpStatusCode status, string? requestId)
@@ -116,37 +85,6 @@ public sealed class CloudWatchLogsJsonClient : IAmazonCloudWatchLogs
         if (string.Equals(code, nameof(ResourceNotFoundException), StringComparison.Ordinal))
             return new ResourceNotFoundException(message, requestId, status);
         return new AmazonCloudWatchLogsException(message, (int)status >= 500 ? ErrorType.Receiver : ErrorType.Sender, code, requestId, status);
-    }
-
-    private async Task<HttpRequestMessage> SignedRequestAsync(string operation, byte[] body)
-    {
-        var identity = await credentials.GetCredentialsAsync();
-        var target = $"{TargetPrefix}.{operation}";
-        var request = new DefaultRequest(new LogsSigningRequest(), "CloudWatchLogs")
-        {
-            HttpMethod = "POST",
-            Endpoint = Endpoint,
-            ResourcePath = "/",
-            Content = body,
-            AuthenticationRegion = options.Region,
-            OverrideSigningServiceName = SigningName,
-        };
-        request.Headers["Content-Type"] = ContentType;
-        request.Headers["X-Amz-Target"] = target;
-        if (identity.UseToken) request.Headers["X-Amz-Security-Token"] = identity.Token;
-        var signedAt = options.TimeProvider.GetUtcNow().UtcDateTime;
-        var signature = new AWS4Signer().SignRequest(request, signingConfig, null, identity.AccessKey, identity.SecretKey, signedAt);
-
-        var message = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
-        message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
-        foreach (var (name, value) in request.Headers)
-        {
-            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase)) continue;
-            if (string.Equals(name, "host", StringComparison.OrdinalIgnoreCase)) message.Headers.Host = value;
-            else message.Headers.TryAddWithoutValidation(name, value);
-        }
-        message.Headers.TryAddWithoutValidation("Authorization", signature.ForAuthorizationHeader);
-        return message;
     }
 
     private static JsonNode? Parse(string text)
@@ -166,16 +104,4 @@ public sealed class CloudWatchLogsJsonClient : IAmazonCloudWatchLogs
 
     private static long Number(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<long>() : 0;
-
-    private static bool IsRetryable(AmazonServiceException error) =>
-        (int)error.StatusCode >= 500 || RetryableCodes.Contains(error.ErrorCode ?? "");
-
-    private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or IOException;
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = Math.Min(options.MaxRetryDelay.TotalMilliseconds, options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt));
-        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
-    }
 }

@@ -1,8 +1,8 @@
 using Amazon.Runtime;
 
-namespace SgLambda.Aws.Logs;
+namespace SgLambda.Aws.Wire;
 
 /// <summary>The SDK request object a <c>DefaultRequest</c> must name; the signer does not read it.</summary>
-internal sealed class LogsSigningRequest : AmazonWebServiceRequest
+internal sealed class SignedPostRequest : AmazonWebServiceRequest
 {
 }
