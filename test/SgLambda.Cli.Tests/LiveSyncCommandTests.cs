@@ -21,6 +21,9 @@ public sealed class LiveSyncCommandTests
     private string kubeconfig = "";
     private string config = "";
     private string groupId = "";
+    private string vpcId = "";
+    private string subnetId = "";
+    private string appInstance = "";
 
     [SetUp]
     public async Task StartServices()
@@ -29,7 +32,8 @@ public sealed class LiveSyncCommandTests
         var vpc = aws.Account.AddVpc("10.0.0.0/16");
         var subnet = aws.Account.AddSubnet(vpc.VpcId, "10.0.0.0/20");
         groupId = aws.Account.AddSecurityGroup(vpc.VpcId, "app").GroupId;
-        aws.Account.AddInstance(subnet.SubnetId, [groupId]);
+        appInstance = aws.Account.AddInstance(subnet.SubnetId, [groupId]).InstanceId;
+        (vpcId, subnetId) = (vpc.VpcId, subnet.SubnetId);
         cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
         {
             CrdDirectory = CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), TestContext.CurrentContext.TestDirectory),
@@ -93,6 +97,33 @@ public sealed class LiveSyncCommandTests
         Assert.That(plan["apply"]!.AsArray().Select(o => o!["metadata"]!["name"]!.GetValue<string>()), Is.EqualTo(new[] { $"sg-local.{groupId}", $"sg-remote.{groupId}" }));
         var local = cluster.Get("projectcalico.org/v3", "GlobalNetworkPolicy", null, $"sg-local.{groupId}")!;
         Assert.That(local["spec"]!["ingress"]![0]!["destination"]!["ports"]![0]!.GetValue<int>(), Is.EqualTo(443));
+    }
+
+    [Test]
+    public async Task Explain_reads_aws_and_the_cluster_live_and_names_the_sg_rule_that_admits_the_flow()
+    {
+        var client = aws.Account.AddInstance(subnetId, [aws.Account.AddSecurityGroup(vpcId, "client").GroupId]).InstanceId;
+        using var http = new HttpClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Action"] = "AuthorizeSecurityGroupIngress", ["Version"] = "2016-11-15", ["GroupId"] = groupId,
+            ["IpPermissions.1.IpProtocol"] = "tcp", ["IpPermissions.1.FromPort"] = "443", ["IpPermissions.1.ToPort"] = "443",
+            ["IpPermissions.1.IpRanges.1.CidrIp"] = "10.0.0.0/16",
+        });
+        (await http.PostAsync(new Uri(aws.ServiceUrl), form)).EnsureSuccessStatusCode();
+        Assert.That(Live("reconcile").ExitCode, Is.Zero);
+
+        var allowed = Live("explain", "--from", client, "--to", appInstance, "--port", "443/tcp", "-o", "json");
+        var denied = Live("explain", "--from", client, "--to", appInstance, "--port", "444/tcp", "-o", "json");
+
+        Assert.That(allowed.ExitCode, Is.Zero, allowed.Stderr);
+        var report = JsonNode.Parse(allowed.Stdout)!;
+        Assert.That(report["allowed"]!.GetValue<bool>(), Is.True);
+        Assert.That(report["agree"]!.GetValue<bool>(), Is.True);
+        Assert.That(report["aws"]!["ingress"]!["rule"]!["securityGroupName"]!.GetValue<string>(), Is.EqualTo("app"));
+        Assert.That(report["aws"]!["ingress"]!["rule"]!["peer"]!.GetValue<string>(), Is.EqualTo("10.0.0.0/16"));
+        Assert.That(denied.ExitCode, Is.Zero, denied.Stderr);
+        Assert.That(JsonNode.Parse(denied.Stdout)!["allowed"]!.GetValue<bool>(), Is.False);
     }
 
     [Test]
