@@ -143,6 +143,13 @@ public sealed class DoctorCommandTests
              "spec":{"tier":"sg-local","order":1,"selector":"all()","types":["Ingress"],"ingress":[{"action":"Allow"}]}}
             """);
         Delete("MutatingWebhookConfiguration", WebhookConfiguration.SgLambdaName, "admissionregistration.k8s.io/v1");
+        // An SG-aware NetworkPolicy whose companion the reconcile has not written yet.
+        cluster.Seed($$$$"""
+            {"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy",
+             "metadata":{"name":"allow-from-app","namespace":"default","uid":"5f0c8a52-9b1e-4c3a-8d2f-0a1b2c3d4e5f",
+                         "annotations":{"rules.networkpolicy.tigera.io/match-security-groups":"true"}},
+             "spec":{"podSelector":{},"ingress":[{"from":[{"podSelector":{"matchLabels":{"sg.aws.tigera.io/{{{{appSg}}}}":""}}}]}]}}
+            """);
         // Functions: dead letters, and error lines of the last hour (an old one and an information line do not count).
         operations.State.AddMessages(queueUrl, 2);
         var now = DateTimeOffset.UtcNow;
@@ -165,6 +172,7 @@ public sealed class DoctorCommandTests
             (CheckIds.HostEndpoints, FindingIds.HostEndpointMissing, $"HostEndpoint/{secondMemberEni}"),
             (CheckIds.TrustSecurityGroup, FindingIds.TrustSecurityGroupMissing, bareMemberEni),
             (CheckIds.ForeignObjects, FindingIds.ForeignObject, "GlobalNetworkPolicy/sg-local.allow-all"),
+            (CheckIds.Companions, FindingIds.CompanionMissing, "NetworkPolicy/default/sglambda-allow-from-app"),
             (CheckIds.WebhookConfigured, FindingIds.WebhookMissing, "MutatingWebhookConfiguration/sglambda-pod-security-groups"),
             (CheckIds.DeadLetterQueue, FindingIds.DeadLetters, queueUrl),
             (CheckIds.FunctionErrors, FindingIds.FunctionErrors, ChangeHandlerLogs),
@@ -173,7 +181,7 @@ public sealed class DoctorCommandTests
         // The human output says the same, with why and fix, and ends with the summary.
         var text = Doctor(StatusHandler.Answering(HttpStatusCode.Forbidden), "-o", "text");
         Assert.That(text.Stdout, Does.Contain($"fix: aws ec2 modify-network-interface-attribute --network-interface-id {bareMemberEni} --groups {appSg} {trust}"));
-        Assert.That(text.Stdout.TrimEnd().Split('\n')[^1], Is.EqualTo("10 problem(s) (7 error(s), 3 warning(s)) in 8 check(s); 2 passed, 1 skipped"));
+        Assert.That(text.Stdout.TrimEnd().Split('\n')[^1], Is.EqualTo("11 problem(s) (8 error(s), 3 warning(s)) in 9 check(s); 2 passed, 1 skipped"));
     }
 
     [Test]

@@ -91,7 +91,9 @@ internal sealed class DoctorCommand
         var clusterPath = parseResult.GetValue(sync.ClusterSnapshot);
         var webhookPath = parseResult.GetValue(webhookConfiguration);
         // Parse every file before any network call, so bad input fails fast with exit 2.
-        IReadOnlyList<CalicoObject>? offlineCluster = clusterPath is null ? null : ClusterSnapshotParser.Parse(InputFileReader.Read(clusterPath));
+        var clusterFile = clusterPath is null ? null : InputFileReader.Read(clusterPath);
+        IReadOnlyList<CalicoObject>? offlineCluster = clusterFile is null ? null : ClusterSnapshotParser.Parse(clusterFile);
+        var offlinePolicies = clusterFile is null ? null : ClusterSnapshotParser.ParseNetworkPolicies(clusterFile);
         var offlineWebhook = webhookPath is null ? null : WebhookConfigurationParser.Parse(InputFileReader.Read(webhookPath));
         var region = snapshot is null ? Region(parseResult, config) : null;
 
@@ -108,6 +110,8 @@ internal sealed class DoctorCommand
                     ? Observation.Of(offlineWebhook)
                     : Observation.Skipped<WebhookConfiguration?>("offline (--cluster-snapshot); pass --webhook-configuration"),
                 WebhookProbe = Observation.Skipped<WebhookProbeResult>("offline (--cluster-snapshot)"),
+                // The snapshot's Kubernetes NetworkPolicies (kubectl get networkpolicies -A -o json in the same List).
+                NetworkPolicies = Observation.Of(offlinePolicies!),
             };
         }
         else
@@ -127,6 +131,7 @@ internal sealed class DoctorCommand
                 Aws = aws with { Nodes = nodes },
                 Cluster = objects,
                 Webhook = Observation.Of(webhook),
+                NetworkPolicies = Observation.Of(await new KubernetesNetworkPolicyReader(kubernetes).ListNetworkPoliciesAsync(cancellationToken)),
                 WebhookProbe = probeUrl is null
                     ? Observation.Skipped<WebhookProbeResult>("no https webhook for pods to probe")
                     : Observation.Of(await new WebhookProbe(probeHandler).ProbeAsync(probeUrl, cancellationToken)),

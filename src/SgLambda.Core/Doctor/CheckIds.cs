@@ -10,6 +10,7 @@ public static class CheckIds
     public const string EnforcedSecurityGroup = "enforced-sg";
     public const string ForeignObjects = "foreign-objects";
     public const string Drift = "drift";
+    public const string Companions = "companions";
     public const string WebhookConfigured = "webhook-configured";
     public const string WebhookReachable = "webhook-reachable";
     public const string DeadLetterQueue = "dead-letter-queue";

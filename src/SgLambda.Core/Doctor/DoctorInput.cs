@@ -1,6 +1,7 @@
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
+using SgLambda.Core.NetworkPolicies;
 
 namespace SgLambda.Core.Doctor;
 
@@ -13,6 +14,9 @@ public sealed record DoctorInput
     /// <summary>Every Tier, GlobalNetworkPolicy, NetworkPolicy, HostEndpoint and GlobalNetworkSet, owned by SgLambda or not.</summary>
     public required IReadOnlyList<CalicoObject> Cluster { get; init; }
     /// <summary>The configuration named <see cref="WebhookConfiguration.SgLambdaName"/>; a null value means it is absent.</summary>
+    /// <summary>The cluster's Kubernetes NetworkPolicies (for the SG-aware companions).</summary>
+    public Observed<IReadOnlyList<KubernetesNetworkPolicy>> NetworkPolicies { get; init; } =
+        Observation.Skipped<IReadOnlyList<KubernetesNetworkPolicy>>("not read");
     public Observed<WebhookConfiguration?> Webhook { get; init; } = Observation.Skipped<WebhookConfiguration?>("not read");
     public Observed<WebhookProbeResult> WebhookProbe { get; init; } = Observation.Skipped<WebhookProbeResult>("not probed");
     public Observed<DeadLetterQueueState> DeadLetterQueue { get; init; } = Observation.Skipped<DeadLetterQueueState>("not read");

@@ -18,6 +18,9 @@ public static class FindingIds
     public const string ForeignObject = "foreign-object";
     public const string DriftApply = "drift-apply";
     public const string DriftDelete = "drift-delete";
+    public const string CompanionMissing = "companion-missing";
+    public const string CompanionStale = "companion-stale";
+    public const string CompanionNameTaken = "companion-name-taken";
     public const string WebhookMissing = "webhook-missing";
     public const string WebhookRules = "webhook-rules";
     public const string WebhookUrl = "webhook-url";

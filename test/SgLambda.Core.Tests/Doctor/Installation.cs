@@ -1,6 +1,8 @@
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Doctor;
+using SgLambda.Core.NetworkPolicies;
+using SgLambda.Core.Tests.NetworkPolicies;
 using SgLambda.Core.Translation;
 using static SgLambda.Core.Tests.Translation.Aws;
 
@@ -31,7 +33,14 @@ internal static class Installation
         DbInstances = [new DbInstance { DBInstanceIdentifier = "orders", VpcId = VpcId, VpcSecurityGroupIds = [DbSg, TrustSg] }],
     };
 
-    public static IReadOnlyList<CalicoObject> Cluster(AwsSnapshot? aws = null) => Translator.Render(aws ?? Account(), Config()).Objects;
+    /// <summary>The seed tutorial's SG-aware allow-from-instance NetworkPolicy.</summary>
+    public static KubernetesNetworkPolicy SgAwarePolicy() => NetworkPolicyFixtures.Policy("allow-from-instance.yaml");
+
+    /// <summary>Its companion, as the reconcile writes it.</summary>
+    public static NetworkPolicy Companion() => CompanionPolicy.For(SgAwarePolicy(), Config().CalicoApiGroup)!;
+
+    public static IReadOnlyList<CalicoObject> Cluster(AwsSnapshot? aws = null) =>
+        [.. Translator.Render(aws ?? Account(), Config()).Objects, Companion()];
 
     public static WebhookConfiguration Webhook(string url = "https://abc123.lambda-url.us-west-2.on.aws/0123456789abcdef0123456789abcdef") =>
         new(WebhookConfiguration.SgLambdaName,
@@ -45,6 +54,7 @@ internal static class Installation
         Aws = Account(),
         Config = Config(),
         Cluster = Cluster(),
+        NetworkPolicies = Observation.Of<IReadOnlyList<KubernetesNetworkPolicy>>([SgAwarePolicy()]),
         Webhook = Observation.Of<WebhookConfiguration?>(Webhook()),
         WebhookProbe = Observation.Of(new WebhookProbeResult("https://abc123.lambda-url.us-west-2.on.aws/", 403, null)),
         DeadLetterQueue = Observation.Of(new DeadLetterQueueState("https://sqs.us-west-2.amazonaws.com/111122223333/dlq", 0)),

@@ -19,7 +19,7 @@ public class InstallationDoctorTests
         Assert.That(report.Checks.Select(c => c.Check), Is.EqualTo(new[]
         {
             CheckIds.Tiers, CheckIds.Policies, CheckIds.HostEndpoints, CheckIds.TrustSecurityGroup, CheckIds.EnforcedSecurityGroup,
-            CheckIds.ForeignObjects, CheckIds.Drift, CheckIds.WebhookConfigured, CheckIds.WebhookReachable, CheckIds.DeadLetterQueue,
+            CheckIds.ForeignObjects, CheckIds.Drift, CheckIds.Companions, CheckIds.WebhookConfigured, CheckIds.WebhookReachable, CheckIds.DeadLetterQueue,
             CheckIds.FunctionErrors,
         }));
     }
@@ -32,7 +32,7 @@ public class InstallationDoctorTests
         var input = Healthy() with
         {
             Config = config,
-            Cluster = Core.Translation.Translator.Render(Account(), config).Objects,
+            Cluster = [.. Core.Translation.Translator.Render(Account(), config).Objects, Companion()],
             DeadLetterQueue = Observation.Skipped<DeadLetterQueueState>("no --dead-letter-queue-url"),
         };
         var report = InstallationDoctor.Examine(input);
