@@ -10,6 +10,9 @@ internal static class ExitCodes
     public const int BadInput = 2;
     /// <summary>AWS or the cluster could not be reached or refused a call (after the clients' retries).</summary>
     public const int Unavailable = 3;
-    /// <summary><c>doctor</c> found problems in the installation (each printed with its fix).</summary>
+    /// <summary>
+    /// <c>doctor</c> found problems in the installation (each printed with its fix), or <c>demo</c> saw a verdict
+    /// that is not the tutorial's.
+    /// </summary>
     public const int ProblemsFound = 4;
 }

@@ -13,9 +13,6 @@ namespace SgLambda.Cli.Demo;
 /// </summary>
 internal sealed class DemoCommand
 {
-    /// <summary>Exit code when a verdict differs from the story.</summary>
-    public const int StoryBroken = 4;
-
     private readonly Option<bool> noColor = new("--no-color")
     {
         Description = "No colour, even on a terminal (NO_COLOR does the same)",
@@ -82,7 +79,7 @@ internal sealed class DemoCommand
             ? painter.Paint("Every verdict is the tutorial's.", TextStyle.Good)
             : painter.Paint($"{broken} verdict(s) differ from the tutorial.", TextStyle.Bad));
         stdout.WriteLine("Explain any flow yourself: sglambda explain --from ... --to ... --port 80/tcp (see README).");
-        return broken == 0 ? ExitCodes.Success : StoryBroken;
+        return broken == 0 ? ExitCodes.Success : ExitCodes.ProblemsFound;
     }
 
     private static async Task<Dictionary<ObjectKey, string?>> Versions(DemoWorld world, CancellationToken cancellationToken) =>
