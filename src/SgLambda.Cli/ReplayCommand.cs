@@ -6,7 +6,7 @@ using SgLambda.Core.Input;
 namespace SgLambda.Cli;
 
 /// <summary>
-/// <c>sglambda replay EVENT.json</c>: one EventBridge event through the same path as the change handler:
+/// <c>sglambda replay EVENT.json</c>: an EventBridge event (or CloudTrail records) through the same path as the change handler:
 /// classify, re-read what it affects, render, diff, and print or apply the plan. Offline on snapshots.
 /// </summary>
 internal sealed class ReplayCommand
@@ -21,7 +21,7 @@ internal sealed class ReplayCommand
 
     public ReplayCommand()
     {
-        Command = new Command("replay", "Replay one EventBridge event: what it affects and the cluster changes it makes.") { eventFile };
+        Command = new Command("replay", "Replay an EventBridge event (or CloudTrail records): what it affects and the cluster changes it makes.") { eventFile };
         options.AddTo(Command);
         Command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
     }
