@@ -6,6 +6,7 @@ using SgLambda.Core.Configuration;
 using SgLambda.Core.Input;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
+using SgLambda.Functions.Offline;
 using SgLambda.Kubernetes;
 
 namespace SgLambda.Cli;
@@ -133,7 +134,7 @@ internal sealed class SyncOptions
         var configPath = parseResult.GetValue(Config);
         if (directory is not null)
         {
-            var input = AwsSnapshotDirectory.Read(directory, configPath);
+            var input = AwsSnapshotFolder.Read(directory, configPath);
             snapshot = input.Snapshot;
             return input.Config;
         }

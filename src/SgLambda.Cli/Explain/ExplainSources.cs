@@ -7,6 +7,7 @@ using SgLambda.Core.Configuration;
 using SgLambda.Core.Explain;
 using SgLambda.Core.Input;
 using SgLambda.Core.NetworkPolicies;
+using SgLambda.Functions.Offline;
 using SgLambda.Kubernetes;
 
 namespace SgLambda.Cli.Explain;
@@ -54,7 +55,7 @@ internal sealed record ExplainSources(
     {
         if (AwsSnapshot is not null)
         {
-            var input = AwsSnapshotDirectory.Read(AwsSnapshot, Config);
+            var input = AwsSnapshotFolder.Read(AwsSnapshot, Config);
             return (input.Snapshot, input.Config);
         }
         if (Config is null) throw new InputException("--config", null, null, "required when AWS is read live (no --aws-snapshot)");

@@ -5,11 +5,14 @@ namespace SgLambda.Functions.Offline;
 /// <summary>
 /// An AWS snapshot folder as <c>sglambda replay --aws-snapshot</c> takes: the files <c>render</c> reads under
 /// their usual names (sgs.json, enis.json and config.json required; vpcs.json, pls.json, nodes.json, sgrs.json optional).
+/// The one reader of such folders: the offline functions and every CLI command with <c>--aws-snapshot</c>.
 /// </summary>
 public static class AwsSnapshotFolder
 {
     /// <summary>Reads and parses the folder; throws <see cref="InputException"/> naming the missing or bad file.</summary>
-    public static RenderInput Read(string folder)
+    /// <param name="folder">The snapshot folder.</param>
+    /// <param name="configPath">A config file elsewhere (default: config.json in the folder).</param>
+    public static RenderInput Read(string folder, string? configPath = null)
     {
         if (!Directory.Exists(folder)) throw new InputException(folder, null, null, "no such directory (expected a folder with sgs.json, enis.json, config.json, ...)");
         return InputParser.ParseRenderInput(new RenderInputFiles
@@ -20,7 +23,7 @@ public static class AwsSnapshotFolder
             PrefixLists = Optional(folder, "pls.json"),
             Nodes = Optional(folder, "nodes.json"),
             SecurityGroupRules = Optional(folder, "sgrs.json"),
-            Config = ReadFile(Path.Combine(folder, "config.json")),
+            Config = ReadFile(configPath ?? Path.Combine(folder, "config.json")),
         });
     }
 
@@ -36,7 +39,7 @@ public static class AwsSnapshotFolder
         {
             return new InputFile(path, File.ReadAllText(path));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             throw new InputException(path, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot read the file: " + e.Message);
         }

@@ -36,6 +36,30 @@ internal static class AdmissionFixtures
 
     public static string Label(string groupId) => "sg.aws.tigera.io/" + groupId;
 
+    public const string AppLabel = "app=nginx";
+    public static readonly string PodSgLabel = Label(PodSg) + "=";
+    public static readonly string InstanceSgLabel = Label(InstanceSg) + "=";
+    public static readonly string NodeSg1Label = Label(NodeSg1) + "=";
+    public static readonly string NodeSg2Label = Label(NodeSg2) + "=";
+
+    /// <summary>
+    /// The admitted fixtures and SEMANTICS.md section 3's labels for each: the annotation's SGs and the pod-default
+    /// SG, else the node SGs and the pod-default SG. Shared by the core's tests and the webhook function's.
+    /// </summary>
+    public static readonly AllowedCase[] AllowedCases =
+    [
+        new("create-annotated.json", [AppLabel, InstanceSgLabel, PodSgLabel]),
+        new("create-no-labels.json", [NodeSg1Label, NodeSg2Label, PodSgLabel]),
+        new("create-empty-list.json", [AppLabel, NodeSg1Label, NodeSg2Label, PodSgLabel]),
+        new("create-duplicates.json", [AppLabel, InstanceSgLabel, PodSgLabel]),
+        // Hand-set SG labels go, a wrong value is reset; other labels (even sglambda.io/*) stay.
+        new("create-user-labels.json", [AppLabel, InstanceSgLabel, PodSgLabel, "sglambda.io/endpoint-kind=cluster-node"]),
+        // What `kubectl annotate pod nginx aws.tigera.io/security-groups='["sg-..."]'` sends.
+        new("update-annotate.json", [AppLabel, InstanceSgLabel, PodSgLabel]),
+        new("update-remove-annotation.json", [AppLabel, NodeSg1Label, NodeSg2Label, PodSgLabel]),
+        new("update-user-label.json", [AppLabel, NodeSg1Label, NodeSg2Label, PodSgLabel]),
+    ];
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

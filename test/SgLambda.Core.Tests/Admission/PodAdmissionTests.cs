@@ -12,30 +12,6 @@ namespace SgLambda.Core.Tests.Admission;
 /// </summary>
 public class PodAdmissionTests
 {
-    private static readonly string Pod = Label(PodSg) + "=";
-    private static readonly string Instance = Label(InstanceSg) + "=";
-    private static readonly string Node1 = Label(NodeSg1) + "=";
-    private static readonly string Node2 = Label(NodeSg2) + "=";
-    private const string App = "app=nginx";
-
-    public record AllowedCase(string File, string[] Labels)
-    {
-        public override string ToString() => File;
-    }
-
-    public static readonly AllowedCase[] Allowed =
-    [
-        new("create-annotated.json", [App, Instance, Pod]),
-        new("create-no-labels.json", [Node1, Node2, Pod]),
-        new("create-empty-list.json", [App, Node1, Node2, Pod]),
-        new("create-duplicates.json", [App, Instance, Pod]),
-        // Hand-set SG labels go, a wrong value is reset; other labels (even sglambda.io/*) stay.
-        new("create-user-labels.json", [App, Instance, Pod, "sglambda.io/endpoint-kind=cluster-node"]),
-        new("update-annotate.json", [App, Instance, Pod]),
-        new("update-remove-annotation.json", [App, Node1, Node2, Pod]),
-        new("update-user-label.json", [App, Node1, Node2, Pod]),
-    ];
-
     public record RejectedCase(string File, string[] MessageParts)
     {
         public override string ToString() => File;
@@ -60,7 +36,7 @@ public class PodAdmissionTests
         new("malformed-internal-sg.json", [$"names {TrustSg}, an internal SG"]),
     ];
 
-    [TestCaseSource(nameof(Allowed))]
+    [TestCaseSource(typeof(AdmissionFixtures), nameof(AdmissionFixtures.AllowedCases))]
     public void Patched_pod_carries_exactly_the_derived_labels(AllowedCase testCase)
     {
         var review = Review(testCase.File);
@@ -71,7 +47,7 @@ public class PodAdmissionTests
         Assert.That(JsonPatchApplier.Labels(Patched(review, decision)), Is.EqualTo(testCase.Labels.Order(StringComparer.Ordinal)));
     }
 
-    [TestCaseSource(nameof(Allowed))]
+    [TestCaseSource(typeof(AdmissionFixtures), nameof(AdmissionFixtures.AllowedCases))]
     public void Deciding_again_on_the_patched_pod_changes_nothing(AllowedCase testCase)
     {
         var review = Review(testCase.File);
@@ -102,7 +78,7 @@ public class PodAdmissionTests
     [Test]
     public void Every_fixture_is_in_a_table()
     {
-        var named = Allowed.Select(c => c.File).Concat(Malformed.Select(c => c.File)).Append(HostNetworkFile);
+        var named = AllowedCases.Select(c => c.File).Concat(Malformed.Select(c => c.File)).Append(HostNetworkFile);
         Assert.That(FixtureNames, Is.EquivalentTo(named));
     }
 

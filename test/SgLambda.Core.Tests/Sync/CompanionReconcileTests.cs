@@ -5,6 +5,7 @@ using SgLambda.Core.NetworkPolicies;
 using SgLambda.Core.Sync;
 using SgLambda.Core.Tests.Events;
 using SgLambda.Core.Tests.NetworkPolicies;
+using SgLambda.Core.Tests.Tutorial;
 
 namespace SgLambda.Core.Tests.Sync;
 
@@ -14,21 +15,9 @@ namespace SgLambda.Core.Tests.Sync;
 /// </summary>
 public class CompanionReconcileTests
 {
-    private static readonly string TutorialDirectory = Path.Combine(EventFiles.RepositoryRoot, "infra", "examples", "tutorial");
-
     private static (SyncEngine Engine, InMemoryCalicoStore Store, InMemoryNetworkPolicies Policies) World(params KubernetesNetworkPolicy[] policies)
     {
-        InputFile Read(string name) => new(name, File.ReadAllText(Path.Combine(TutorialDirectory, name)));
-        var input = InputParser.ParseRenderInput(new RenderInputFiles
-        {
-            SecurityGroups = Read("sgs.json"),
-            NetworkInterfaces = Read("enis.json"),
-            Vpcs = Read("vpcs.json"),
-            PrefixLists = Read("pls.json"),
-            Nodes = Read("nodes.json"),
-            SecurityGroupRules = Read("sgrs.json"),
-            Config = Read("config.json"),
-        });
+        var input = TutorialSnapshot.Read();
         var config = input.Config with { AccountId = EventFiles.Account, Region = EventFiles.Region };
         var inventory = new SnapshotInventory(input.Snapshot, config);
         var store = new InMemoryCalicoStore();

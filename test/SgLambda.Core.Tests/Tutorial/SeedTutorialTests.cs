@@ -29,19 +29,7 @@ public class SeedTutorialTests
     private const string Outsider = "10.0.1.26";     // a second instance, in outside-sg only
     private const string PodSg = "sg-98765432109876";
 
-    private static readonly string TutorialDirectory = Path.Combine(Path.GetDirectoryName(NetworkPolicyFixtures.FixturesDirectory)!, "..", "..", "..", "infra", "examples", "tutorial");
     private static readonly string FixturesDirectory = Path.Combine(Path.GetDirectoryName(NetworkPolicyFixtures.FixturesDirectory)!, "..", "Tutorial", "Fixtures");
-
-    private static RenderInput Tutorial() => InputParser.ParseRenderInput(new RenderInputFiles
-    {
-        SecurityGroups = TutorialFile("sgs.json"),
-        NetworkInterfaces = TutorialFile("enis.json"),
-        Vpcs = TutorialFile("vpcs.json"),
-        PrefixLists = TutorialFile("pls.json"),
-        Nodes = TutorialFile("nodes.json"),
-        SecurityGroupRules = TutorialFile("sgrs.json"),
-        Config = TutorialFile("config.json"),
-    });
 
     /// <summary>The tutorial plus the outsider: its SG and ENI, and pod-sg admitting it on port 80.</summary>
     private static RenderInput WithOutsider(RenderInput tutorial)
@@ -62,7 +50,7 @@ public class SeedTutorialTests
     [Test]
     public void The_tutorial_runs_end_to_end()
     {
-        var input = WithOutsider(Tutorial());
+        var input = WithOutsider(TutorialSnapshot.Read());
         var config = input.Config;
         var rendered = Translator.Render(input.Snapshot, config);
         Assert.That(rendered.Objects.OfType<HostEndpoint>().Select(h => h.Metadata.Name), Does.Contain("eni-0a11b22c33d44e556").And.Contain("eni-0c0ffee0c0ffee0c3"));
@@ -112,7 +100,7 @@ public class SeedTutorialTests
     {
         // The companion's peer is global(): only HostEndpoints. Pods are matched by Calico's conversion, and only
         // pods of the policy's own namespace, whose SG labels the webhook alone writes.
-        var input = Tutorial();
+        var input = TutorialSnapshot.Read();
         var rendered = Translator.Render(input.Snapshot, input.Config);
         var allowFromInstance = NetworkPolicyFixtures.Policy("allow-from-instance.yaml");
         CalicoObject[] objects =
@@ -143,7 +131,7 @@ public class SeedTutorialTests
     [Test]
     public void A_namespaced_policy_selects_host_endpoints_only_through_global()
     {
-        var input = Tutorial();
+        var input = TutorialSnapshot.Read();
         var rendered = Translator.Render(input.Snapshot, input.Config);
         var target = new Pod(Namespace, PodName, System.Net.IPAddress.Parse(PodIp), new Dictionary<string, string> { ["app"] = "pod-tester" });
         NetworkPolicy AllowFrom(string? namespaceSelector) => new()
@@ -175,7 +163,7 @@ public class SeedTutorialTests
     {
         var labels = (pod["metadata"]!["labels"] as JsonObject)!.ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
         var workload = new Pod(Namespace, PodName, System.Net.IPAddress.Parse(PodIp), labels);
-        var evaluator = new CalicoEvaluator(objects, [workload], NodeNames(Tutorial()));
+        var evaluator = new CalicoEvaluator(objects, [workload], NodeNames(TutorialSnapshot.Read()));
         return evaluator.Evaluate(Flow.Tcp(source, PodIp, 80));
     }
 
@@ -223,8 +211,6 @@ public class SeedTutorialTests
         [.. (pod["metadata"]!["labels"] as JsonObject)!.Select(p => p.Key).Where(k => k.StartsWith(LabelKeys.SecurityGroupPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     private static string Label(string groupId) => LabelKeys.SecurityGroup(groupId);
-
-    private static InputFile TutorialFile(string name) => ReadFile(Path.Combine(TutorialDirectory, name));
 
     private static InputFile FixtureFile(string name) => ReadFile(Path.Combine(FixturesDirectory, name));
 

@@ -16,33 +16,9 @@ namespace SgLambda.Functions.Tests.Admission;
 /// </summary>
 public sealed class AdmissionWebhookTests
 {
-    private const string App = "app=nginx";
-    private static readonly string Pod = Label(PodSg) + "=";
-    private static readonly string Instance = Label(InstanceSg) + "=";
-    private static readonly string Node1 = Label(NodeSg1) + "=";
-    private static readonly string Node2 = Label(NodeSg2) + "=";
-
     private StringWriter log = null!;
     private FakeNamespaces namespaces = null!;
     private ManualClock clock = null!;
-
-    public record AllowedCase(string File, string[] Labels)
-    {
-        public override string ToString() => File;
-    }
-
-    public static readonly AllowedCase[] Allowed =
-    [
-        new("create-annotated.json", [App, Instance, Pod]),
-        new("create-no-labels.json", [Node1, Node2, Pod]),
-        new("create-empty-list.json", [App, Node1, Node2, Pod]),
-        new("create-duplicates.json", [App, Instance, Pod]),
-        new("create-user-labels.json", [App, Instance, Pod, "sglambda.io/endpoint-kind=cluster-node"]),
-        // What `kubectl annotate pod nginx aws.tigera.io/security-groups='["sg-..."]'` sends.
-        new("update-annotate.json", [App, Instance, Pod]),
-        new("update-remove-annotation.json", [App, Node1, Node2, Pod]),
-        new("update-user-label.json", [App, Node1, Node2, Pod]),
-    ];
 
     public static IEnumerable<string> MalformedFixtures =>
         FixtureNames.Where(name => name.StartsWith("malformed-", StringComparison.Ordinal));
@@ -89,7 +65,7 @@ public sealed class AdmissionWebhookTests
         Assert.That(body, Does.Not.Contain("uid").And.Not.Contain("AdmissionReview\",").And.Not.Contain("allowed"));
     }
 
-    [TestCaseSource(nameof(Allowed))]
+    [TestCaseSource(typeof(AdmissionFixtures), nameof(AdmissionFixtures.AllowedCases))]
     public async Task An_allowed_review_carries_a_patch_that_gives_exactly_the_contract_labels(AllowedCase test)
     {
         var text = WebhookRequests.Review(test.File);
@@ -114,7 +90,7 @@ public sealed class AdmissionWebhookTests
         var review = Review(await InvokeAsync(WebhookRequests.Request(WebhookRequests.Review("update-annotate.json"), base64: true)));
 
         var patched = JsonPatchApplier.Apply(JsonNode.Parse(WebhookRequests.Review("update-annotate.json"))!["request"]!["object"]!, review["response"]!["patch"]!.GetValue<string>());
-        Assert.That(JsonPatchApplier.Labels(patched), Is.EqualTo(new[] { App, Instance, Pod }));
+        Assert.That(JsonPatchApplier.Labels(patched), Is.EqualTo(new[] { AppLabel, InstanceSgLabel, PodSgLabel }));
     }
 
     [TestCaseSource(nameof(MalformedFixtures))]
