@@ -50,6 +50,20 @@ public sealed class DemoCommandTests
     }
 
     [Test]
+    public void The_pod_writes_go_through_the_webhook_function_on_its_function_url()
+    {
+        var verbose = CliResult.Run("demo", "--no-color", "--verbose");
+
+        Assert.That(verbose.ExitCode, Is.Zero, verbose.Stderr);
+        var admissions = verbose.Stdout.Split('\n')
+            .Where(line => line.Contains("\"function\":\"sglambda-admission-webhook\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.That(admissions, Has.Count.EqualTo(2), "the CREATE and the annotate UPDATE");
+        Assert.That(admissions[0], Does.Contain("\"operation\":\"CREATE\"").And.Contain("\"method\":\"POST\""));
+        Assert.That(admissions[1], Does.Contain("\"operation\":\"UPDATE\"").And.Contain("\"allowed\":true"));
+    }
+
+    [Test]
     public void Output_is_deterministic_and_has_no_colour_when_redirected()
     {
         var again = CliResult.Run("demo", "--no-color");

@@ -11,8 +11,9 @@ namespace SgLambda.Cli.Demo;
 
 /// <summary>
 /// What kubectl and the API server do in the tutorial: create the namespace and the pod, annotate it, create
-/// NetworkPolicies. Pod writes go through SgLambda's admission core as the API server calls the webhook:
-/// an AdmissionReview in, the JSON patch of the answer applied to the object before it is stored.
+/// NetworkPolicies. Pod writes go through SgLambda's admission webhook function as the API server calls it:
+/// an AdmissionReview POSTed to its function URL, the JSON patch of the answer applied to the object before it
+/// is stored.
 /// </summary>
 internal static class DemoCluster
 {
@@ -32,7 +33,7 @@ internal static class DemoCluster
                 ["containers"] = new JsonArray(new JsonObject { ["name"] = "nginx", ["image"] = "nginx" }),
             },
         };
-        var admitted = Admit(world, "CREATE", pod, null);
+        var admitted = await AdmitAsync(world, "CREATE", pod, null, cancellationToken);
         await world.Kubernetes.CoreV1.CreateNamespacedPodAsync(KubernetesJson.Deserialize<V1Pod>(admitted.ToJsonString()), DemoWorld.Namespace, cancellationToken: cancellationToken);
         // The VPC CNI gives the pod one of its node's secondary addresses (the emulator takes status by seeding).
         var stored = world.Cluster.Get("v1", "Pod", DemoWorld.Namespace, DemoWorld.PodName)!.DeepClone().AsObject();
@@ -47,7 +48,7 @@ internal static class DemoCluster
         var updated = old.DeepClone().AsObject();
         var metadata = updated["metadata"]!.AsObject();
         metadata["annotations"] = new JsonObject { [LabelKeys.SecurityGroupsAnnotation] = $"[\"{groupId}\"]" };
-        var admitted = Admit(world, "UPDATE", updated, old);
+        var admitted = await AdmitAsync(world, "UPDATE", updated, old, cancellationToken);
         await world.Kubernetes.CoreV1.ReplaceNamespacedPodAsync(KubernetesJson.Deserialize<V1Pod>(admitted.ToJsonString()), DemoWorld.PodName, DemoWorld.Namespace, cancellationToken: cancellationToken);
         return $"kubectl annotate pod -n {DemoWorld.Namespace} -l app=pod-tester {LabelKeys.SecurityGroupsAnnotation}='[\"{groupId}\"]': the webhook sets labels {SgLabels(admitted)}";
     }
@@ -60,7 +61,7 @@ internal static class DemoCluster
     }
 
     /// <summary>The API server's side of the mutating webhook: review, then apply the answer's patch (or refuse).</summary>
-    private static JsonObject Admit(DemoWorld world, string operation, JsonObject pod, JsonObject? old)
+    private static async Task<JsonObject> AdmitAsync(DemoWorld world, string operation, JsonObject pod, JsonObject? old, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref reviews);
         var review = new AdmissionReview
@@ -77,10 +78,10 @@ internal static class DemoCluster
                 OldObject = old is null ? null : Element(old),
             },
         };
-        var decision = PodAdmission.Decide(review, new NamespaceInfo(DemoWorld.Namespace, new Dictionary<string, string>()), world.Config);
-        if (!decision.Response.Allowed) throw new InvalidOperationException("the webhook refused the pod: " + decision.Response.Status?.Message);
-        if (decision.Operations.Count == 0) return pod;
-        var patch = JsonSerializer.SerializeToNode(decision.Operations, AdmissionJsonContext.Default.IReadOnlyListJsonPatchOperation);
+        var response = await world.Webhook.ReviewAsync(review, cancellationToken);
+        if (!response.Allowed) throw new InvalidOperationException("the webhook refused the pod: " + response.Status?.Message);
+        if (response.Patch is null) return pod;
+        var patch = JsonNode.Parse(Convert.FromBase64String(response.Patch));
         return JsonPatch.Apply(pod.DeepClone(), patch)!.AsObject();
     }
 

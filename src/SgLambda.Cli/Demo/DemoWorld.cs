@@ -4,6 +4,7 @@ using Amazon.EC2;
 using Amazon.Runtime;
 using k8s;
 using SgLambda.Aws;
+using SgLambda.Aws.Rds;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Explain;
@@ -24,7 +25,7 @@ namespace SgLambda.Cli.Demo;
 /// The demo's world, all in-process: the EC2 emulator (the account, with the cluster's VPC, node and SgLambda's
 /// internal SGs already there), the Kubernetes API emulator (Calico's CRDs installed, one Node), the real
 /// AWSSDK.EC2 and KubernetesClient clients pointed at them, and the change handler and reconciler function
-/// classes the Lambda runs, composed over the real adapters.
+/// classes the Lambda runs (change handler, reconciler, admission webhook), composed over the real adapters.
 /// </summary>
 internal sealed class DemoWorld : IAsyncDisposable
 {
@@ -34,12 +35,15 @@ internal sealed class DemoWorld : IAsyncDisposable
     private const string Region = "us-west-2";
 
     private readonly TextWriter _functionLog;
+    private readonly IAmazonRDS _rds;
     private readonly string? _temporaryCrds;
     private int _invocations;
 
-    private DemoWorld(Ec2Emulator aws, KubernetesApiEmulator cluster, IAmazonEC2 ec2, IKubernetes kubernetes, SgLambdaConfig config,
-        ChangeHandler handler, Reconciler reconciler, KubernetesCalicoStore store, TextWriter functionLog, string subnetId, string nodeEni, string? temporaryCrds)
+    private DemoWorld(Ec2Emulator aws, KubernetesApiEmulator cluster, IAmazonEC2 ec2, IAmazonRDS rds, IKubernetes kubernetes, SgLambdaConfig config,
+        ChangeHandler handler, Reconciler reconciler, DemoWebhook webhook, KubernetesCalicoStore store, TextWriter functionLog, string subnetId, string nodeEni, string? temporaryCrds)
     {
+        _rds = rds;
+        Webhook = webhook;
         Aws = aws;
         Cluster = cluster;
         Ec2 = ec2;
@@ -61,6 +65,8 @@ internal sealed class DemoWorld : IAsyncDisposable
     public SgLambdaConfig Config { get; }
     public ChangeHandler Handler { get; }
     public Reconciler Reconciler { get; }
+    /// <summary>The admission webhook function, called through its function URL as the API server calls it.</summary>
+    public DemoWebhook Webhook { get; }
     public KubernetesCalicoStore Store { get; }
     public string SubnetId { get; }
     public string NodeNetworkInterfaceId { get; }
@@ -130,9 +136,9 @@ internal sealed class DemoWorld : IAsyncDisposable
         var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(kubernetes), store, config,
             new AwsSecurityGroupWriter(ec2, rds), new KubernetesNetworkPolicyReader(kubernetes));
         var logger = new StructuredLogger(functionLog, Functions.LogLevel.Information, DemoClock.Instance);
-        return new DemoWorld(aws, cluster, ec2, kubernetes, config,
+        return new DemoWorld(aws, cluster, ec2, rds, kubernetes, config,
             new ChangeHandler(config, engine, logger, DemoClock.Instance), new Reconciler(engine, logger, DemoClock.Instance),
-            store, functionLog, subnet.SubnetId, node.PrimaryNetworkInterfaceId, temporary);
+            DemoWebhook.Create(cluster.BaseUrl, config, logger), store, functionLog, subnet.SubnetId, node.PrimaryNetworkInterfaceId, temporary);
     }
 
     /// <summary>Delivers every event the EC2 emulator emitted to the change handler, as EventBridge would; returns their names.</summary>
@@ -172,7 +178,9 @@ internal sealed class DemoWorld : IAsyncDisposable
         foreach (var policy in await new KubernetesNetworkPolicyReader(Kubernetes).ListNetworkPoliciesAsync(cancellationToken))
             objects.Add(KubernetesNetworkPolicyConverter.Convert(policy, Config.CalicoApiGroup, notes));
         var pods = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. Cluster.List("v1", "Pod").Select(p => (JsonNode?)p.DeepClone())]) };
-        var snapshot = Aws.Account.ToSnapshot() with { Nodes = [new Core.Aws.KubernetesNode(NodeName, Aws.Account.NetworkInterfaces.First(e => e.NetworkInterfaceId == NodeNetworkInterfaceId).Attachment?.InstanceId)] };
+        // AWS as the functions see it: through AWSSDK.EC2 and the RDS client; the nodes through the cluster's API.
+        var snapshot = await new Ec2Inventory(Ec2, _rds, Config).ReadAllAsync(cancellationToken)
+            with { Nodes = await new KubernetesNodeReader(Kubernetes).ListNodesAsync(cancellationToken) };
         return new ExplainInputs
         {
             Aws = snapshot,
@@ -243,6 +251,8 @@ internal sealed class DemoWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Ec2.Dispose();
+        _rds.Dispose();
+        Webhook.Dispose();
         Kubernetes.Dispose();
         await Cluster.DisposeAsync();
         await Aws.DisposeAsync();

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using SgLambda.Core.Admission;
+using SgLambda.Core.Configuration;
+using SgLambda.Functions;
+using SgLambda.Functions.Lambda;
+using SgLambda.Functions.Observability;
+using SgLambda.Functions.Webhook;
+using SgLambda.Kubernetes;
+
+namespace SgLambda.Cli.Demo;
+
+/// <summary>
+/// The admission webhook function as the API server reaches it: an AdmissionReview POSTed in a function URL
+/// request whose path is the secret, the function reading the pod's Namespace from the cluster's API.
+/// </summary>
+internal sealed class DemoWebhook : IDisposable
+{
+    private readonly AdmissionWebhook _function;
+    private readonly KubernetesHttpApi _api;
+    private readonly string _secret;
+    private int _invocations;
+
+    private DemoWebhook(AdmissionWebhook function, KubernetesHttpApi api, string secret)
+    {
+        _function = function;
+        _api = api;
+        _secret = secret;
+    }
+
+    public static DemoWebhook Create(Uri cluster, SgLambdaConfig config, StructuredLogger logger)
+    {
+        // As `openssl rand -hex 32` makes it (README, "Admission webhook").
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var api = new KubernetesHttpApi(cluster, null, new StaticTokenSource("sglambda-demo"));
+        var namespaces = new CachedNamespaceReader(new KubernetesHttpNamespaceReader(api), DemoClock.Instance, CachedNamespaceReader.DefaultLifetime);
+        var function = new AdmissionWebhook(config, namespaces, WebhookSecret.FromValue(EnvironmentVariables.WebhookSecret, secret), logger, DemoClock.Instance);
+        return new DemoWebhook(function, api, secret);
+    }
+
+    /// <summary>The function's answer to the review; an answer that is not a review is an error.</summary>
+    public async Task<AdmissionResponse> ReviewAsync(AdmissionReview review, CancellationToken cancellationToken)
+    {
+        var request = new APIGatewayHttpApiV2ProxyRequest
+        {
+            Version = "2.0",
+            RouteKey = "$default",
+            RawPath = "/" + _secret,
+            Headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["content-type"] = "application/json" },
+            RequestContext = new ProxyRequestContext { Http = new HttpDescription { Method = "POST", Path = "/" + _secret, SourceIp = "10.0.0.10" } },
+            Body = JsonSerializer.Serialize(review, AdmissionJsonContext.Default.AdmissionReview),
+        };
+        using var input = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(request, WebhookJsonContext.Default.APIGatewayHttpApiV2ProxyRequest));
+        var id = Interlocked.Increment(ref _invocations);
+        var context = new LambdaContext(string.Create(CultureInfo.InvariantCulture, $"demo-webhook-{id:D4}"), "sglambda-admission-webhook",
+            "arn:aws:lambda:us-west-2:111122223333:function:sglambda-admission-webhook", DemoClock.Instance.GetUtcNow().AddSeconds(10), DemoClock.Instance);
+        await using var output = await _function.HandleAsync(input, context);
+        var response = await JsonSerializer.DeserializeAsync(output, WebhookJsonContext.Default.APIGatewayHttpApiV2ProxyResponse, cancellationToken);
+        if (response is not { StatusCode: 200, Body: { } body })
+            throw new InvalidOperationException($"the webhook answered HTTP {response?.StatusCode.ToString(CultureInfo.InvariantCulture) ?? "nothing"}");
+        return JsonSerializer.Deserialize(body, AdmissionJsonContext.Default.AdmissionReview)?.Response
+            ?? throw new InvalidOperationException("the webhook's answer has no response");
+    }
+
+    public void Dispose() => _api.Dispose();
+}
