@@ -9,6 +9,9 @@ if (args.Contains(ColdStart.Flag, StringComparer.Ordinal)) return await ColdStar
 // --quick: one timed run of each size without BenchmarkDotNet, for a fast sanity figure and a phase profile.
 if (args.Contains(QuickRun.Flag, StringComparer.Ordinal)) return QuickRun.Run(args);
 
+// --dataplane: what Felix programs per endpoint and walks per packet, before and after issue 16's construction.
+if (args.Contains(DataplaneRun.Flag, StringComparer.Ordinal)) return DataplaneRun.Run(args);
+
 // Min and median beside the mean: on a shared machine the least disturbed iterations say the most.
 var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Min, StatisticColumn.Median);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args, config);

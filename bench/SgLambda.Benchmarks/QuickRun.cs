@@ -62,8 +62,13 @@ public static class QuickRun
         var objects = Measure(size, "  fixed objects", () => FixedObjectRenderer.Render(context).ToList(), o => Invariant($"{o.Count} objects"));
         var groups = Measure(size, "  SGs of the VPC", () => Translator.SecurityGroupsOf(snapshot, config), g => Invariant($"{g.Count} SGs"));
         Measure(size, "  flatten rules", () => groups.Sum(g => RuleFlattener.Flatten(g, context, warnings).Count), n => Invariant($"{n} rules"));
-        var policies = Measure(size, "  SG policies", () => groups.SelectMany(g => SecurityGroupPolicyRenderer.Render(g, context, warnings)).ToList(),
-            p => Invariant($"{p.Count} policies"));
+        var policies = Measure(size, "  SG policies", () => groups.SelectMany(g =>
+            {
+                var rules = RuleFlattener.Flatten(g, context, warnings);
+                return SecurityGroupPolicyRenderer.Render(g, rules, context).Concat(
+                    RemoteSourceRules.Of(g.GroupId, rules).SelectMany(r => RemotePolicyRenderer.Render(r.Key, [r.Value], config.CalicoApiGroup)));
+            }).ToList(),
+            p => Invariant($"{p.Count} policies (sg-remote per contribution, not merged)"));
         var sets = Measure(size, "  network sets", () => context.PrefixLists.Values.Select(l => PrefixListRenderer.Render(l, context, warnings)).ToList(),
             s => Invariant($"{s.Count} sets (all lists)"));
         var endpoints = Measure(size, "  host endpoints", () => snapshot.NetworkInterfaces

@@ -128,11 +128,11 @@ public sealed class DoctorCommandTests
         // Cluster: a tier out of order, a missing policy, a policy of an SG that is gone, a HostEndpoint with
         // a wrong IP, a missing HostEndpoint, a foreign policy in an integration tier, no webhook.
         Change("Tier", "sg-local", tier => tier["spec"]!["order"] = 300);
+        var stale = Get("GlobalNetworkPolicy", $"sg-local.{appSg}");
         Delete("GlobalNetworkPolicy", $"sg-local.{appSg}");
-        var stale = Get("GlobalNetworkPolicy", $"sg-remote.{appSg}");
         stale["metadata"] = new JsonObject
         {
-            ["name"] = "sg-remote.sg-0gone0000000000001",
+            ["name"] = "sg-local.sg-0gone0000000000001",
             ["labels"] = new JsonObject { ["app.kubernetes.io/managed-by"] = "sglambda", ["sglambda.io/security-group"] = "sg-0gone0000000000001" },
         };
         cluster.Seed(stale);

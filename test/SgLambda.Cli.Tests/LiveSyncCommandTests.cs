@@ -94,7 +94,7 @@ public sealed class LiveSyncCommandTests
 
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
         var plan = JsonNode.Parse(result.Stdout)!;
-        Assert.That(plan["apply"]!.AsArray().Select(o => o!["metadata"]!["name"]!.GetValue<string>()), Is.EqualTo(new[] { $"sg-local.{groupId}", $"sg-remote.{groupId}" }));
+        Assert.That(plan["apply"]!.AsArray().Select(o => o!["metadata"]!["name"]!.GetValue<string>()), Is.EqualTo(new[] { $"sg-local.{groupId}", Core.Translation.RemoteTarget.AddressBucketOf(groupId).PolicyName }));
         var local = cluster.Get("projectcalico.org/v3", "GlobalNetworkPolicy", null, $"sg-local.{groupId}")!;
         Assert.That(local["spec"]!["ingress"]![0]!["destination"]!["ports"]![0]!.GetValue<int>(), Is.EqualTo(443));
     }

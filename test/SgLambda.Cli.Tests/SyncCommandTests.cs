@@ -83,9 +83,11 @@ public sealed class SyncCommandTests
     public void Replay_of_a_rule_change_plans_exactly_the_policies_of_that_group()
     {
         Assert.That(Reconcile().ExitCode, Is.Zero);
-        // The cluster lost pod-sg's policies (as if the AuthorizeSecurityGroupIngress had not been synced yet).
+        // The cluster lost pod-sg's policy and the sg-remote policy of the SG its rule names (as if the
+        // AuthorizeSecurityGroupIngress had not been synced yet).
         var items = JsonNode.Parse(File.ReadAllText(cluster))!["items"]!.AsArray();
-        var kept = items.Where(i => !i!["metadata"]!["name"]!.GetValue<string>().EndsWith("sg-98765432109876", StringComparison.Ordinal)).Select(i => i!.DeepClone());
+        var kept = items.Where(i => i!["metadata"]!["name"]!.GetValue<string>() is var name
+            && !name.EndsWith("sg-98765432109876", StringComparison.Ordinal) && name != "sg-remote.for-sg-12345678901234").Select(i => i!.DeepClone());
         File.WriteAllText(cluster, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. kept]) }.ToJsonString());
 
         var plan = Json(Replay(Path.Combine(Events, "ec2-authorize-security-group-ingress.json"), "--dry-run", "-o", "json"));
@@ -93,7 +95,7 @@ public sealed class SyncCommandTests
         Assert.That(plan["event"]!["eventName"]!.GetValue<string>(), Is.EqualTo("AuthorizeSecurityGroupIngress"));
         Assert.That(plan["affected"]!["securityGroups"]!.ToJsonString(), Is.EqualTo("""["sg-98765432109876"]"""));
         Assert.That(plan["apply"]!.AsArray().Select(o => o!["metadata"]!["name"]!.GetValue<string>()),
-            Is.EqualTo(new[] { "sg-local.sg-98765432109876", "sg-remote.sg-98765432109876" }));
+            Is.EqualTo(new[] { "sg-local.sg-98765432109876", "sg-remote.for-sg-12345678901234" }));
         Assert.That(plan["delete"]!.AsArray(), Is.Empty);
         Assert.That(plan["skipped"], Is.Null);
     }

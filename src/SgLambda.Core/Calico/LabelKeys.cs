@@ -45,7 +45,25 @@ public static class LabelKeys
     /// </summary>
     public const string PrefixListReferencePrefix = "prefix-list.sglambda.io/";
 
+    /// <summary>
+    /// Label of an <c>sg-remote.for-&lt;sg&gt;</c> policy (and its parts): the SG whose members it binds, so
+    /// the event path finds every part with one label selector.
+    /// </summary>
+    public const string LocalSecurityGroup = "sglambda.io/local-security-group";
+
+    /// <summary>Label of the shared <c>sg-remote.address-peers-&lt;n&gt;</c> policies (and parts): the bucket number.</summary>
+    public const string AddressPeers = "sglambda.io/address-peers";
+
+    /// <summary>
+    /// Prefix of the label an <c>sg-remote</c> policy carries for each SG whose rules it holds
+    /// (<c>rules-from.sglambda.io/&lt;sg-id&gt;: ""</c>): which policies a change of that SG's rules touches is
+    /// one label query away.
+    /// </summary>
+    public const string RulesFromPrefix = "rules-from.sglambda.io/";
+
     public static string SecurityGroup(string groupId) => SecurityGroupPrefix + groupId;
+
+    public static string RulesFrom(string groupId) => RulesFromPrefix + groupId;
 
     public static string PrefixListReference(string prefixListId) => PrefixListReferencePrefix + prefixListId;
 }

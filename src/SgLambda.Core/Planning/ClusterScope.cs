@@ -20,6 +20,10 @@ public sealed record ClusterScope
     public ImmutableSortedSet<string> NetworkInterfaces { get; init; } = NoIds;
     public ImmutableSortedSet<string> Instances { get; init; } = NoIds;
     public ImmutableSortedSet<string> PrefixLists { get; init; } = NoIds;
+    /// <summary>SGs whose <c>sg-remote.for-&lt;sg&gt;</c> policies (all parts) the operation answers for.</summary>
+    public ImmutableSortedSet<string> RemoteGroups { get; init; } = NoIds;
+    /// <summary>Buckets whose shared <c>sg-remote.address-peers-&lt;n&gt;</c> policies (all parts) the operation answers for.</summary>
+    public ImmutableSortedSet<string> AddressPeerBuckets { get; init; } = NoIds;
     /// <summary>All HostEndpoints of RDS ENIs: RDS ENIs cannot be told apart by DB, so a DB event re-renders them all.</summary>
     public bool RdsEndpoints { get; init; }
 
@@ -35,6 +39,8 @@ public sealed record ClusterScope
             yield break;
         }
         if (!SecurityGroups.IsEmpty) yield return ("GlobalNetworkPolicy", In(LabelKeys.SecurityGroupId, SecurityGroups));
+        if (!RemoteGroups.IsEmpty) yield return ("GlobalNetworkPolicy", In(LabelKeys.LocalSecurityGroup, RemoteGroups));
+        if (!AddressPeerBuckets.IsEmpty) yield return ("GlobalNetworkPolicy", In(LabelKeys.AddressPeers, AddressPeerBuckets));
         if (!NetworkInterfaces.IsEmpty) yield return ("HostEndpoint", In(LabelKeys.EniId, NetworkInterfaces));
         if (!Instances.IsEmpty) yield return ("HostEndpoint", In(LabelKeys.InstanceId, Instances));
         if (RdsEndpoints) yield return ("HostEndpoint", $"{LabelKeys.ResourceType}={ResourceTypes.Rds}");
@@ -49,7 +55,9 @@ public sealed record ClusterScope
         if (Everything) return RenderedKinds.Contains(value.Kind, StringComparer.Ordinal);
         return value switch
         {
-            GlobalNetworkPolicy => Has(labels, LabelKeys.SecurityGroupId, SecurityGroups),
+            GlobalNetworkPolicy => Has(labels, LabelKeys.SecurityGroupId, SecurityGroups)
+                || Has(labels, LabelKeys.LocalSecurityGroup, RemoteGroups)
+                || Has(labels, LabelKeys.AddressPeers, AddressPeerBuckets),
             HostEndpoint => Has(labels, LabelKeys.EniId, NetworkInterfaces)
                 || Has(labels, LabelKeys.InstanceId, Instances)
                 || (RdsEndpoints && labels.GetValueOrDefault(LabelKeys.ResourceType) == ResourceTypes.Rds),

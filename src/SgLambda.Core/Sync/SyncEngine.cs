@@ -36,8 +36,22 @@ public sealed class SyncEngine(
         var warnings = new List<string>();
 
         var desired = new List<CalicoObject>();
+        var remote = new Dictionary<RemoteTarget, List<RemoteSourceRules>>();
         foreach (var group in Translator.SecurityGroupsOf(snapshot, config).Where(g => affected.SecurityGroups.Contains(g.GroupId)))
-            desired.AddRange(SecurityGroupPolicyRenderer.Render(group, context, warnings));
+        {
+            var rules = RuleFlattener.Flatten(group, context, warnings);
+            desired.AddRange(SecurityGroupPolicyRenderer.Render(group, rules, context));
+            foreach (var (target, contribution) in RemoteSourceRules.Of(group.GroupId, rules)) Sources(remote, target).Add(contribution);
+        }
+        // The sg-remote policies that hold the changed SGs' rules now (one label query per SG): with the
+        // policies the new rules go to, these are every sg-remote policy the change touches.
+        foreach (var groupId in affected.SecurityGroups)
+        {
+            foreach (var holder in await cluster.ListAsync("GlobalNetworkPolicy", LabelKeys.RulesFrom(groupId), cancellationToken))
+            {
+                if (Planner.IsOwned(holder) && RemoteTarget.FromLabels(holder.Metadata.Labels) is { } target) Sources(remote, target);
+            }
+        }
         foreach (var eni in snapshot.NetworkInterfaces)
         {
             if (HostEndpointRenderer.Render(eni, context, warnings) is { } endpoint) desired.Add(endpoint);
@@ -52,9 +66,19 @@ public sealed class SyncEngine(
             NetworkInterfaces = affected.NetworkInterfaces.Union(snapshot.NetworkInterfaces.Select(e => e.NetworkInterfaceId.Trim())),
             Instances = affected.Instances,
             RdsEndpoints = !affected.DbInstances.IsEmpty || !affected.DbClusters.IsEmpty,
+            RemoteGroups = remote.Keys.OfType<RemoteTarget.ForGroup>().Select(t => t.GroupId).ToImmutableSortedSet(StringComparer.Ordinal),
+            AddressPeerBuckets = remote.Keys.OfType<RemoteTarget.AddressPeers>().Select(t => t.Label.Value).ToImmutableSortedSet(StringComparer.Ordinal),
         };
         var actual = await ListAsync(scope, cancellationToken);
-        var lists = await PlanPrefixListsAsync(affected, context, desired, actual, warnings, cancellationToken);
+        // Each touched sg-remote policy: the changed SGs' rules as AWS has them now, the other SGs' as the cluster has them.
+        var owned = Distinct(actual).OfType<GlobalNetworkPolicy>().Where(Planner.IsOwned).ToList();
+        foreach (var (target, sources) in remote)
+        {
+            var parts = owned.Where(p => Equals(RemoteTarget.FromLabels(p.Metadata.Labels), target));
+            var kept = RemotePolicyRenderer.Kept(target, parts, affected.SecurityGroups);
+            desired.AddRange(RemotePolicyRenderer.Render(target, sources.Concat(kept), config.CalicoApiGroup));
+        }
+        var lists = await PlanPrefixListsAsync(affected, context, desired, actual, scope, warnings, cancellationToken);
         scope = scope with { PrefixLists = lists };
         if (!lists.IsEmpty)
             actual.AddRange(await cluster.ListAsync("GlobalNetworkSet", scope.Queries().Single(q => q.Kind == "GlobalNetworkSet").LabelSelector, cancellationToken));
@@ -71,13 +95,13 @@ public sealed class SyncEngine(
     /// </summary>
     private async Task<ImmutableSortedSet<string>> PlanPrefixListsAsync(
         AffectedResources affected, TranslationContext context, List<CalicoObject> desired, List<CalicoObject> actual,
-        List<string> warnings, CancellationToken cancellationToken)
+        ClusterScope scope, List<string> warnings, CancellationToken cancellationToken)
     {
         var newReferences = References(desired);
         var lists = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var listId in affected.PrefixLists.Union(newReferences).Union(References(actual)))
         {
-            var needed = newReferences.Contains(listId) || await ReferencedElsewhereAsync(listId, affected.SecurityGroups, cancellationToken);
+            var needed = newReferences.Contains(listId) || await ReferencedElsewhereAsync(listId, scope, cancellationToken);
             var exists = context.PrefixLists.TryGetValue(listId, out var list);
             // Still needed but not read (no reference from this change names it): leave it as it is.
             if (needed && !exists && !affected.PrefixLists.Contains(listId)) continue;
@@ -177,11 +201,17 @@ public sealed class SyncEngine(
         return found;
     }
 
-    private async Task<bool> ReferencedElsewhereAsync(string listId, ImmutableSortedSet<string> changedGroups, CancellationToken cancellationToken)
+    /// <summary>True when a policy this event does not re-render references the prefix list (those it re-renders are in desired).</summary>
+    private async Task<bool> ReferencedElsewhereAsync(string listId, ClusterScope scope, CancellationToken cancellationToken)
     {
         var referencing = await cluster.ListAsync("GlobalNetworkPolicy", LabelKeys.PrefixListReference(listId), cancellationToken);
-        return referencing.Any(p => Planner.IsOwned(p)
-            && !changedGroups.Contains(p.Metadata.Labels?.GetValueOrDefault(LabelKeys.SecurityGroupId) ?? ""));
+        return referencing.Any(p => Planner.IsOwned(p) && !scope.Contains(p));
+    }
+
+    private static List<RemoteSourceRules> Sources(Dictionary<RemoteTarget, List<RemoteSourceRules>> remote, RemoteTarget target)
+    {
+        if (!remote.TryGetValue(target, out var sources)) remote[target] = sources = [];
+        return sources;
     }
 
     private static ImmutableSortedSet<string> References(IEnumerable<CalicoObject> objects) =>

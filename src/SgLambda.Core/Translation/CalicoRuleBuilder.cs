@@ -26,16 +26,18 @@ public static class CalicoRuleBuilder
     /// The rule for an enforced endpoint talking to a HostEndpoint in the rule's SG (<c>sg-remote</c>).
     /// The far SG's ingress rule becomes the local endpoint's egress rule: the local endpoint (source)
     /// must be the rule's peer, the destination a HostEndpoint of the SG. Its egress rule becomes an
-    /// ingress rule the other way round.
+    /// ingress rule the other way round. An SG peer is not repeated in the rule: the policy that holds
+    /// it selects that SG's members (<see cref="RemoteTarget"/>); a CIDR or prefix-list peer is matched
+    /// against the local endpoint's own address.
     /// </summary>
     public static Rule Remote(SecurityGroupRuleView rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var farEnd = new EntityRule { Selector = Selectors.MemberOf(rule.GroupId), NamespaceSelector = Selectors.Global };
-        var localEnd = PeerMatch(rule.Peer);
+        var localEnd = rule.Peer is RulePeer.GroupPeer ? null : PeerMatch(rule.Peer);
         return rule.Direction == RuleDirection.Ingress
             ? Build(rule, source: localEnd, destination: Ports(rule.Protocol, farEnd))
-            : Build(rule, source: farEnd, destination: Ports(rule.Protocol, localEnd));
+            : Build(rule, source: farEnd, destination: Ports(rule.Protocol, localEnd ?? new EntityRule()));
     }
 
     /// <summary>Calico's protocol value: the names Calico knows, else the number.</summary>

@@ -32,4 +32,13 @@ public static class Selectors
     public static string MemberOf(string groupId) => $"has({LabelKeys.SecurityGroup(groupId)})";
 
     public static string PrefixList(string prefixListId) => $"{LabelKeys.PrefixList} == '{prefixListId}'";
+
+    /// <summary>The prefix list a selector written by <see cref="PrefixList"/> names, or null for any other selector.</summary>
+    public static string? PrefixListOf(string? selector)
+    {
+        const string Head = $"{LabelKeys.PrefixList} == '";
+        return selector is not null && selector.StartsWith(Head, StringComparison.Ordinal) && selector.EndsWith('\'') && selector.Length > Head.Length + 1
+            ? selector[Head.Length..^1]
+            : null;
+    }
 }

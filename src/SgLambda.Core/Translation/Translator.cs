@@ -28,12 +28,22 @@ public static class Translator
 
         var groups = SecurityGroupsOf(snapshot, config);
         var referencedLists = new SortedSet<string>(StringComparer.Ordinal);
+        var remote = new Dictionary<RemoteTarget, List<RemoteSourceRules>>();
         foreach (var group in groups)
         {
-            foreach (var policy in SecurityGroupPolicyRenderer.Render(group, context, warnings)) Add(policy);
+            var rules = RuleFlattener.Flatten(group, context, warnings);
+            foreach (var policy in SecurityGroupPolicyRenderer.Render(group, rules, context)) Add(policy);
+            foreach (var (target, contribution) in RemoteSourceRules.Of(group.GroupId, rules))
+            {
+                if (!remote.TryGetValue(target, out var sources)) remote[target] = sources = [];
+                sources.Add(contribution);
+            }
             foreach (var permission in group.IpPermissions.Concat(group.IpPermissionsEgress))
                 foreach (var list in permission.PrefixListIds) referencedLists.Add(list.Id.Trim());
         }
+        // sg-remote is keyed by the enforced end's SG: each policy holds the rules of every SG that names it.
+        foreach (var (target, sources) in remote)
+            foreach (var policy in RemotePolicyRenderer.Render(target, sources, config.CalicoApiGroup)) Add(policy);
 
         foreach (var listId in referencedLists)
         {

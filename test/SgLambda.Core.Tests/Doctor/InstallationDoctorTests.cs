@@ -83,7 +83,7 @@ public class InstallationDoctorTests
         var input = Healthy() with { Cluster = Cluster(withGone) };
         var finding = InstallationDoctor.Examine(input).Findings.Single();
         Assert.That((finding.Id, finding.Subject), Is.EqualTo((FindingIds.PolicyStale, "sg-0gone000000000001")));
-        Assert.That(finding.Objects.Select(k => k.Name), Is.EquivalentTo(new[] { "sg-local.sg-0gone000000000001", "sg-remote.sg-0gone000000000001" }));
+        Assert.That(finding.Objects.Select(k => k.Name), Is.EquivalentTo(new[] { "sg-local.sg-0gone000000000001" }));
     }
 
     [Test]

@@ -32,11 +32,11 @@ public class TranslationEquivalenceProperties
             return Prop.Label(mismatch is null, mismatch ?? "");
         });
 
-    private static IEnumerable<string> VerdictMismatches(Topology topology)
+    /// <summary>The flows whose verdict differs; <paramref name="objects"/> are the cluster's objects (default: the render).</summary>
+    internal static IEnumerable<string> VerdictMismatches(Topology topology, IReadOnlyList<CalicoObject>? objects = null)
     {
         var config = topology.Config;
-        var rendered = Translator.Render(topology.Snapshot, config);
-        var calico = new CalicoEvaluator(rendered.Objects, topology.Pods, topology.Snapshot.Nodes.Select(node => node.Name));
+        var calico = new CalicoEvaluator(objects ?? Translator.Render(topology.Snapshot, config).Objects, topology.Pods, topology.Snapshot.Nodes.Select(node => node.Name));
         var aws = new AwsEvaluator(topology.Snapshot, config, topology.Pods);
         var registered = topology.Snapshot.Nodes.Select(node => node.InstanceId).OfType<string>().ToHashSet(StringComparer.Ordinal);
 

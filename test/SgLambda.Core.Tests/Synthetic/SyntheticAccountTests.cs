@@ -159,7 +159,9 @@ public class SyntheticAccountTests
         var policies = result.Objects.OfType<GlobalNetworkPolicy>().Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
         var vpcGroups = snapshot.SecurityGroups.Where(g => g.VpcId == config.VpcId && !config.IsInternal(g.GroupId)).Select(g => g.GroupId).ToList();
         Assert.That(vpcGroups, Has.Count.EqualTo(60 - 2 - 1), "all SGs but the internal ones and one in another VPC");
-        Assert.That(vpcGroups.SelectMany(g => new[] { "sg-local." + g, "sg-remote." + g }), Is.SubsetOf(policies));
+        Assert.That(vpcGroups.Select(g => "sg-local." + g), Is.SubsetOf(policies));
+        Assert.That(policies.Where(p => p.StartsWith("sg-remote.for-", StringComparison.Ordinal)), Is.Not.Empty);
+        Assert.That(policies.Where(p => p.StartsWith("sg-remote.address-peers-", StringComparison.Ordinal)), Is.Not.Empty);
 
         Assert.That(result.Objects.OfType<GlobalNetworkSet>().Select(s => s.Metadata.Name), Does.Contain(snapshot.PrefixLists[0].PrefixListId));
     }

@@ -52,10 +52,12 @@ public class TranslatorTests
     }
 
     [Test]
-    public void Each_sg_gets_a_local_and_a_remote_policy_even_without_members()
+    public void Each_sg_gets_a_local_policy_even_without_members_and_a_remote_one_only_when_a_rule_names_it()
     {
-        var names = Render(Snapshot([Sg(App)])).Objects.OfType<GlobalNetworkPolicy>().Select(p => p.Metadata.Name);
-        Assert.That(names, Does.Contain("sg-local.sg-0app0000000000001").And.Contain("sg-remote.sg-0app0000000000001"));
+        var names = Render(Snapshot([Sg(App)])).Objects.OfType<GlobalNetworkPolicy>().Select(p => p.Metadata.Name).ToList();
+        Assert.That(names, Does.Contain("sg-local." + App).And.None.StartsWith("sg-remote.for-"));
+        var named = Render(Snapshot([Sg(App), Sg(Db, ingress: [Perm("tcp", 5432, 5432, groups: [App])])])).Objects.OfType<GlobalNetworkPolicy>().Select(p => p.Metadata.Name);
+        Assert.That(named, Does.Contain("sg-remote.for-" + App).And.Not.Contain("sg-remote.for-" + Db));
     }
 
     [Test]
@@ -193,32 +195,51 @@ public class TranslatorTests
         var annotations = Policy(result, "sg-local." + App).Spec.Ingress!.Single().Metadata!.Annotations!;
         Assert.That(annotations[LabelKeys.RuleId], Is.EqualTo("sgr-0123"));
         Assert.That(annotations[LabelKeys.RuleDescription], Is.EqualTo("web from db"));
-        var remote = Policy(result, "sg-remote." + App).Spec.Egress!.Single().Metadata!.Annotations!;
+        var remote = Policy(result, "sg-remote.for-" + Db).Spec.Egress!.Single().Metadata!.Annotations!;
         Assert.That(remote[LabelKeys.RuleId], Is.EqualTo("sgr-0123"));
+        Assert.That(remote[LabelKeys.SecurityGroupId], Is.EqualTo(App));
     }
 
     [Test]
-    public void Remote_policy_turns_ingress_rules_into_egress_toward_the_sgs_host_endpoints()
+    public void Remote_policy_of_the_named_sg_turns_ingress_rules_into_egress_toward_the_naming_sgs_host_endpoints()
     {
-        var result = Render(Snapshot([Sg(Db, ingress: [Perm("tcp", 5432, 5432, groups: [App])], egress: [Perm("-1", cidrs: ["0.0.0.0/0"])])]));
-        var remote = Policy(result, "sg-remote." + Db).Spec;
-        var egress = remote.Egress!.Single();
-        Assert.That(egress.Source, Is.EqualTo(new EntityRule { Selector = "has(sg.aws.tigera.io/sg-0app0000000000001)" }));
+        var result = Render(Snapshot([Sg(Db, ingress: [Perm("tcp", 5432, 5432, groups: [App])], egress: [Perm("-1", groups: [App])])]));
+        var remote = Policy(result, "sg-remote.for-" + App);
+        Assert.That(remote.Spec.Selector, Is.EqualTo($"({Selectors.EnforcedEndpoint}) && (has(sg.aws.tigera.io/{App}))"));
+        Assert.That(remote.Metadata.Labels![LabelKeys.LocalSecurityGroup], Is.EqualTo(App));
+        Assert.That(remote.Metadata.Labels!.ContainsKey(LabelKeys.RulesFrom(Db)), Is.True, "names the SG whose rules it holds");
+        var egress = remote.Spec.Egress!.Single();
+        Assert.That(egress.Source, Is.Null, "the policy selects the members of the named SG; the rule need not repeat it");
         Assert.That(egress.Destination!.Selector, Is.EqualTo("has(sg.aws.tigera.io/sg-0db00000000000001)"));
         Assert.That(egress.Destination.NamespaceSelector, Is.EqualTo("global()"));
         Assert.That(egress.Destination.Ports!.Single().ToString(), Is.EqualTo("5432"));
-        var ingress = remote.Ingress!.Single();
+        var ingress = remote.Spec.Ingress!.Single();
         Assert.That(ingress.Source, Is.EqualTo(new EntityRule { Selector = "has(sg.aws.tigera.io/sg-0db00000000000001)", NamespaceSelector = "global()" }));
-        Assert.That(ingress.Destination!.Nets, Is.EqualTo(new[] { "0.0.0.0/0" }));
+        Assert.That(ingress.Destination, Is.Null);
     }
 
     [Test]
-    public void Remote_policy_selects_only_members_of_referenced_sgs_unless_a_rule_has_a_cidr()
+    public void Cidr_and_prefix_list_peers_go_to_a_shared_policy_that_matches_the_enforced_endpoints_own_address()
     {
-        var narrow = Policy(Render(Snapshot([Sg(Db, ingress: [Perm("tcp", 5432, 5432, groups: [App, Db])])])), "sg-remote." + Db).Spec.Selector;
-        Assert.That(narrow, Is.EqualTo("(has(projectcalico.org/namespace) || sglambda.io/endpoint-kind == 'cluster-node') && (has(sg.aws.tigera.io/sg-0app0000000000001) || has(sg.aws.tigera.io/sg-0db00000000000001))"));
-        var wide = Policy(Render(Snapshot([Sg(Db, ingress: [Perm("tcp", 5432, 5432, groups: [App], cidrs: ["10.0.0.0/8"])])])), "sg-remote." + Db).Spec.Selector;
-        Assert.That(wide, Is.EqualTo(Selectors.EnforcedEndpoint));
+        var result = Render(Snapshot([Sg(Db, ingress: [Perm("tcp", 5432, 5432, cidrs: ["10.0.0.0/8"])], egress: [Perm("-1", cidrs: ["0.0.0.0/0"])])]));
+        var bucket = RemoteTarget.AddressBucketOf(Db);
+        var shared = Policy(result, bucket.PolicyName);
+        Assert.That(shared.Spec.Selector, Is.EqualTo(Selectors.EnforcedEndpoint));
+        Assert.That(shared.Metadata.Labels![LabelKeys.AddressPeers], Is.EqualTo(bucket.Label.Value));
+        var egress = shared.Spec.Egress!.Single();
+        Assert.That(egress.Source!.Nets, Is.EqualTo(new[] { "10.0.0.0/8" }), "the enforced endpoint's own address is in the rule's CIDR");
+        Assert.That(egress.Destination!.Selector, Is.EqualTo("has(sg.aws.tigera.io/sg-0db00000000000001)"));
+        Assert.That(shared.Spec.Ingress!.Single().Destination!.Nets, Is.EqualTo(new[] { "0.0.0.0/0" }));
+        Assert.That(result.Objects.OfType<GlobalNetworkPolicy>().Count(p => p.Spec.Tier == TierNames.SgRemote), Is.EqualTo(3), "pass-ungoverned, the shared policy, deny-governed");
+    }
+
+    [Test]
+    public void The_remote_policy_of_an_sg_gathers_the_rules_of_every_sg_that_names_it_in_sg_order()
+    {
+        var result = Render(Snapshot([Sg(Db, ingress: [Perm("tcp", 5432, 5432, groups: [App])]), Sg(App, ingress: [Perm("tcp", 80, 80, groups: [App])])]));
+        var remote = Policy(result, "sg-remote.for-" + App);
+        Assert.That(remote.Spec.Egress!.Select(r => r.Metadata!.Annotations![LabelKeys.SecurityGroupId]), Is.EqualTo(new[] { App, Db }));
+        Assert.That(remote.Metadata.Labels!.Keys.Where(k => k.StartsWith(LabelKeys.RulesFromPrefix, StringComparison.Ordinal)), Is.EquivalentTo(new[] { LabelKeys.RulesFrom(App), LabelKeys.RulesFrom(Db) }));
     }
 
     [Test]

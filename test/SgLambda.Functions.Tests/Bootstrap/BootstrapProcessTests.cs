@@ -76,7 +76,7 @@ public sealed class BootstrapProcessTests(string build)
 
         var applied = await Answer(emulator.Enqueue(new RuntimeInvocation(RepositoryFiles.Event("ec2-authorize-security-group-ingress.json")) { RequestId = "req-ingress" }), process);
         Assert.That(Status(applied, process), Is.EqualTo("applied"));
-        Assert.That(ClusterObjectNames(), Is.EquivalentTo(new[] { "sg-local.sg-98765432109876", "sg-remote.sg-98765432109876" }));
+        Assert.That(ClusterObjectNames(), Is.EquivalentTo(new[] { "sg-local.sg-98765432109876", "sg-remote.address-peers-8", "sg-remote.for-sg-12345678901234" }));
 
         var malformed = await Answer(emulator.Enqueue("not json at all"), process);
         Assert.That(Status(malformed, process), Is.EqualTo("skipped"));

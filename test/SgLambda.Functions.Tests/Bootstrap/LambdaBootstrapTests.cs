@@ -56,10 +56,10 @@ public sealed class LambdaBootstrapTests
         var response = Json(result.Response!);
         Assert.That(response["status"]!.GetValue<string>(), Is.EqualTo("applied"));
         Assert.That(response["eventId"]!.GetValue<string>(), Is.EqualTo("ce005488-c6ff-e27b-0086-56571009cb81"));
-        Assert.That(response["applied"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(response["applied"]!.GetValue<int>(), Is.EqualTo(3));
         Assert.That(tutorial.Store.Objects.Select(o => o.Key.Name), Is.EquivalentTo(new[]
         {
-            "sg-local.sg-98765432109876", "sg-remote.sg-98765432109876",
+            "sg-local.sg-98765432109876", "sg-remote.address-peers-8", "sg-remote.for-sg-12345678901234",
         }));
         Assert.That(tutorial.Store.Objects, Has.All.InstanceOf<GlobalNetworkPolicy>());
         // The function logged under the request id the Runtime API handed out.

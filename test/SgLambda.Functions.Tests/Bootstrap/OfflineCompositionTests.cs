@@ -54,7 +54,7 @@ public sealed class OfflineCompositionTests
 
         Assert.That(JsonNode.Parse(output)!["status"]!.GetValue<string>(), Is.EqualTo("applied"));
         var names = JsonNode.Parse(File.ReadAllText(cluster))!["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>());
-        Assert.That(names, Is.EquivalentTo(new[] { "sg-local.sg-98765432109876", "sg-remote.sg-98765432109876" }));
+        Assert.That(names, Is.EquivalentTo(new[] { "sg-local.sg-98765432109876", "sg-remote.address-peers-8", "sg-remote.for-sg-12345678901234" }));
     }
 
     [Test]

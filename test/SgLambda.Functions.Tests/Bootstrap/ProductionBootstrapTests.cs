@@ -142,7 +142,7 @@ public sealed class ProductionBootstrapTests(string build)
 
         Assert.That(applied["status"]!.GetValue<string>(), Is.EqualTo("applied"), process.Output);
         var rendered = (await RenderedAsync())
-            .Where(o => o.Metadata.Name == $"sg-local.{groupId}" || o.Metadata.Name == $"sg-remote.{groupId}").ToList();
+            .Where(o => o.Metadata.Name == $"sg-local.{groupId}" || o.Metadata.Name == Core.Translation.RemoteTarget.AddressBucketOf(groupId).PolicyName).ToList();
         Assert.That(rendered, Has.Count.EqualTo(2));
         foreach (var policy in rendered)
         {
