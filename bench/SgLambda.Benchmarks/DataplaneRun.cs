@@ -40,6 +40,16 @@ public static class DataplaneRun
             var render = Enumerable.Range(0, 3).Select(_ => Timed(() => Translator.Render(snapshot, config))).ToList();
             var objects = render[0].Result.Objects;
             var renderTime = render.Min(r => r.Elapsed);
+            // The sg-remote construction alone, before and after, from the same SGs in the same run (the
+            // machine's load moves absolute times; the ratio is the figure).
+            var context = TranslationContext.From(snapshot, config);
+            var groupList = Translator.SecurityGroupsOf(snapshot, config);
+            var remoteAfter = Enumerable.Range(0, 3).Min(_ => Timed(() => groupList
+                .SelectMany(g => RemoteSourceRules.Of(g.GroupId, RuleFlattener.Flatten(g, context, [])))
+                .GroupBy(c => c.Key, c => c.Value)
+                .SelectMany(g => RemotePolicyRenderer.Render(g.Key, g, config.CalicoApiGroup)).Count()).Elapsed);
+            var remoteBefore = Enumerable.Range(0, 3).Min(_ => Timed(() => LegacyRemote(snapshot, config).Count()).Elapsed);
+            walks.Add(Invariant($"| {size} | sg-remote construction alone (min of 3) | before {remoteBefore.TotalMilliseconds:F0} ms | after {remoteAfter.TotalMilliseconds:F0} ms | ratio {remoteAfter / remoteBefore:F2} | whole render {renderTime.TotalMilliseconds:F0} ms |"));
             var random = new Random(seed);
             var pods = Pods(snapshot, config, objects, random);
             var legacy = objects.Where(o => !IsRemoteSgPolicy(o)).Concat(LegacyRemote(snapshot, config)).ToList();
