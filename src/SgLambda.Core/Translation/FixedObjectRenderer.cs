@@ -26,7 +26,7 @@ public static class FixedObjectRenderer
             ingress: [new Rule { Action = RuleActions.Pass, Source = ungoverned }],
             egress: [new Rule { Action = RuleActions.Pass, Destination = ungoverned }]);
 
-        // What no sg-remote.<sg> passed toward a governed HostEndpoint is denied; anything else (a pod that
+        // What no sg-remote.for-<sg> or address-peers policy passed toward a governed HostEndpoint is denied; anything else (a pod that
         // forged the governed label) passes on to sg-local.
         var governed = new EntityRule { Selector = Selectors.SgGoverned, NamespaceSelector = Selectors.Global };
         yield return Policy(api, PolicyNames.DenyGoverned, TierNames.SgRemote, PolicyOrders.Last, Selectors.EnforcedEndpoint,
