@@ -1,5 +1,6 @@
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
 
 namespace SgLambda.Core.Translation;
 
@@ -27,15 +28,15 @@ public static class SecurityGroupPolicyRenderer
             if (rule.Peer is RulePeer.PrefixListPeer list) labels[LabelKeys.PrefixListReference(list.PrefixListId)] = "";
         }
         var local = Split(
-            PolicyNames.Local(group.GroupId), TierNames.SgLocal, Selectors.MemberOf(group.GroupId), labels, annotations,
-            ingress: ingress.Select(CalicoRuleBuilder.Local).ToList(),
-            egress: egress.Select(CalicoRuleBuilder.Local).ToList(),
+            PolicyNames.Local(group.GroupId), TierNames.SgLocal, Selectors.MemberOf(group.GroupId, context.Config), labels, annotations,
+            ingress: ingress.Select(rule => CalicoRuleBuilder.Local(rule, context.Config)).ToList(),
+            egress: egress.Select(rule => CalicoRuleBuilder.Local(rule, context.Config)).ToList(),
             context.Config.CalicoApiGroup);
         // The far SG's ingress rules decide the local endpoint's egress, and the other way round.
         var remote = Split(
-            PolicyNames.Remote(group.GroupId), TierNames.SgRemote, RemoteSelector(group.GroupId, rules), labels, annotations,
-            ingress: egress.Select(CalicoRuleBuilder.Remote).ToList(),
-            egress: ingress.Select(CalicoRuleBuilder.Remote).ToList(),
+            PolicyNames.Remote(group.GroupId), TierNames.SgRemote, RemoteSelector(group.GroupId, rules, context.Config), labels, annotations,
+            ingress: egress.Select(rule => CalicoRuleBuilder.Remote(rule, context.Config)).ToList(),
+            egress: ingress.Select(rule => CalicoRuleBuilder.Remote(rule, context.Config)).ToList(),
             context.Config.CalicoApiGroup);
         return local.Concat(remote);
     }
@@ -45,13 +46,13 @@ public static class SecurityGroupPolicyRenderer
     /// SGs that name it, not every SG in the VPC: members of the SGs the rules reference, or every enforced
     /// endpoint when a rule has a CIDR or prefix-list peer.
     /// </summary>
-    private static string RemoteSelector(string groupId, IReadOnlyList<SecurityGroupRuleView> rules)
+    private static string RemoteSelector(string groupId, IReadOnlyList<SecurityGroupRuleView> rules, SgLambdaConfig config)
     {
         if (rules.Any(r => r.Peer is not RulePeer.GroupPeer)) return Selectors.EnforcedEndpoint;
         var groups = rules.Select(r => ((RulePeer.GroupPeer)r.Peer).GroupId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         // An SG with no rules lets nothing through; selecting its own members keeps the policy harmless.
         if (groups.Count == 0) groups.Add(groupId);
-        var selector = $"({Selectors.EnforcedEndpoint}) && ({string.Join(" || ", groups.Select(Selectors.MemberOf))})";
+        var selector = $"({Selectors.EnforcedEndpoint}) && ({Selectors.MemberOfAny(groups, config)})";
         return selector.Length <= CalicoLimits.SelectorLength ? selector : Selectors.EnforcedEndpoint;
     }
 
