@@ -45,9 +45,9 @@ public static class DataplaneRun
             var context = TranslationContext.From(snapshot, config);
             var groupList = Translator.SecurityGroupsOf(snapshot, config);
             var remoteAfter = Enumerable.Range(0, 3).Min(_ => Timed(() => groupList
-                .SelectMany(g => RemoteSourceRules.Of(g.GroupId, RuleFlattener.Flatten(g, context, [])))
+                .SelectMany(g => RemoteSourceRules.Of(g.GroupId, RuleFlattener.Flatten(g, context, []), config))
                 .GroupBy(c => c.Key, c => c.Value)
-                .SelectMany(g => RemotePolicyRenderer.Render(g.Key, g, config.CalicoApiGroup)).Count()).Elapsed);
+                .SelectMany(g => RemotePolicyRenderer.Render(g.Key, g, config)).Count()).Elapsed);
             var remoteBefore = Enumerable.Range(0, 3).Min(_ => Timed(() => LegacyRemote(snapshot, config).Count()).Elapsed);
             walks.Add(Invariant($"| {size} | sg-remote construction alone (min of 3) | before {remoteBefore.TotalMilliseconds:F0} ms | after {remoteAfter.TotalMilliseconds:F0} ms | ratio {remoteAfter / remoteBefore:F2} | whole render {renderTime.TotalMilliseconds:F0} ms |"));
             var random = new Random(seed);
@@ -185,10 +185,10 @@ public static class DataplaneRun
             var named = rules.Select(r => r.Peer).OfType<RulePeer.GroupPeer>().Select(p => p.GroupId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var selector = rules.Any(r => r.Peer is not RulePeer.GroupPeer) || named.Count == 0
                 ? Selectors.EnforcedEndpoint
-                : $"({Selectors.EnforcedEndpoint}) && ({string.Join(" || ", named.Select(Selectors.MemberOf))})";
+                : $"({Selectors.EnforcedEndpoint}) && ({string.Join(" || ", named.Select(id => Selectors.MemberOf(id, config)))})";
             if (selector.Length > CalicoLimits.SelectorLength) selector = Selectors.EnforcedEndpoint;
-            var ingress = rules.Where(r => r.Direction == RuleDirection.Egress).Select(r => Legacy(r)).ToList();
-            var egress = rules.Where(r => r.Direction == RuleDirection.Ingress).Select(r => Legacy(r)).ToList();
+            var ingress = rules.Where(r => r.Direction == RuleDirection.Egress).Select(r => Legacy(r, config)).ToList();
+            var egress = rules.Where(r => r.Direction == RuleDirection.Ingress).Select(r => Legacy(r, config)).ToList();
             var number = 0;
             foreach (var (partIngress, partEgress) in PolicyParts.Split(ingress, egress))
             {
@@ -207,11 +207,11 @@ public static class DataplaneRun
         }
     }
 
-    private static Rule Legacy(SecurityGroupRuleView view)
+    private static Rule Legacy(SecurityGroupRuleView view, SgLambdaConfig config)
     {
-        var rule = CalicoRuleBuilder.Remote(view);
+        var rule = CalicoRuleBuilder.Remote(view, config);
         if (view.Peer is not RulePeer.GroupPeer group) return rule;
-        var member = Selectors.MemberOf(group.GroupId);
+        var member = Selectors.MemberOf(group.GroupId, config);
         return view.Direction == RuleDirection.Ingress
             ? rule with { Source = new EntityRule { Selector = member } }
             : rule with { Destination = (rule.Destination ?? new EntityRule()) with { Selector = member } };

@@ -66,7 +66,7 @@ public static class QuickRun
             {
                 var rules = RuleFlattener.Flatten(g, context, warnings);
                 return SecurityGroupPolicyRenderer.Render(g, rules, context).Concat(
-                    RemoteSourceRules.Of(g.GroupId, rules).SelectMany(r => RemotePolicyRenderer.Render(r.Key, [r.Value], config.CalicoApiGroup)));
+                    RemoteSourceRules.Of(g.GroupId, rules, config).SelectMany(r => RemotePolicyRenderer.Render(r.Key, [r.Value], config)));
             }).ToList(),
             p => Invariant($"{p.Count} policies (sg-remote per contribution, not merged)"));
         var sets = Measure(size, "  network sets", () => context.PrefixLists.Values.Select(l => PrefixListRenderer.Render(l, context, warnings)).ToList(),

@@ -19,6 +19,8 @@ public static class EnvironmentVariables
     public const string PodSecurityGroupId = "SGLAMBDA_POD_SECURITY_GROUP_ID";
     /// <summary>Comma-separated.</summary>
     public const string NodeSecurityGroupIds = "SGLAMBDA_NODE_SECURITY_GROUP_IDS";
+    /// <summary>Comma-separated namespace names; unset means the default list, empty means none.</summary>
+    public const string ExemptNamespaces = "SGLAMBDA_EXEMPT_NAMESPACES";
     public const string TrustSecurityGroupId = "SGLAMBDA_TRUST_SECURITY_GROUP_ID";
     public const string EnforcedSecurityGroupId = "SGLAMBDA_ENFORCED_SECURITY_GROUP_ID";
     /// <summary>true or false.</summary>

@@ -38,6 +38,10 @@ public static partial class FunctionSettingsReader
             NodeSecurityGroupIds = [.. (Get(EnvironmentVariables.NodeSecurityGroupIds) ?? "")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(id => { Check(EnvironmentVariables.NodeSecurityGroupIds, id, SecurityGroupPattern(), "comma-separated SG ids (sg-...)"); return id; })],
+            ExemptNamespaces = environment(EnvironmentVariables.ExemptNamespaces) is { } exempt
+                ? [.. exempt.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(ns => { Check(EnvironmentVariables.ExemptNamespaces, ns, NamespacePattern(), "comma-separated namespace names"); return ns; })]
+                : SgLambdaConfig.DefaultExemptNamespaces,
             TrustSecurityGroupId = SecurityGroup(Get, EnvironmentVariables.TrustSecurityGroupId),
             EnforcedSecurityGroupId = SecurityGroup(Get, EnvironmentVariables.EnforcedSecurityGroupId),
             AttachTrustSecurityGroup = Boolean(Get, EnvironmentVariables.AttachTrustSecurityGroup, false),
@@ -106,6 +110,10 @@ public static partial class FunctionSettingsReader
 
     [GeneratedRegex("^vpc-[0-9a-f]+$")]
     private static partial Regex VpcIdPattern();
+
+    /// <summary>A Kubernetes namespace name (RFC 1123 label).</summary>
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
+    private static partial Regex NamespacePattern();
 
     [GeneratedRegex("^sg-[0-9a-f]+$")]
     private static partial Regex SecurityGroupPattern();

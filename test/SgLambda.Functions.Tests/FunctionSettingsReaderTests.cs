@@ -49,14 +49,24 @@ public class FunctionSettingsReaderTests
             [EnvironmentVariables.EnforceNodes] = "false",
             [EnvironmentVariables.CalicoApiGroup] = "crd.projectcalico.org/v1",
             [EnvironmentVariables.LogLevel] = "debug",
+            [EnvironmentVariables.ExemptNamespaces] = "kube-system, ops",
         };
         var settings = Read(environment);
+        Assert.That(settings.Config.ExemptNamespaces, Is.EqualTo(new[] { "kube-system", "ops" }));
         Assert.That(settings.Config.NodeSecurityGroupIds, Is.EqualTo(new[] { "sg-0c5e1a7b3d9f24681", "sg-0aa" }));
         Assert.That(settings.Config.AttachTrustSecurityGroup, Is.True);
         Assert.That(settings.Config.DefaultPodMetadataAccess, Is.EqualTo(MetadataAccess.Allowed));
         Assert.That(settings.Config.EnforceNodes, Is.False);
         Assert.That(settings.Config.CalicoApiGroup, Is.EqualTo("crd.projectcalico.org/v1"));
         Assert.That(settings.LogLevel, Is.EqualTo(LogLevel.Debug));
+    }
+
+    [Test]
+    public void Exempt_namespaces_default_to_the_cluster_components_and_may_be_none()
+    {
+        Assert.That(Read(Minimal).Config.ExemptNamespaces, Is.EqualTo(SgLambdaConfig.DefaultExemptNamespaces));
+        var none = new Dictionary<string, string>(Minimal, StringComparer.Ordinal) { [EnvironmentVariables.ExemptNamespaces] = "" };
+        Assert.That(Read(none).Config.ExemptNamespaces, Is.Empty);
     }
 
     [TestCase(EnvironmentVariables.VpcId, null, "SGLAMBDA_VPC_ID: required: the cluster's VPC id (vpc-...)")]
@@ -67,6 +77,7 @@ public class FunctionSettingsReaderTests
     [TestCase(EnvironmentVariables.ClusterCertificateAuthority, "***", "SGLAMBDA_CLUSTER_CA: expected the base64 CA bundle (certificateAuthority.data of aws eks describe-cluster)")]
     [TestCase(EnvironmentVariables.PodSecurityGroupId, "group-1", "SGLAMBDA_POD_SECURITY_GROUP_ID: expected an SG id (sg-...), got 'group-1'")]
     [TestCase(EnvironmentVariables.NodeSecurityGroupIds, "sg-01,nope", "SGLAMBDA_NODE_SECURITY_GROUP_IDS: expected comma-separated SG ids (sg-...), got 'nope'")]
+    [TestCase(EnvironmentVariables.ExemptNamespaces, "kube-system,Ops", "SGLAMBDA_EXEMPT_NAMESPACES: expected comma-separated namespace names, got 'Ops'")]
     [TestCase(EnvironmentVariables.EnforceNodes, "yes", "SGLAMBDA_ENFORCE_NODES: expected true or false, got 'yes'")]
     [TestCase(EnvironmentVariables.DefaultPodMetadataAccess, "Maybe", "SGLAMBDA_DEFAULT_POD_METADATA_ACCESS: expected Allowed or Denied, got 'Maybe'")]
     [TestCase(EnvironmentVariables.CalicoApiGroup, "v3", "SGLAMBDA_CALICO_API_GROUP: expected projectcalico.org/v3 or crd.projectcalico.org/v1, got 'v3'")]

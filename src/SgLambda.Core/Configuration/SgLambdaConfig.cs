@@ -26,6 +26,18 @@ public sealed record SgLambdaConfig
     public string? AccountId { get; init; }
     /// <summary>The AWS region events must come from; null accepts any (render ignores it).</summary>
     public string? Region { get; init; }
+    /// <summary>
+    /// Namespaces the admission webhook does not see (SEMANTICS.md section 3): their pods carry no trusted
+    /// SG labels, so they are members of the node SGs and the pod-default SG by namespace, and their own
+    /// <c>sg.aws.tigera.io/*</c> labels count for nothing.
+    /// </summary>
+    public IReadOnlyList<string> ExemptNamespaces { get; init; } = DefaultExemptNamespaces;
+
+    /// <summary>
+    /// The cluster's own components: <c>kube-system</c> (CoreDNS, the VPC CNI, kube-proxy) and Calico as the
+    /// Tigera operator installs it (the usual way on EKS), which must start while the webhook is down.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultExemptNamespaces = ["kube-system", "calico-system", "calico-apiserver", "tigera-operator"];
 
     /// <summary>A node name no Kubernetes node has, so Felix never enforces VPC-member HostEndpoints.</summary>
     public const string DefaultMemberNodeName = "sglambda-vpc-members";
@@ -34,4 +46,15 @@ public sealed record SgLambdaConfig
     public bool IsInternal(string groupId) =>
         string.Equals(groupId, TrustSecurityGroupId, StringComparison.Ordinal)
         || string.Equals(groupId, EnforcedSecurityGroupId, StringComparison.Ordinal);
+
+    /// <summary>True for a namespace the webhook does not see (<see cref="ExemptNamespaces"/>).</summary>
+    public bool IsExemptNamespace(string ns) => ExemptNamespaces.Contains(ns, StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for the SGs pods of exempt namespaces are members of: the node SGs and the pod-default SG
+    /// (a pod that claims nothing is in these).
+    /// </summary>
+    public bool IsUnclaimedPodGroup(string groupId) =>
+        string.Equals(groupId, PodSecurityGroupId, StringComparison.Ordinal)
+        || NodeSecurityGroupIds.Contains(groupId, StringComparer.Ordinal);
 }

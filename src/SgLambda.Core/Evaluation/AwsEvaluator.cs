@@ -52,9 +52,13 @@ public sealed class AwsEvaluator
         // Precedence: pods, then cluster nodes, then VPC members.
         foreach (var pod in pods)
         {
-            var groups = pod.Labels.Keys
-                .Where(key => key.StartsWith(LabelKeys.SecurityGroupPrefix, StringComparison.Ordinal))
-                .Select(key => key[LabelKeys.SecurityGroupPrefix.Length..]);
+            // A pod of a namespace the webhook does not see is in the node SGs and the pod-default SG,
+            // whatever labels it carries (SEMANTICS.md section 3): nobody vetted them.
+            var groups = config.ExemptNamespaces.Contains(pod.Namespace, StringComparer.Ordinal)
+                ? config.NodeSecurityGroupIds.Append(config.PodSecurityGroupId).OfType<string>()
+                : pod.Labels.Keys
+                    .Where(key => key.StartsWith(LabelKeys.SecurityGroupPrefix, StringComparison.Ordinal))
+                    .Select(key => key[LabelKeys.SecurityGroupPrefix.Length..]);
             Own(new AwsEndpoint(AwsEndpointKind.Pod, $"{pod.Namespace}/{pod.Name}", [pod.Ip], Effective(groups)));
         }
 

@@ -41,7 +41,7 @@ public sealed class SyncEngine(
         {
             var rules = RuleFlattener.Flatten(group, context, warnings);
             desired.AddRange(SecurityGroupPolicyRenderer.Render(group, rules, context));
-            foreach (var (target, contribution) in RemoteSourceRules.Of(group.GroupId, rules)) Sources(remote, target).Add(contribution);
+            foreach (var (target, contribution) in RemoteSourceRules.Of(group.GroupId, rules, config)) Sources(remote, target).Add(contribution);
         }
         // The sg-remote policies that hold the changed SGs' rules now (one label query per SG): with the
         // policies the new rules go to, these are every sg-remote policy the change touches.
@@ -76,7 +76,7 @@ public sealed class SyncEngine(
         {
             var parts = owned.Where(p => Equals(RemoteTarget.FromLabels(p.Metadata.Labels), target));
             var kept = RemotePolicyRenderer.Kept(target, parts, affected.SecurityGroups);
-            desired.AddRange(RemotePolicyRenderer.Render(target, sources.Concat(kept), config.CalicoApiGroup));
+            desired.AddRange(RemotePolicyRenderer.Render(target, sources.Concat(kept), config));
         }
         var lists = await PlanPrefixListsAsync(affected, context, desired, actual, scope, warnings, cancellationToken);
         scope = scope with { PrefixLists = lists };

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
 
 namespace SgLambda.Core.Translation;
 
@@ -13,10 +14,10 @@ public static class CalicoRuleBuilder
     /// The rule for the SG's own members (<c>sg-local</c>): an ingress rule's peer is the source, an egress
     /// rule's peer the destination.
     /// </summary>
-    public static Rule Local(SecurityGroupRuleView rule)
+    public static Rule Local(SecurityGroupRuleView rule, SgLambdaConfig config)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var peer = PeerMatch(rule.Peer);
+        var peer = PeerMatch(rule.Peer, config);
         return rule.Direction == RuleDirection.Ingress
             ? Build(rule, source: peer, destination: Ports(rule.Protocol, new EntityRule()))
             : Build(rule, source: null, destination: Ports(rule.Protocol, peer));
@@ -30,11 +31,11 @@ public static class CalicoRuleBuilder
     /// it selects that SG's members (<see cref="RemoteTarget"/>); a CIDR or prefix-list peer is matched
     /// against the local endpoint's own address.
     /// </summary>
-    public static Rule Remote(SecurityGroupRuleView rule)
+    public static Rule Remote(SecurityGroupRuleView rule, SgLambdaConfig config)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var farEnd = new EntityRule { Selector = Selectors.MemberOf(rule.GroupId), NamespaceSelector = Selectors.Global };
-        var localEnd = rule.Peer is RulePeer.GroupPeer ? null : PeerMatch(rule.Peer);
+        var farEnd = new EntityRule { Selector = Selectors.MemberOf(rule.GroupId, config), NamespaceSelector = Selectors.Global };
+        var localEnd = rule.Peer is RulePeer.GroupPeer ? null : PeerMatch(rule.Peer, config);
         return rule.Direction == RuleDirection.Ingress
             ? Build(rule, source: localEnd, destination: Ports(rule.Protocol, farEnd))
             : Build(rule, source: farEnd, destination: Ports(rule.Protocol, localEnd ?? new EntityRule()));
@@ -66,10 +67,10 @@ public static class CalicoRuleBuilder
         Metadata = new RuleMetadata { Annotations = Annotations(rule) },
     };
 
-    private static EntityRule PeerMatch(RulePeer peer) => peer switch
+    private static EntityRule PeerMatch(RulePeer peer, SgLambdaConfig config) => peer switch
     {
         RulePeer.CidrPeer cidr => new EntityRule { Nets = [cidr.Cidr.ToString()] },
-        RulePeer.GroupPeer group => new EntityRule { Selector = Selectors.MemberOf(group.GroupId) },
+        RulePeer.GroupPeer group => new EntityRule { Selector = Selectors.MemberOf(group.GroupId, config) },
         RulePeer.PrefixListPeer list => new EntityRule { Selector = Selectors.PrefixList(list.PrefixListId), NamespaceSelector = Selectors.Global },
         _ => throw new ArgumentOutOfRangeException(nameof(peer), peer, "unknown peer kind"),
     };

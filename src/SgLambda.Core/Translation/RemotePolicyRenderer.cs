@@ -1,4 +1,5 @@
 using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
 
 namespace SgLambda.Core.Translation;
 
@@ -10,10 +11,11 @@ namespace SgLambda.Core.Translation;
 public static class RemotePolicyRenderer
 {
     /// <summary>The policy's parts; none when no SG contributes a rule.</summary>
-    public static IEnumerable<GlobalNetworkPolicy> Render(RemoteTarget target, IEnumerable<RemoteSourceRules> sources, string apiVersion)
+    public static IEnumerable<GlobalNetworkPolicy> Render(RemoteTarget target, IEnumerable<RemoteSourceRules> sources, SgLambdaConfig config)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(config);
         var ordered = sources
             .Where(s => s.Ingress.Count > 0 || s.Egress.Count > 0)
             .OrderBy(s => s.SourceGroupId, StringComparer.Ordinal)
@@ -27,13 +29,13 @@ public static class RemotePolicyRenderer
             number++;
             yield return new GlobalNetworkPolicy
             {
-                ApiVersion = apiVersion,
+                ApiVersion = config.CalicoApiGroup,
                 Metadata = ObjectFactory.Meta(PolicyNames.Part(target.PolicyName, number), Labels(target, partIngress.Concat(partEgress))),
                 Spec = new PolicySpec
                 {
                     Tier = TierNames.SgRemote,
                     Order = PolicyOrders.SecurityGroup,
-                    Selector = target.Selector,
+                    Selector = target.Selector(config),
                     Types = [PolicyTypes.Ingress, PolicyTypes.Egress],
                     Ingress = partIngress,
                     Egress = partEgress,

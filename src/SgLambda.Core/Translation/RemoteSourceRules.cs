@@ -1,4 +1,5 @@
 using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
 
 namespace SgLambda.Core.Translation;
 
@@ -9,7 +10,7 @@ namespace SgLambda.Core.Translation;
 public sealed record RemoteSourceRules(string SourceGroupId, IReadOnlyList<Rule> Ingress, IReadOnlyList<Rule> Egress)
 {
     /// <summary>An SG's rules as contributions, by the policy each goes to (in the SG's rule order).</summary>
-    public static IReadOnlyDictionary<RemoteTarget, RemoteSourceRules> Of(string groupId, IEnumerable<SecurityGroupRuleView> rules)
+    public static IReadOnlyDictionary<RemoteTarget, RemoteSourceRules> Of(string groupId, IEnumerable<SecurityGroupRuleView> rules, SgLambdaConfig config)
     {
         ArgumentNullException.ThrowIfNull(groupId);
         ArgumentNullException.ThrowIfNull(rules);
@@ -26,7 +27,7 @@ public sealed record RemoteSourceRules(string SourceGroupId, IReadOnlyList<Rule>
                 egress[target] = [];
             }
             // The far SG's ingress rules decide the local endpoint's egress, and the other way round.
-            (rule.Direction == RuleDirection.Ingress ? egress : ingress)[target].Add(CalicoRuleBuilder.Remote(rule));
+            (rule.Direction == RuleDirection.Ingress ? egress : ingress)[target].Add(CalicoRuleBuilder.Remote(rule, config));
         }
         return targets.ToDictionary(t => t, t => new RemoteSourceRules(groupId, ingress[t], egress[t]));
     }

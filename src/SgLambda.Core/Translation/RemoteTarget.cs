@@ -1,5 +1,6 @@
 using System.Globalization;
 using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
 
 namespace SgLambda.Core.Translation;
 
@@ -21,7 +22,7 @@ public abstract record RemoteTarget
     public abstract string PolicyName { get; }
 
     /// <summary>Enforced endpoints the target's policy applies to.</summary>
-    public abstract string Selector { get; }
+    public abstract string Selector(SgLambdaConfig config);
 
     /// <summary>The label (key, value) that names the target on each of its parts.</summary>
     public abstract KeyValuePair<string, string> Label { get; }
@@ -31,7 +32,7 @@ public abstract record RemoteTarget
     {
         public override string PolicyName => PolicyNames.RemoteFor(GroupId);
 
-        public override string Selector => $"({Selectors.EnforcedEndpoint}) && ({Selectors.MemberOf(GroupId)})";
+        public override string Selector(SgLambdaConfig config) => $"({Selectors.EnforcedEndpoint}) && ({Selectors.MemberOf(GroupId, config)})";
 
         public override KeyValuePair<string, string> Label => new(LabelKeys.LocalSecurityGroup, GroupId);
     }
@@ -41,7 +42,7 @@ public abstract record RemoteTarget
     {
         public override string PolicyName => PolicyNames.AddressPeers(Bucket);
 
-        public override string Selector => Selectors.EnforcedEndpoint;
+        public override string Selector(SgLambdaConfig config) => Selectors.EnforcedEndpoint;
 
         public override KeyValuePair<string, string> Label => new(LabelKeys.AddressPeers, Bucket.ToString(CultureInfo.InvariantCulture));
     }

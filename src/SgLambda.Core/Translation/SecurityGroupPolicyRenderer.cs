@@ -23,8 +23,8 @@ public static class SecurityGroupPolicyRenderer
         {
             if (rule.Peer is RulePeer.PrefixListPeer list) labels[LabelKeys.PrefixListReference(list.PrefixListId)] = "";
         }
-        var ingress = rules.Where(r => r.Direction == RuleDirection.Ingress).Select(CalicoRuleBuilder.Local).ToList();
-        var egress = rules.Where(r => r.Direction == RuleDirection.Egress).Select(CalicoRuleBuilder.Local).ToList();
+        var ingress = rules.Where(r => r.Direction == RuleDirection.Ingress).Select(rule => CalicoRuleBuilder.Local(rule, context.Config)).ToList();
+        var egress = rules.Where(r => r.Direction == RuleDirection.Egress).Select(rule => CalicoRuleBuilder.Local(rule, context.Config)).ToList();
         var number = 0;
         foreach (var (partIngress, partEgress) in PolicyParts.Split(ingress, egress))
         {
@@ -37,7 +37,7 @@ public static class SecurityGroupPolicyRenderer
                 {
                     Tier = TierNames.SgLocal,
                     Order = PolicyOrders.SecurityGroup,
-                    Selector = Selectors.MemberOf(group.GroupId),
+                    Selector = Selectors.MemberOf(group.GroupId, context.Config),
                     // Both types always: a member with no rule in one direction is denied that direction.
                     Types = [PolicyTypes.Ingress, PolicyTypes.Egress],
                     Ingress = partIngress,

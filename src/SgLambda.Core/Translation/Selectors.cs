@@ -1,4 +1,5 @@
 using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
 
 namespace SgLambda.Core.Translation;
 
@@ -29,7 +30,25 @@ public static class Selectors
     public const string SgBoundEndpoint =
         $"{Pod} || ({LabelKeys.EndpointKind} == '{EndpointKinds.ClusterNode}' && {SgGoverned})";
 
-    public static string MemberOf(string groupId) => $"has({LabelKeys.SecurityGroup(groupId)})";
+    /// <summary>A member of the SG: see <see cref="MemberOfAny"/>.</summary>
+    public static string MemberOf(string groupId, SgLambdaConfig config) => MemberOfAny([groupId], config);
+
+    /// <summary>
+    /// A member of at least one of the SGs (SEMANTICS.md section 3): an endpoint carrying one of their
+    /// labels outside the exempt namespaces (where nobody vets labels), or any pod of an exempt namespace
+    /// when one of the SGs is a node SG or the pod-default SG. The namespace label is Calico's own, which a
+    /// pod cannot forge; HostEndpoints have none, so they match by their labels alone.
+    /// </summary>
+    public static string MemberOfAny(IReadOnlyList<string> groupIds, SgLambdaConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(groupIds);
+        ArgumentNullException.ThrowIfNull(config);
+        var labelled = string.Join(" || ", groupIds.Select(id => $"has({LabelKeys.SecurityGroup(id)})"));
+        if (config.ExemptNamespaces.Count == 0) return labelled;
+        var exempt = $"{{{string.Join(", ", config.ExemptNamespaces.Select(ns => $"'{ns}'"))}}}";
+        var vetted = $"{(groupIds.Count == 1 ? labelled : $"({labelled})")} && {LabelKeys.CalicoNamespace} not in {exempt}";
+        return groupIds.Any(config.IsUnclaimedPodGroup) ? $"({vetted}) || {LabelKeys.CalicoNamespace} in {exempt}" : vetted;
+    }
 
     public static string PrefixList(string prefixListId) => $"{LabelKeys.PrefixList} == '{prefixListId}'";
 

@@ -33,7 +33,7 @@ public static class Translator
         {
             var rules = RuleFlattener.Flatten(group, context, warnings);
             foreach (var policy in SecurityGroupPolicyRenderer.Render(group, rules, context)) Add(policy);
-            foreach (var (target, contribution) in RemoteSourceRules.Of(group.GroupId, rules))
+            foreach (var (target, contribution) in RemoteSourceRules.Of(group.GroupId, rules, config))
             {
                 if (!remote.TryGetValue(target, out var sources)) remote[target] = sources = [];
                 sources.Add(contribution);
@@ -43,7 +43,7 @@ public static class Translator
         }
         // sg-remote is keyed by the enforced end's SG: each policy holds the rules of every SG that names it.
         foreach (var (target, sources) in remote)
-            foreach (var policy in RemotePolicyRenderer.Render(target, sources, config.CalicoApiGroup)) Add(policy);
+            foreach (var policy in RemotePolicyRenderer.Render(target, sources, config)) Add(policy);
 
         foreach (var listId in referencedLists)
         {

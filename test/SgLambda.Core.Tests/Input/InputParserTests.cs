@@ -173,8 +173,9 @@ public sealed class InputParserTests
     {
         var config = InputParser.ParseConfig(new InputFile("config.json", """{"vpcId": "vpc-0a1b2c3d4e5f60718"}"""));
 
-        Assert.That(config, Is.EqualTo(new SgLambdaConfig { VpcId = "vpc-0a1b2c3d4e5f60718", NodeSecurityGroupIds = config.NodeSecurityGroupIds }));
+        Assert.That(config, Is.EqualTo(new SgLambdaConfig { VpcId = "vpc-0a1b2c3d4e5f60718", NodeSecurityGroupIds = config.NodeSecurityGroupIds, ExemptNamespaces = config.ExemptNamespaces }));
         Assert.That(config.NodeSecurityGroupIds, Is.Empty);
+        Assert.That(config.ExemptNamespaces, Is.EqualTo(new[] { "kube-system", "calico-system", "calico-apiserver", "tigera-operator" }));
         Assert.That(config.DefaultPodMetadataAccess, Is.EqualTo(MetadataAccess.Denied));
         Assert.That(config.EnforceNodes, Is.True);
         Assert.That(config.MemberNodeName, Is.EqualTo("sglambda-vpc-members"));

@@ -13,7 +13,7 @@ internal sealed record Topology(AwsSnapshot Snapshot, SgLambdaConfig Config, IRe
         var text = new StringBuilder();
         text.AppendLine();
         text.AppendLine($"config: pod SG {Config.PodSecurityGroupId ?? "-"}, node SGs [{string.Join(",", Config.NodeSecurityGroupIds)}], "
-            + $"enforceNodes {Config.EnforceNodes}, metadata {Config.DefaultPodMetadataAccess}, {Config.CalicoApiGroup}");
+            + $"exempt [{string.Join(",", Config.ExemptNamespaces)}], enforceNodes {Config.EnforceNodes}, metadata {Config.DefaultPodMetadataAccess}, {Config.CalicoApiGroup}");
         text.AppendLine($"vpc {(Snapshot.Vpcs.Count > 0 ? Snapshot.Vpcs[0].CidrBlock : null)}; k8s nodes [{string.Join(", ", Snapshot.Nodes.Select(n => $"{n.Name}={n.InstanceId}"))}]");
         foreach (var group in Snapshot.SecurityGroups)
         {

@@ -124,8 +124,10 @@ internal static class TopologyGenerator
         from metadata in Gen.Elements(MetadataAccess.Denied, MetadataAccess.Allowed)
         from enforceNodes in Gen.Elements(true, false)
         from apiGroup in Gen.Elements(CalicoApiGroups.ProjectCalicoV3, CalicoApiGroups.CrdProjectCalicoV1)
+        from exempt in Gen.Elements<IReadOnlyList<string>>(SgLambdaConfig.DefaultExemptNamespaces, ["kube-system", "ops"], [])
         select new SgLambdaConfig
         {
+            ExemptNamespaces = exempt,
             VpcId = VpcId,
             ClusterName = "prop",
             PodSecurityGroupId = podGroup,
@@ -229,8 +231,26 @@ internal static class TopologyGenerator
     private static Gen<List<Pod>> Pods(List<string> pool, string[] groupIds, SgLambdaConfig config) =>
         from count in Gen.Choose(1, 6)
         from addresses in Gen.Shuffle(pool.ToArray())
-        from pods in Gen.CollectToList(addresses.Take(count).Select((address, k) => (address, k)), p => Pod(p.k, p.address, groupIds, config))
+        from pods in Gen.CollectToList(addresses.Take(count).Select((address, k) => (address, k)), p =>
+            Gen.Frequency((3, Pod(p.k, p.address, groupIds, config)), (1, ExemptPod(p.k, p.address, groupIds, config))))
         select pods;
+
+    /// <summary>
+    /// A pod of a namespace the webhook does not see (SEMANTICS.md section 3): nobody vetted its labels,
+    /// so it may carry any SG label (forged), of the VPC's SGs or not. Or a pod of a namespace that is
+    /// exempt only in other configurations: its labels are any subset of the VPC's SGs (what the webhook
+    /// may leave behind when it fails open and the in-API-server policy checks the claim).
+    /// </summary>
+    private static Gen<Pod> ExemptPod(int k, string address, string[] groupIds, SgLambdaConfig config) =>
+        from ns in Gen.Elements(ExemptNamespaceChoices)
+        from forged in Gen.SubListOf(config.IsExemptNamespace(ns) ? [.. groupIds, UnknownGroup, TrustGroup] : groupIds)
+        select new Pod(ns, $"pod-{k}", IPAddress.Parse(address), forged
+            .Select(id => KeyValuePair.Create(LabelKeys.SecurityGroup(id), ""))
+            .Append(KeyValuePair.Create("app", $"app-{k % 2}"))
+            .ToDictionary(StringComparer.Ordinal));
+
+    /// <summary>Namespaces exempt in some generated configurations and not in others.</summary>
+    private static readonly string[] ExemptNamespaceChoices = ["kube-system", "calico-system", "ops"];
 
     /// <summary>Labels as the admission webhook writes them (SEMANTICS.md section 3), plus user labels, some forged.</summary>
     private static Gen<Pod> Pod(int k, string address, string[] groupIds, SgLambdaConfig config) =>

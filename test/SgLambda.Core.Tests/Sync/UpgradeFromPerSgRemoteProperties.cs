@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SgLambda.Core.Calico;
+using SgLambda.Core.Configuration;
 using SgLambda.Core.Planning;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
@@ -59,19 +60,19 @@ public class UpgradeFromPerSgRemoteProperties
                     Order = PolicyOrders.SecurityGroup,
                     Selector = Selectors.EnforcedEndpoint,
                     Types = [PolicyTypes.Ingress, PolicyTypes.Egress],
-                    Ingress = [.. rules.Where(r => r.Direction == RuleDirection.Egress).Select(Legacy)],
-                    Egress = [.. rules.Where(r => r.Direction == RuleDirection.Ingress).Select(Legacy)],
+                    Ingress = [.. rules.Where(r => r.Direction == RuleDirection.Egress).Select(r => Legacy(r, topology.Config))],
+                    Egress = [.. rules.Where(r => r.Direction == RuleDirection.Ingress).Select(r => Legacy(r, topology.Config))],
                 },
             };
         }
     }
 
     /// <summary>The earlier rule: an SG peer was matched on the local end too, as the policy selected every enforced endpoint.</summary>
-    private static Rule Legacy(SecurityGroupRuleView view)
+    private static Rule Legacy(SecurityGroupRuleView view, SgLambdaConfig config)
     {
-        var rule = CalicoRuleBuilder.Remote(view);
+        var rule = CalicoRuleBuilder.Remote(view, config);
         if (view.Peer is not RulePeer.GroupPeer group) return rule;
-        var member = Selectors.MemberOf(group.GroupId);
+        var member = Selectors.MemberOf(group.GroupId, config);
         return view.Direction == RuleDirection.Ingress
             ? rule with { Source = new EntityRule { Selector = member } }
             : rule with { Destination = (rule.Destination ?? new EntityRule()) with { Selector = member } };

@@ -12,6 +12,9 @@ public class TranslatorTests
     private const string App = "sg-0app0000000000001";
     private const string Db = "sg-0db00000000000001";
 
+    /// <summary>What every "member of" selector adds: labels count outside the exempt namespaces only (SEMANTICS.md section 3).</summary>
+    private const string Vetted = " && projectcalico.org/namespace not in {'kube-system', 'calico-system', 'calico-apiserver', 'tigera-operator'}";
+
     private static RenderResult Render(AwsSnapshot snapshot, SgLambdaConfig? config = null) => Translator.Render(snapshot, config ?? Config());
 
     private static GlobalNetworkPolicy Policy(RenderResult result, string name) =>
@@ -100,7 +103,7 @@ public class TranslatorTests
         Assert.That(rule.Protocol, Is.Null);
         Assert.That(rule.Destination, Is.Null);
         Assert.That(rule.IpVersion, Is.Null);
-        Assert.That(rule.Source, Is.EqualTo(new EntityRule { Selector = "has(sg.aws.tigera.io/sg-0db00000000000001)" }));
+        Assert.That(rule.Source, Is.EqualTo(new EntityRule { Selector = "has(sg.aws.tigera.io/sg-0db00000000000001)" + Vetted }));
     }
 
     [TestCase("icmp", -1, -1, "ICMP", 4, null, null)]
@@ -183,7 +186,7 @@ public class TranslatorTests
     public void Rules_referencing_internal_sgs_are_dropped_with_a_warning()
     {
         var result = Render(Snapshot([Sg(App, ingress: [Perm("-1", groups: [TrustSg, EnforcedSg, Db])])]));
-        Assert.That(Policy(result, "sg-local." + App).Spec.Ingress!.Select(r => r.Source!.Selector), Is.EqualTo(new[] { "has(sg.aws.tigera.io/sg-0db00000000000001)" }));
+        Assert.That(Policy(result, "sg-local." + App).Spec.Ingress!.Select(r => r.Source!.Selector), Is.EqualTo(new[] { "has(sg.aws.tigera.io/sg-0db00000000000001)" + Vetted }));
         Assert.That(result.Warnings, Has.Exactly(2).Contains("internal SG"));
     }
 
@@ -205,16 +208,16 @@ public class TranslatorTests
     {
         var result = Render(Snapshot([Sg(Db, ingress: [Perm("tcp", 5432, 5432, groups: [App])], egress: [Perm("-1", groups: [App])])]));
         var remote = Policy(result, "sg-remote.for-" + App);
-        Assert.That(remote.Spec.Selector, Is.EqualTo($"({Selectors.EnforcedEndpoint}) && (has(sg.aws.tigera.io/{App}))"));
+        Assert.That(remote.Spec.Selector, Is.EqualTo($"({Selectors.EnforcedEndpoint}) && (has(sg.aws.tigera.io/{App}){Vetted})"));
         Assert.That(remote.Metadata.Labels![LabelKeys.LocalSecurityGroup], Is.EqualTo(App));
         Assert.That(remote.Metadata.Labels!.ContainsKey(LabelKeys.RulesFrom(Db)), Is.True, "names the SG whose rules it holds");
         var egress = remote.Spec.Egress!.Single();
         Assert.That(egress.Source, Is.Null, "the policy selects the members of the named SG; the rule need not repeat it");
-        Assert.That(egress.Destination!.Selector, Is.EqualTo("has(sg.aws.tigera.io/sg-0db00000000000001)"));
+        Assert.That(egress.Destination!.Selector, Is.EqualTo("has(sg.aws.tigera.io/sg-0db00000000000001)" + Vetted));
         Assert.That(egress.Destination.NamespaceSelector, Is.EqualTo("global()"));
         Assert.That(egress.Destination.Ports!.Single().ToString(), Is.EqualTo("5432"));
         var ingress = remote.Spec.Ingress!.Single();
-        Assert.That(ingress.Source, Is.EqualTo(new EntityRule { Selector = "has(sg.aws.tigera.io/sg-0db00000000000001)", NamespaceSelector = "global()" }));
+        Assert.That(ingress.Source, Is.EqualTo(new EntityRule { Selector = "has(sg.aws.tigera.io/sg-0db00000000000001)" + Vetted, NamespaceSelector = "global()" }));
         Assert.That(ingress.Destination, Is.Null);
     }
 
@@ -228,7 +231,7 @@ public class TranslatorTests
         Assert.That(shared.Metadata.Labels![LabelKeys.AddressPeers], Is.EqualTo(bucket.Label.Value));
         var egress = shared.Spec.Egress!.Single();
         Assert.That(egress.Source!.Nets, Is.EqualTo(new[] { "10.0.0.0/8" }), "the enforced endpoint's own address is in the rule's CIDR");
-        Assert.That(egress.Destination!.Selector, Is.EqualTo("has(sg.aws.tigera.io/sg-0db00000000000001)"));
+        Assert.That(egress.Destination!.Selector, Is.EqualTo("has(sg.aws.tigera.io/sg-0db00000000000001)" + Vetted));
         Assert.That(shared.Spec.Ingress!.Single().Destination!.Nets, Is.EqualTo(new[] { "0.0.0.0/0" }));
         Assert.That(result.Objects.OfType<GlobalNetworkPolicy>().Count(p => p.Spec.Tier == TierNames.SgRemote), Is.EqualTo(3), "pass-ungoverned, the shared policy, deny-governed");
     }
@@ -243,6 +246,27 @@ public class TranslatorTests
     }
 
     [Test]
+    public void Pods_of_exempt_namespaces_are_members_of_the_node_and_pod_default_sgs_by_namespace_only()
+    {
+        const string Node = "sg-0node000000000001";
+        const string PodDefault = "sg-0pod0000000000001";
+        var config = Config() with { NodeSecurityGroupIds = [Node], PodSecurityGroupId = PodDefault, ExemptNamespaces = ["kube-system", "ops"] };
+        var result = Render(Snapshot([Sg(App), Sg(Node), Sg(PodDefault)]), config);
+        const string Exempt = "{'kube-system', 'ops'}";
+
+        Assert.That(Policy(result, "sg-local." + App).Spec.Selector,
+            Is.EqualTo($"has(sg.aws.tigera.io/{App}) && projectcalico.org/namespace not in {Exempt}"), "a claimed SG: labels outside the exempt namespaces");
+        foreach (var unclaimed in new[] { Node, PodDefault })
+        {
+            Assert.That(Policy(result, "sg-local." + unclaimed).Spec.Selector,
+                Is.EqualTo($"(has(sg.aws.tigera.io/{unclaimed}) && projectcalico.org/namespace not in {Exempt}) || projectcalico.org/namespace in {Exempt}"),
+                "node and pod-default SGs: also every pod of an exempt namespace");
+        }
+        var none = Render(Snapshot([Sg(App)]), config with { ExemptNamespaces = [] });
+        Assert.That(Policy(none, "sg-local." + App).Spec.Selector, Is.EqualTo($"has(sg.aws.tigera.io/{App})"), "no exempt namespace: the label alone");
+    }
+
+    [Test]
     public void Policies_over_the_rule_limit_are_split_into_numbered_parts()
     {
         var permissions = Enumerable.Range(1, 1500).Select(i => Perm("tcp", i, i, cidrs: ["10.0.0.0/8"])).ToArray();
@@ -250,7 +274,7 @@ public class TranslatorTests
         var parts = result.Objects.OfType<GlobalNetworkPolicy>().Where(p => p.Metadata.Name.StartsWith("sg-local." + App, StringComparison.Ordinal)).ToList();
         Assert.That(parts.Select(p => p.Metadata.Name), Is.EqualTo(new[] { "sg-local." + App, "sg-local." + App + "-2" }));
         Assert.That(parts.Select(p => p.Spec.Ingress!.Count), Is.EqualTo(new[] { 1024, 476 }));
-        Assert.That(parts.Select(p => p.Spec.Selector), Is.All.EqualTo("has(sg.aws.tigera.io/sg-0app0000000000001)"));
+        Assert.That(parts.Select(p => p.Spec.Selector), Is.All.EqualTo("has(sg.aws.tigera.io/sg-0app0000000000001)" + Vetted));
         Assert.That(parts.Select(p => p.Metadata.Name.Count(c => c == '.')), Is.All.EqualTo(1));
     }
 

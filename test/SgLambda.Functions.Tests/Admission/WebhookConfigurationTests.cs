@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SgLambda.Core.Configuration;
 using SgLambda.Functions.Tests.Template;
 using YamlDotNet.RepresentationModel;
 
@@ -45,16 +46,20 @@ public sealed partial class WebhookConfigurationTests
     }
 
     [Test]
-    public void Kube_system_and_namespaces_that_opt_out_are_excluded()
+    public void The_default_exempt_namespaces_and_namespaces_that_opt_out_are_excluded()
     {
         var expressions = ((YamlSequenceNode)((YamlMappingNode)Webhook()["namespaceSelector"])["matchExpressions"]).Children.Cast<YamlMappingNode>()
             .Select(e => (Scalar(e, "key"), Scalar(e, "operator"), string.Join(",", Strings(e["values"])))).ToList();
 
+        // Calico installed by the Tigera operator (the usual way on EKS) runs in calico-system,
+        // calico-apiserver and tigera-operator: a new node gets no calico-node while the webhook is down
+        // unless they are excluded. The translation treats exactly these namespaces as exempt.
         Assert.That(expressions, Is.EquivalentTo(new[]
         {
-            ("kubernetes.io/metadata.name", "NotIn", "kube-system"),
+            ("kubernetes.io/metadata.name", "NotIn", string.Join(",", SgLambdaConfig.DefaultExemptNamespaces)),
             ("sglambda.io/webhook", "NotIn", "disabled"),
         }));
+        Assert.That(SgLambdaConfig.DefaultExemptNamespaces, Is.SupersetOf(new[] { "kube-system", "calico-system", "calico-apiserver", "tigera-operator" }));
     }
 
     [Test]

@@ -15,6 +15,7 @@ public class FunctionTests
         [EnvironmentVariables.ClusterSsmParameter] = "/sglambda/cluster",
         [EnvironmentVariables.PodSecurityGroupId] = "sg-0123456789abcdef0",
         [EnvironmentVariables.NodeSecurityGroupIds] = "sg-0123456789abcdef1,sg-0123456789abcdef2",
+        [EnvironmentVariables.ExemptNamespaces] = "kube-system,calico-system,calico-apiserver,tigera-operator",
         [EnvironmentVariables.TrustSecurityGroupId] = "sg-0123456789abcdef3",
         [EnvironmentVariables.EnforcedSecurityGroupId] = "sg-0123456789abcdef4",
         [EnvironmentVariables.AttachTrustSecurityGroup] = "true",
