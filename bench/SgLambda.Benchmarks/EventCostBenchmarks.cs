@@ -39,6 +39,9 @@ public class EventCostBenchmarks
     private int awsCalls;
     private int kubernetesCalls;
 
+    /// <summary>Each event's time, and the part of it the emulators spent serving its calls.</summary>
+    public List<EventSample> Samples { get; } = [];
+
     [Params(100, 10_000)]
     public int SecurityGroups { get; set; }
 
@@ -85,11 +88,16 @@ public class EventCostBenchmarks
 
         var awsBefore = aws.Calls.Total;
         var kubernetesBefore = cluster.Requests.Total;
+        var awsServiceBefore = aws.Calls.ServiceTime;
+        var kubernetesServiceBefore = cluster.Requests.ServiceTime;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var emitted in aws.Events.Drain())
         {
             var report = await engine.PlanEventAsync(EventClassifier.Classify(emitted.Json, config), CancellationToken.None);
             await engine.ApplyAsync(report, CancellationToken.None);
         }
+        Samples.Add(new EventSample(System.Diagnostics.Stopwatch.GetElapsedTime(started),
+            aws.Calls.ServiceTime - awsServiceBefore + (cluster.Requests.ServiceTime - kubernetesServiceBefore)));
         events++;
         awsCalls += aws.Calls.Total - awsBefore;
         kubernetesCalls += cluster.Requests.Total - kubernetesBefore;

@@ -6,6 +6,13 @@ using SgLambda.Benchmarks;
 // --cold-start: the Lambda bootstrap's cold start, Native AOT against JIT (not a BenchmarkDotNet benchmark).
 if (args.Contains(ColdStart.Flag, StringComparer.Ordinal)) return await ColdStart.RunAsync(args);
 
+// --sync: the reconciler's first full sync and a no-op reconcile against the emulator with latency and 429s.
+if (args.Contains(SyncRun.ReconcilerFlag, StringComparer.Ordinal)) return await SyncRun.ReconcileAsync(args);
+if (args.Contains(SyncRun.Flag, StringComparer.Ordinal)) return await SyncRun.RunAsync(args);
+
+// --event-cost: one event's time at 100 and 10,000 SGs, SgLambda's own share apart from the in-process emulators'.
+if (args.Contains(EventCostRun.Flag, StringComparer.Ordinal)) return await EventCostRun.RunAsync(args);
+
 // --quick: one timed run of each size without BenchmarkDotNet, for a fast sanity figure and a phase profile.
 if (args.Contains(QuickRun.Flag, StringComparer.Ordinal)) return QuickRun.Run(args);
 

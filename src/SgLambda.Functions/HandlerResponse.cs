@@ -8,6 +8,8 @@ public sealed record HandlerResponse(string Status, string? EventId, string? Eve
     public const string AppliedStatus = "applied";
     public const string UnchangedStatus = "unchanged";
     public const string SkippedStatus = "skipped";
+    /// <summary>A reconcile that stopped at its deadline with writes left; the next run continues.</summary>
+    public const string PartialStatus = "partial";
 
     public Stream ToStream()
     {

@@ -13,6 +13,8 @@ namespace SgLambda.Functions;
 public sealed class Reconciler
 {
     private static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(5);
+    // Time left for the writes in flight when no more begin (a 429's Retry-After is usually 1 s).
+    private static readonly TimeSpan StopStartingMargin = TimeSpan.FromSeconds(20);
     private readonly SyncEngine engine;
     private readonly StructuredLogger logger;
     private readonly TimeProvider time;
@@ -44,11 +46,15 @@ public sealed class Reconciler
         var started = Stopwatch.GetTimestamp();
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["function"] = context.FunctionName, ["requestId"] = context.AwsRequestId };
         using var deadline = new CancellationTokenSource(context.RemainingTime > DeadlineMargin ? context.RemainingTime - DeadlineMargin : context.RemainingTime);
+        // A large first sync may not fit in one invocation: stop starting writes before the deadline, so the run ends
+        // cleanly with every object either as it was or as planned, and the next run (which plans again) continues.
+        using var stopStarting = new CancellationTokenSource(context.RemainingTime > StopStartingMargin ? context.RemainingTime - StopStartingMargin : TimeSpan.Zero);
         SyncReport report;
+        ApplyOutcome outcome;
         try
         {
             report = await engine.PlanReconcileAsync(deadline.Token);
-            await engine.ApplyAsync(report, deadline.Token);
+            outcome = await engine.ApplyAsync(report, deadline.Token, stopStarting.Token);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -58,20 +64,26 @@ public sealed class Reconciler
         }
 
         foreach (var warning in report.Plan.Warnings) logger.Warning(warning, fields);
-        logger.Information(report.IsEmpty ? "reconcile found nothing to change" : "reconcile applied", new Dictionary<string, object?>(fields)
+        var message = report.IsEmpty ? "reconcile found nothing to change"
+            : outcome.Complete ? "reconcile applied" : "reconcile stopped at its deadline; the next run continues";
+        logger.Information(message, new Dictionary<string, object?>(fields)
         {
+            ["writesSkipped"] = outcome.Skipped,
+            ["writesNotStarted"] = outcome.NotStarted,
             ["applied"] = report.Plan.Apply.Select(o => o.Key.ToString()).ToList(),
             ["deleted"] = report.Plan.Delete.Select(d => d.Key.ToString()).ToList(),
             ["trustAttachments"] = report.TrustAttachments.Select(a => a.Id).ToList(),
         });
         logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double>
         {
-            [MetricNames.ObjectsApplied] = report.Plan.Apply.Count,
-            [MetricNames.ObjectsDeleted] = report.Plan.Delete.Count,
+            [MetricNames.ObjectsApplied] = outcome.Applied,
+            [MetricNames.ObjectsDeleted] = outcome.Deleted,
+            [MetricNames.WritesNotStarted] = outcome.NotStarted,
             [MetricNames.TrustAttachments] = report.TrustAttachments.Count,
             [MetricNames.Duration] = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
         }, time.GetUtcNow()));
-        var status = report.IsEmpty ? HandlerResponse.UnchangedStatus : HandlerResponse.AppliedStatus;
-        return new HandlerResponse(status, null, "Reconcile", report.Plan.Apply.Count, report.Plan.Delete.Count, report.TrustAttachments.Count, null).ToStream();
+        var status = report.IsEmpty ? HandlerResponse.UnchangedStatus : outcome.Complete ? HandlerResponse.AppliedStatus : HandlerResponse.PartialStatus;
+        return new HandlerResponse(status, null, "Reconcile", outcome.Applied, outcome.Deleted, outcome.Complete ? report.TrustAttachments.Count : 0,
+            outcome.Complete ? null : $"{outcome.NotStarted} writes left for the next run").ToStream();
     }
 }

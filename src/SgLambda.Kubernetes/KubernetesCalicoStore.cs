@@ -38,7 +38,10 @@ public sealed class KubernetesCalicoStore : ICalicoStore
         (_group, _version) = (options.ApiGroup[..slash], options.ApiGroup[(slash + 1)..]);
     }
 
-    public async Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+        (await ListVersionedAsync(kind, labelSelector, cancellationToken)).Items;
+
+    public async Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken)
     {
         var resource = CalicoResource.For(kind);
         var operation = $"list {kind} ({_options.ApiGroup}) with selector \"{labelSelector}\"";
@@ -46,6 +49,7 @@ public sealed class KubernetesCalicoStore : ICalicoStore
         {
             var objects = new List<CalicoObject>();
             string? next = null;
+            string? version = null;
             try
             {
                 do
@@ -55,10 +59,12 @@ public sealed class KubernetesCalicoStore : ICalicoStore
                     {
                         if (item is JsonObject value) objects.Add(ToCalicoObject(value, kind));
                     }
+                    // Every page of a list is read at the first page's resourceVersion.
+                    version ??= page["metadata"]?["resourceVersion"]?.GetValue<string>();
                     next = page["metadata"]?["continue"]?.GetValue<string>();
                 }
                 while (!string.IsNullOrEmpty(next));
-                return objects;
+                return new CalicoListing(objects, version);
             }
             catch (KubernetesRequestException expired) when (expired.StatusCode == HttpStatusCode.Gone && next is not null && restarts < MaxListRestarts)
             {
@@ -68,16 +74,31 @@ public sealed class KubernetesCalicoStore : ICalicoStore
         }
     }
 
-    public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
+    public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) => ApplyAsync(value, null, cancellationToken);
+
+    public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(precondition);
+        try
+        {
+            await ApplyAsync(value, precondition, cancellationToken);
+            return true;
+        }
+        catch (KubernetesRequestException changed) when (changed.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        {
+            // A newer writer changed, created or deleted it since it was listed: its state stands.
+            _options.Log?.Invoke($"apply {value.Key} skipped: it changed since it was listed ({changed.StatusMessage})");
+            return false;
+        }
+    }
+
+    private async Task ApplyAsync(CalicoObject value, WritePrecondition? precondition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (!string.Equals(value.ApiVersion, _options.ApiGroup, StringComparison.Ordinal))
             throw new ArgumentException($"{value.Key} is {value.ApiVersion}, but this store writes {_options.ApiGroup}", nameof(value));
         var resource = CalicoResource.For(value.Kind);
-        var body = CalicoSerializer.ToJsonNode(value);
-        // An applied configuration states intent, not a precondition on what the cluster holds.
-        (body["metadata"] as JsonObject)?.Remove("resourceVersion");
-        var patch = new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch);
+        var patch = new V1Patch(AppliedConfiguration.For(value, precondition).ToJsonString(), V1Patch.PatchType.ApplyPatch);
         var name = value.Metadata.Name;
         await _retry.RunAsync($"apply {value.Key}", async token =>
         {
@@ -92,7 +113,7 @@ public sealed class KubernetesCalicoStore : ICalicoStore
                 patch, _group, _version, resource.Plural, name,
                 fieldManager: _options.FieldManager, force: true, cancellationToken: token);
             return true;
-        }, retryConflicts: true, cancellationToken);
+        }, retryConflicts: precondition is null, cancellationToken);
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)

@@ -34,7 +34,10 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
         _retry = retry ?? new KubernetesRetry(options.Retry);
     }
 
-    public async Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+        (await ListVersionedAsync(kind, labelSelector, cancellationToken)).Items;
+
+    public async Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken)
     {
         var resource = CalicoResource.For(kind);
         var operation = $"list {kind} ({_options.ApiGroup}) with selector \"{labelSelector}\"";
@@ -42,6 +45,7 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
         {
             var objects = new List<CalicoObject>();
             string? next = null;
+            string? version = null;
             try
             {
                 do
@@ -56,10 +60,12 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
                     {
                         if (item is JsonObject value) objects.Add(ToCalicoObject(value, kind));
                     }
+                    // Every page of a list is read at the first page's resourceVersion.
+                    version ??= page["metadata"]?["resourceVersion"]?.GetValue<string>();
                     next = page["metadata"]?["continue"]?.GetValue<string>();
                 }
                 while (!string.IsNullOrEmpty(next));
-                return objects;
+                return new CalicoListing(objects, version);
             }
             catch (KubernetesRequestException expired) when (expired.StatusCode == HttpStatusCode.Gone && next is not null && restarts < MaxListRestarts)
             {
@@ -69,17 +75,33 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
         }
     }
 
-    public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
+    public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) => ApplyAsync(value, null, cancellationToken);
+
+    public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(precondition);
+        try
+        {
+            await ApplyAsync(value, precondition, cancellationToken);
+            return true;
+        }
+        catch (KubernetesRequestException changed) when (changed.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        {
+            // A newer writer changed, created or deleted it since it was listed: its state stands.
+            _options.Log?.Invoke($"apply {value.Key} skipped: it changed since it was listed ({changed.StatusMessage})");
+            return false;
+        }
+    }
+
+    private async Task ApplyAsync(CalicoObject value, WritePrecondition? precondition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (!string.Equals(value.ApiVersion, _options.ApiGroup, StringComparison.Ordinal))
             throw new ArgumentException($"{value.Key} is {value.ApiVersion}, but this store writes {_options.ApiGroup}", nameof(value));
         var resource = CalicoResource.For(value.Kind);
-        var body = CalicoSerializer.ToJsonNode(value);
-        // An applied configuration states intent, not a precondition on what the cluster holds.
-        (body["metadata"] as JsonObject)?.Remove("resourceVersion");
+        var body = AppliedConfiguration.For(value, precondition);
         var path = $"{Item(resource, value.Key)}?fieldManager={Uri.EscapeDataString(_options.FieldManager)}&force=true";
-        await _retry.RunAsync($"apply {value.Key}", token => _api.ApplyAsync(path, body, token), retryConflicts: true, cancellationToken);
+        await _retry.RunAsync($"apply {value.Key}", token => _api.ApplyAsync(path, body, token), retryConflicts: precondition is null, cancellationToken);
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)

@@ -140,7 +140,13 @@ public class ChangeHandlerTests
         public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
             throw new HttpRequestException("connection refused");
 
+        public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("connection refused");
+
         public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) => throw new HttpRequestException("connection refused");
+
+        public Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("connection refused");
 
         public Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken) => throw new HttpRequestException("connection refused");
     }

@@ -9,6 +9,16 @@ internal sealed class ProgressCalicoStore(ICalicoStore inner, ProgressBar progre
     public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
         inner.ListAsync(kind, labelSelector, cancellationToken);
 
+    public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+        inner.ListVersionedAsync(kind, labelSelector, cancellationToken);
+
+    public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
+    {
+        var written = await inner.ApplyIfUnchangedAsync(value, precondition, cancellationToken);
+        progress.Advance();
+        return written;
+    }
+
     public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
     {
         await inner.ApplyAsync(value, cancellationToken);

@@ -29,6 +29,7 @@ public static class ObjectComparer
         var json = CalicoSerializer.ToJsonNode(value);
         var metadata = (JsonObject)json["metadata"]!;
         metadata.Remove("resourceVersion");
+        metadata.Remove("uid");
         FilterOwned(metadata, "labels");
         FilterOwned(metadata, "annotations");
         return (JsonObject)(Prune(json) ?? new JsonObject());

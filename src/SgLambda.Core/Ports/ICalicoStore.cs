@@ -12,8 +12,18 @@ public interface ICalicoStore
     /// <summary>Objects of one kind (Tier, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkPolicy) matching a Kubernetes label selector.</summary>
     Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="ListAsync"/>, with the resourceVersion the list was read at (the reconcile's preconditions).</summary>
+    Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken);
+
     /// <summary>Creates or updates the object (server-side apply, field manager <c>sglambda</c>).</summary>
     Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates or updates the object (server-side apply, as <see cref="ApplyAsync"/>) only when it still meets
+    /// <paramref name="precondition"/>; false, writing nothing, when another writer changed, created or deleted it
+    /// since it was listed (that writer's state is newer: the event path stays authoritative).
+    /// </summary>
+    Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes the object; when <paramref name="resourceVersion"/> is given, only if it is still that

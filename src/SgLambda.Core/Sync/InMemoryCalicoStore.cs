@@ -36,6 +36,31 @@ public sealed class InMemoryCalicoStore : ICalicoStore
         }
     }
 
+    public async Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    {
+        string version;
+        lock (_gate) version = _version.ToString(CultureInfo.InvariantCulture);
+        return new CalicoListing(await ListAsync(kind, labelSelector, cancellationToken), version);
+    }
+
+    public Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(precondition);
+        lock (_gate)
+        {
+            var exists = _objects.TryGetValue(value.Key, out var current);
+            // Versions are never reused, so an equal resourceVersion is the same incarnation, unchanged.
+            var holds = precondition.Existed
+                ? exists && current!.Metadata.ResourceVersion == precondition.ResourceVersion
+                : !exists;
+            if (!holds) return Task.FromResult(false);
+            Writes++;
+            _objects[value.Key] = WithVersion(value, (++_version).ToString(CultureInfo.InvariantCulture));
+            return Task.FromResult(true);
+        }
+    }
+
     public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -111,26 +111,42 @@ public sealed class SyncEngine(
         return lists.ToImmutable();
     }
 
-    /// <summary>Plans the full reconcile: everything in the VPC against everything SgLambda owns.</summary>
+    /// <summary>
+    /// Plans the full reconcile: everything in the VPC against everything SgLambda owns. The cluster is listed
+    /// before and after AWS is read; what changed in between is left to the writer that changed it, and every
+    /// write is conditioned on the second listing (<see cref="ConcurrentWriterGuard"/>), so a reconcile never
+    /// undoes an event applied while it ran.
+    /// </summary>
     public async Task<SyncReport> PlanReconcileAsync(CancellationToken cancellationToken)
     {
+        var first = new Dictionary<ObjectKey, string?>();
+        foreach (var listing in await ListReconcileScopeAsync(cancellationToken))
+            foreach (var value in listing.Listing.Items) first.TryAdd(value.Key, value.Metadata.ResourceVersion);
+
         var snapshot = await aws.ReadAllAsync(cancellationToken);
         snapshot = snapshot with { Nodes = await nodes.ListNodesAsync(cancellationToken) };
         var rendered = Translator.Render(snapshot, config);
-        var actual = await ListAsync(ClusterScope.All, cancellationToken);
         var warnings = new List<string>(rendered.Warnings);
         var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
         var desired = new List<CalicoObject>(rendered.Objects);
-        var current = actual.Where(ClusterScope.All.Contains).ToList();
-        if (networkPolicies is not null)
-        {
-            desired.AddRange(await DesiredCompanionsAsync(networkPolicies, warnings, cancellationToken));
-            // Every Calico NetworkPolicy, not only owned ones: a user's policy that has a companion's name must be
-            // seen to be left alone (server-side apply would take it over). Owned ones are only companions.
-            current.AddRange(await cluster.ListAsync("NetworkPolicy", "", cancellationToken));
-        }
-        var plan = Planner.Diff(desired, Distinct(current));
+        if (networkPolicies is not null) desired.AddRange(await DesiredCompanionsAsync(networkPolicies, warnings, cancellationToken));
+
+        var second = await ListReconcileScopeAsync(cancellationToken);
+        // Every Calico NetworkPolicy is listed, not only owned ones: a user's policy that has a companion's name must
+        // be seen to be left alone (server-side apply would take it over). Owned ones are only companions.
+        var current = second.SelectMany(l => l.Kind == "NetworkPolicy" ? l.Listing.Items : l.Listing.Items.Where(ClusterScope.All.Contains)).ToList();
+        var versions = second.GroupBy(l => l.Kind).ToDictionary(g => g.Key, g => g.First().Listing.ResourceVersion, StringComparer.Ordinal);
+        var plan = ConcurrentWriterGuard.Guard(Planner.Diff(desired, Distinct(current)), first, current, versions);
         return new SyncReport(null, AffectedResources.None, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
+    }
+
+    private async Task<List<(string Kind, CalicoListing Listing)>> ListReconcileScopeAsync(CancellationToken cancellationToken)
+    {
+        var queries = ClusterScope.All.Queries().ToList();
+        if (networkPolicies is not null) queries.Add(("NetworkPolicy", ""));
+        var listings = new List<(string, CalicoListing)>();
+        foreach (var (kind, selector) in queries) listings.Add((kind, await cluster.ListVersionedAsync(kind, selector, cancellationToken)));
+        return listings;
     }
 
     private async Task<IEnumerable<CalicoObject>> DesiredCompanionsAsync(
@@ -144,27 +160,82 @@ public sealed class SyncEngine(
         return companions;
     }
 
+    /// <summary>How many writes <see cref="ApplyAsync(Plan, CancellationToken, CancellationToken)"/> keeps in flight at once.</summary>
+    public int MaxConcurrentWrites { get; init; } = 8;
+
     /// <summary>Applies a report: its plan, then its trust SG attachments.</summary>
-    public async Task ApplyAsync(SyncReport report, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        await ApplyAsync(report.Plan, cancellationToken);
-        if (report.TrustAttachments.Count == 0) return;
-        if (awsWriter is null) throw new InvalidOperationException("trust SG attachments planned but no AWS writer configured");
-        foreach (var attachment in report.TrustAttachments) await awsWriter.AttachTrustAsync(attachment, cancellationToken);
-    }
+    public Task<ApplyOutcome> ApplyAsync(SyncReport report, CancellationToken cancellationToken) => ApplyAsync(report, cancellationToken, CancellationToken.None);
 
     /// <summary>
-    /// Applies a plan: objects that others reference first (tiers, network sets, endpoints, then policies),
-    /// deletions in the reverse order.
+    /// Applies a report: its plan, then (when the plan was applied completely) its trust SG attachments.
+    /// <paramref name="stopStarting"/> ends the run early but cleanly: see <see cref="ApplyAsync(Plan, CancellationToken, CancellationToken)"/>.
     /// </summary>
-    public async Task ApplyAsync(Plan plan, CancellationToken cancellationToken)
+    public async Task<ApplyOutcome> ApplyAsync(SyncReport report, CancellationToken cancellationToken, CancellationToken stopStarting)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var outcome = await ApplyAsync(report.Plan, cancellationToken, stopStarting);
+        if (report.TrustAttachments.Count == 0 || !outcome.Complete) return outcome;
+        if (awsWriter is null) throw new InvalidOperationException("trust SG attachments planned but no AWS writer configured");
+        foreach (var attachment in report.TrustAttachments) await awsWriter.AttachTrustAsync(attachment, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Applies a plan to the end (see <see cref="ApplyAsync(Plan, CancellationToken, CancellationToken)"/>).</summary>
+    public Task<ApplyOutcome> ApplyAsync(Plan plan, CancellationToken cancellationToken) => ApplyAsync(plan, cancellationToken, CancellationToken.None);
+
+    /// <summary>
+    /// Applies a plan, up to <see cref="MaxConcurrentWrites"/> writes at a time, in steps that each finish before
+    /// the next begins: the applies kind by kind, objects others reference first (tiers, network sets, endpoints,
+    /// then policies), and only when every apply is done, the deletions in the reverse order. So a policy never
+    /// precedes its tier, and no old policy goes before its replacement is in place (an endpoint that no policy
+    /// of a tier selects skips that tier). Once <paramref name="stopStarting"/> fires no write begins and no
+    /// further step runs: the writes in flight finish, and what remains is counted, not done, leaving each object
+    /// either as it was or as planned; the next run plans the rest.
+    /// </summary>
+    public async Task<ApplyOutcome> ApplyAsync(Plan plan, CancellationToken cancellationToken, CancellationToken stopStarting)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        foreach (var value in plan.Apply.OrderBy(o => KindRank(o.Kind)).ThenBy(o => o.Key))
-            await cluster.ApplyAsync(value, cancellationToken);
-        foreach (var deletion in plan.Delete.OrderByDescending(d => KindRank(d.Key.Kind)).ThenBy(d => d.Key))
-            await cluster.DeleteAsync(deletion.Key, deletion.ResourceVersion, cancellationToken);
+        int applied = 0, deleted = 0, skipped = 0, notStarted = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken };
+
+        async Task StepAsync<T>(IReadOnlyList<T> items, Func<T, CancellationToken, ValueTask> write)
+        {
+            if (stopStarting.IsCancellationRequested)
+            {
+                notStarted += items.Count;
+                return;
+            }
+            await Parallel.ForEachAsync(items, options, async (item, token) =>
+            {
+                if (stopStarting.IsCancellationRequested) Interlocked.Increment(ref notStarted);
+                else await write(item, token);
+            });
+        }
+
+        foreach (var step in plan.Apply.GroupBy(o => KindRank(o.Kind)).OrderBy(g => g.Key))
+        {
+            await StepAsync(step.OrderBy(o => o.Key).ToList(), async (value, token) =>
+            {
+                if (!plan.Preconditions.TryGetValue(value.Key, out var precondition)) await cluster.ApplyAsync(value, token);
+                else if (!await cluster.ApplyIfUnchangedAsync(value, precondition, token))
+                {
+                    Interlocked.Increment(ref skipped);
+                    return;
+                }
+                Interlocked.Increment(ref applied);
+            });
+        }
+        var deletions = plan.Delete.GroupBy(d => KindRank(d.Key.Kind)).OrderByDescending(g => g.Key).ToList();
+        if (stopStarting.IsCancellationRequested) return new ApplyOutcome(applied, 0, skipped, notStarted + plan.Delete.Count);
+        foreach (var step in deletions)
+        {
+            await StepAsync(step.OrderBy(d => d.Key).ToList(), async (deletion, token) =>
+            {
+                await cluster.DeleteAsync(deletion.Key, deletion.ResourceVersion, token);
+                Interlocked.Increment(ref deleted);
+            });
+        }
+        return new ApplyOutcome(applied, deleted, skipped, notStarted);
     }
 
     /// <summary>

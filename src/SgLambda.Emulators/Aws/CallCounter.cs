@@ -9,6 +9,10 @@ namespace SgLambda.Emulators.Aws;
 public sealed class CallCounter
 {
     private readonly ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
+    private long serviceTicks;
+
+    /// <summary>The time spent serving calls, from reading the request to writing the answer: the emulator's share of a client's time.</summary>
+    public TimeSpan ServiceTime => TimeSpan.FromTicks(Interlocked.Read(ref serviceTicks));
 
     public int Count(string action) => counts.GetValueOrDefault(action);
 
@@ -16,7 +20,13 @@ public sealed class CallCounter
 
     public IReadOnlyDictionary<string, int> Snapshot() => new SortedDictionary<string, int>(counts, StringComparer.Ordinal);
 
-    public void Reset() => counts.Clear();
+    public void Reset()
+    {
+        counts.Clear();
+        Interlocked.Exchange(ref serviceTicks, 0);
+    }
+
+    internal void RecordServiceTime(TimeSpan elapsed) => Interlocked.Add(ref serviceTicks, elapsed.Ticks);
 
     internal void Record(string action) => counts.AddOrUpdate(action, 1, (_, n) => n + 1);
 }

@@ -23,6 +23,19 @@ internal sealed class QueryApiPipeline(
 {
     public async Task HandleAsync(HttpContext http)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await ServeAsync(http);
+        }
+        finally
+        {
+            calls.RecordServiceTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task ServeAsync(HttpContext http)
+    {
         var request = new AwsQueryRequest(await ReadParametersAsync(http.Request, http.RequestAborted));
         var caller = Caller(http);
         var action = request.Action;

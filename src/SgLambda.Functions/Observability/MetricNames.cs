@@ -10,6 +10,8 @@ public static class MetricNames
     public const string ObjectsApplied = "ObjectsApplied";
     public const string ObjectsDeleted = "ObjectsDeleted";
     public const string TrustAttachments = "TrustAttachments";
+    /// <summary>Reconciler: writes left for the next run because the invocation reached its deadline.</summary>
+    public const string WritesNotStarted = "WritesNotStarted";
     public const string Duration = "DurationMs";
     /// <summary>Admission webhook: pods admitted (with or without a patch).</summary>
     public const string PodsAdmitted = "PodsAdmitted";

@@ -52,6 +52,16 @@ public sealed class ClusterSnapshotFile : ICalicoStore
     public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
         store.ListAsync(kind, labelSelector, cancellationToken);
 
+    public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+        store.ListVersionedAsync(kind, labelSelector, cancellationToken);
+
+    public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
+    {
+        var written = await store.ApplyIfUnchangedAsync(value, precondition, cancellationToken);
+        if (written) Save();
+        return written;
+    }
+
     public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
     {
         await store.ApplyAsync(value, cancellationToken);

@@ -21,7 +21,7 @@ public class IncrementalSyncProperties
     private static readonly string[] Lists = ["pl-01", "pl-02"];
 
     /// <summary>One AWS change and the ids its event names.</summary>
-    private sealed record Change(string Description, Func<AwsSnapshot, AwsSnapshot> Apply, AffectedResources Affected);
+    internal sealed record Change(string Description, Func<AwsSnapshot, AwsSnapshot> Apply, AffectedResources Affected);
 
     private static Gen<IpPermission> Permission() =>
         from kind in Gen.Choose(0, 3)
@@ -41,7 +41,7 @@ public class IncrementalSyncProperties
         from egress in Gen.ListOf(Permission()).Select(l => l.Take(2).ToArray())
         select Sg(id, ingress, egress);
 
-    private static Gen<AwsSnapshot> State() =>
+    internal static Gen<AwsSnapshot> State() =>
         from groups in Gen.CollectToArray(Groups, Group)
         from memberCount in Gen.Choose(1, 4)
         from memberGroups in Gen.ListOf(Gen.SubListOf(Groups), memberCount)
@@ -64,7 +64,7 @@ public class IncrementalSyncProperties
         DbInstances = [.. dbs ?? []],
     };
 
-    private static Gen<Change> Changes(AwsSnapshot state) =>
+    internal static Gen<Change> Changes(AwsSnapshot state) =>
         Gen.OneOf(
             from id in Gen.Elements(Groups)
             from replacement in Group(id)

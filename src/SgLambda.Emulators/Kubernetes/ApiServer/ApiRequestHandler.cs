@@ -19,8 +19,22 @@ internal sealed class ApiRequestHandler(
     private const string MergePatchType = "application/merge-patch+json";
     private const string StrategicMergePatchType = "application/strategic-merge-patch+json";
     private const string ApplyPatchType = "application/apply-patch+yaml";
+    private readonly RequestSeats _seats = new();
 
     public async Task HandleAsync(HttpContext context)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await ServeRequestAsync(context);
+        }
+        finally
+        {
+            counters.RecordServiceTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task ServeRequestAsync(HttpContext context)
     {
         var request = context.Request;
         try
@@ -49,7 +63,9 @@ internal sealed class ApiRequestHandler(
             }
             var key = new RequestKey(verb, path.Resource.Group, path.Resource.Plural);
             counters.Record(key);
-            if (faults.Next(key) is { } fault)
+            using var seat = _seats.Take(faults.ConcurrencyLimit);
+            if (faults.Latency > TimeSpan.Zero) await Task.Delay(faults.Latency, context.RequestAborted);
+            if ((seat.Granted ? faults.Next(key) : FaultKind.TooManyRequests) is { } fault)
             {
                 await FailAsync(context, fault, path);
                 return;
@@ -191,6 +207,7 @@ internal sealed class ApiRequestHandler(
 
     private async Task FailAsync(HttpContext context, FaultKind fault, ApiPath path)
     {
+        faults.RecordInjected(fault);
         switch (fault)
         {
             case FaultKind.TooManyRequests:

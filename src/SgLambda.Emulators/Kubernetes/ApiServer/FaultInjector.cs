@@ -11,6 +11,7 @@ public sealed class FaultInjector
     private readonly List<ScriptedFault> _scripted = [];
     private readonly Dictionary<FaultKind, double> _probabilities = [];
     private readonly Random _random;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<FaultKind, int> _injected = new();
 
     public FaultInjector(int seed) => _random = new Random(seed);
 
@@ -19,6 +20,16 @@ public sealed class FaultInjector
 
     /// <summary>The <c>Retry-After</c> seconds of a 429 (Kubernetes answers 1).</summary>
     public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>How long every request takes before it is answered (a real API server's round trip: 10-20 ms from a Lambda function in the VPC, more from outside).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// At most this many requests are served at once; one more is answered 429 with <c>Retry-After</c>, as API
+    /// priority and fairness rejects a flow beyond its priority level's seats (without the queueing it does first).
+    /// Null: no limit.
+    /// </summary>
+    public int? ConcurrencyLimit { get; set; }
 
     /// <summary>The next <paramref name="count"/> requests matching the verb and resource (null = any) fail with <paramref name="kind"/>.</summary>
     public void Enqueue(FaultKind kind, int count = 1, string? verb = null, string? resource = null)
@@ -34,6 +45,11 @@ public sealed class FaultInjector
         ArgumentOutOfRangeException.ThrowIfGreaterThan(probability, 1);
         lock (_gate) _probabilities[kind] = probability;
     }
+
+    /// <summary>How many requests were answered with <paramref name="kind"/> (a 429 beyond <see cref="ConcurrencyLimit"/> included).</summary>
+    public int Injected(FaultKind kind) => _injected.GetValueOrDefault(kind);
+
+    internal void RecordInjected(FaultKind kind) => _injected.AddOrUpdate(kind, 1, (_, count) => count + 1);
 
     /// <summary>Removes every scripted fault and probability.</summary>
     public void Clear()

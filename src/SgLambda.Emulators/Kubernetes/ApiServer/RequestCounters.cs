@@ -6,6 +6,12 @@ namespace SgLambda.Emulators.Kubernetes.ApiServer;
 public sealed class RequestCounters
 {
     private readonly ConcurrentDictionary<RequestKey, int> _counts = new();
+    private long _serviceTicks;
+
+    /// <summary>The time spent serving requests (injected latency included): the emulator's share of a client's time.</summary>
+    public TimeSpan ServiceTime => TimeSpan.FromTicks(Interlocked.Read(ref _serviceTicks));
+
+    public void RecordServiceTime(TimeSpan elapsed) => Interlocked.Add(ref _serviceTicks, elapsed.Ticks);
 
     public void Record(RequestKey request) => _counts.AddOrUpdate(request, 1, (_, count) => count + 1);
 
@@ -21,5 +27,9 @@ public sealed class RequestCounters
 
     public int Total => _counts.Values.Sum();
 
-    public void Reset() => _counts.Clear();
+    public void Reset()
+    {
+        _counts.Clear();
+        Interlocked.Exchange(ref _serviceTicks, 0);
+    }
 }

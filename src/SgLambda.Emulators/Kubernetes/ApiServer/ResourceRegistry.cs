@@ -156,8 +156,8 @@ public sealed class ResourceRegistry
                 if (appliedCopy["metadata"]?["uid"]?.GetValue<string>() is { Length: > 0 } uid)
                     throw new StatusException(KubernetesStatus.Conflict(resource, name,
                         $"uid mismatch: the provided object specified uid {uid}, and no existing object was found"));
-                if (!string.IsNullOrEmpty(appliedCopy["metadata"]?["resourceVersion"]?.GetValue<string>()))
-                    throw new StatusException(KubernetesStatus.NotFound(resource, name));
+                // The registry's create-on-update path never compares a resourceVersion (there is none to compare):
+                // an apply that carries one creates the object (kubernetes/kubernetes#106745).
                 var created = ServerSideApply.Apply(null, appliedCopy, options.FieldManager, options.Force, resource.ApiVersion, Now(), resource.HasStatusSubresource);
                 PrepareForCreate(resource, created);
                 var (stored, warnings) = Validate(resource, created, null, options);
