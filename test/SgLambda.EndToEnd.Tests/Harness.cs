@@ -130,6 +130,15 @@ internal sealed class Harness : IAsyncDisposable
         return reports;
     }
 
+    /// <summary>Hands one event (not emitted by the emulator: another service's call) to the change handler's path.</summary>
+    public async Task<SyncReport> DeliverAsync(string eventJson)
+    {
+        Delivered.Add(eventJson);
+        var report = await Engine.PlanEventAsync(EventClassifier.Classify(eventJson, Config), CancellationToken.None);
+        await Engine.ApplyAsync(report, CancellationToken.None);
+        return report;
+    }
+
     public async Task ReconcileAsync()
     {
         var report = await Engine.PlanReconcileAsync(CancellationToken.None);
