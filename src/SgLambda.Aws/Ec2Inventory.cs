@@ -57,10 +57,14 @@ public sealed class Ec2Inventory : IAwsInventory
             ? NetworkInterfacesAsync([[new Ec2.Filter("status", ["available"])]], cancellationToken)
             : Task.FromResult<List<Model.NetworkInterface>>([]);
         var dbsTask = DbInstancesAsync(affected, cancellationToken);
-        await Task.WhenAll(groupsTask, namedEnisTask, attachedEnisTask, rdsEnisTask, freeEnisTask, dbsTask);
+        // Other services' ENIs: by description, and those now in the SGs a call set.
+        var describedEnisTask = NetworkInterfacesAsync(Filter("description", affected.NetworkInterfaceDescriptions), cancellationToken);
+        var memberEnisTask = NetworkInterfacesAsync(Filter("group-id", affected.SecurityGroupMembers), cancellationToken);
+        await Task.WhenAll(groupsTask, namedEnisTask, attachedEnisTask, rdsEnisTask, freeEnisTask, dbsTask, describedEnisTask, memberEnisTask);
 
         var groups = groupsTask.Result;
-        var namedEnis = Distinct([.. namedEnisTask.Result, .. attachedEnisTask.Result, .. rdsEnisTask.Result, .. freeEnisTask.Result]);
+        var namedEnis = Distinct([.. namedEnisTask.Result, .. attachedEnisTask.Result, .. rdsEnisTask.Result, .. freeEnisTask.Result,
+            .. describedEnisTask.Result, .. memberEnisTask.Result]);
 
         // Second round: what the first names (rules of the SGs found, every ENI of the instances involved,
         // the prefix lists named or referenced).

@@ -112,6 +112,8 @@ public sealed class ChangeHandler
         ["dbInstances"] = affected.DbInstances,
         ["dbClusters"] = affected.DbClusters,
         ["prefixLists"] = affected.PrefixLists,
+        ["networkInterfaceDescriptions"] = affected.NetworkInterfaceDescriptions,
+        ["securityGroupMembers"] = affected.SecurityGroupMembers,
     };
 
     private static Dictionary<string, object?> With(Dictionary<string, object?> fields, params (string Key, object? Value)[] extra)

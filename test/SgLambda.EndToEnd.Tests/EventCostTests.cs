@@ -22,6 +22,11 @@ public class EventCostTests
                 account.AddIngressRules(group, new Core.Aws.IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, UserIdGroupPairs = [new Core.Aws.UserIdGroupPair { GroupId = groups[^1] }] });
             groups.Add(group);
         }
+        var mountTarget = account.AddNetworkInterface(new Emulators.Aws.Model.NetworkInterfaceSpec
+        {
+            SubnetId = harness.SubnetId, GroupIds = [groups[1]], Description = "EFS mount target for fs-0a1b2c3d (fsmt-0a1b2c3d4e5f60741)",
+        }).NetworkInterfaceId;
+        var taskEni = account.AddNetworkInterface(new Emulators.Aws.Model.NetworkInterfaceSpec { SubnetId = harness.SubnetId, GroupIds = [groups[1]] }).NetworkInterfaceId;
         var instances = Enumerable.Range(0, 20 * scale).Select(i => account.AddInstance(harness.SubnetId, [groups[i % groups.Count]]).InstanceId).ToList();
         await harness.ReconcileAsync();
         Assert.That((await harness.DifferenceFromRenderAsync()).IsEmpty, Is.True);
@@ -36,6 +41,17 @@ public class EventCostTests
             costs[change] = new Cost(harness.Aws.Calls.Total - aws, harness.Cluster.Requests.Total - kubernetes);
         }
 
+        // Another service's call: the EC2-level change is not delivered, the service's own event is.
+        async Task MeasureServiceCall(string change, string serviceEni, string serviceEvent)
+        {
+            await harness.Ec2.ModifyNetworkInterfaceAttributeAsync(new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = serviceEni, Groups = [groups[2]] });
+            harness.Aws.Events.Drain();
+            var aws = harness.Aws.Calls.Total;
+            var kubernetes = harness.Cluster.Requests.Total;
+            await harness.DeliverAsync(serviceEvent);
+            costs[change] = new Cost(harness.Aws.Calls.Total - aws, harness.Cluster.Requests.Total - kubernetes);
+        }
+
         var eni = account.ToSnapshot().NetworkInterfaces.First(e => e.Attachment?.InstanceId == instances[0]).NetworkInterfaceId;
         await Measure("authorize", () => harness.Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
         {
@@ -46,6 +62,8 @@ public class EventCostTests
         await Measure("run instance", () => harness.Ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-0abcdef1234567890", MinCount = 1, MaxCount = 1, SubnetId = harness.SubnetId, SecurityGroupIds = [groups[3]] }));
         await Measure("terminate instance", () => harness.Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [instances[1]] }));
         await Measure("create group", () => harness.Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "new", Description = "new", VpcId = harness.VpcId }));
+        await MeasureServiceCall("EFS mount target groups", mountTarget, ServiceEvents.ModifyMountTargetSecurityGroups("fsmt-0a1b2c3d4e5f60741", groups[2]));
+        await MeasureServiceCall("unknown service call", taskEni, ServiceEvents.UpdateEcsService(groups[2]));
         Assert.That((await harness.DifferenceFromRenderAsync()).IsEmpty, Is.True);
         return costs;
     }

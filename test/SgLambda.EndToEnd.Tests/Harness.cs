@@ -130,6 +130,33 @@ internal sealed class Harness : IAsyncDisposable
         return reports;
     }
 
+    /// <summary>
+    /// Feeds the emitted events as the SQS event source does: in batches of up to <paramref name="batchSize"/>,
+    /// each coalesced into one read and one diff.
+    /// </summary>
+    public async Task<List<SyncReport>> DeliverEventsCoalescedAsync(int batchSize)
+    {
+        var reports = new List<SyncReport>();
+        foreach (var batch in Aws.Events.Drain().Chunk(batchSize))
+        {
+            Delivered.AddRange(batch.Select(e => e.Json));
+            var merged = EventBatch.Coalesce([.. batch.Select(e => EventClassifier.Classify(e.Json, Config))]);
+            var report = await Engine.PlanEventAsync(merged, CancellationToken.None);
+            await Engine.ApplyAsync(report, CancellationToken.None);
+            reports.Add(report);
+        }
+        return reports;
+    }
+
+    /// <summary>Hands one event (not emitted by the emulator: another service's call) to the change handler's path.</summary>
+    public async Task<SyncReport> DeliverAsync(string eventJson)
+    {
+        Delivered.Add(eventJson);
+        var report = await Engine.PlanEventAsync(EventClassifier.Classify(eventJson, Config), CancellationToken.None);
+        await Engine.ApplyAsync(report, CancellationToken.None);
+        return report;
+    }
+
     public async Task ReconcileAsync()
     {
         var report = await Engine.PlanReconcileAsync(CancellationToken.None);

@@ -13,6 +13,8 @@ internal sealed class AffectedBuilder
     private readonly ImmutableSortedSet<string>.Builder _prefixLists = NewSet();
     private readonly ImmutableSortedSet<string>.Builder _attachments = NewSet();
     private readonly ImmutableSortedSet<string>.Builder _vpcs = NewSet();
+    private readonly ImmutableSortedSet<string>.Builder _descriptions = NewSet();
+    private readonly ImmutableSortedSet<string>.Builder _members = NewSet();
 
     public IReadOnlyCollection<string> SecurityGroups => _securityGroups;
     public IReadOnlyCollection<string> NetworkInterfaces => _networkInterfaces;
@@ -20,6 +22,8 @@ internal sealed class AffectedBuilder
     public IReadOnlyCollection<string> DbInstances => _dbInstances;
     public IReadOnlyCollection<string> DbClusters => _dbClusters;
     public IReadOnlyCollection<string> PrefixLists => _prefixLists;
+    public IReadOnlyCollection<string> NetworkInterfaceDescriptions => _descriptions;
+    public IReadOnlyCollection<string> SecurityGroupMembers => _members;
 
     public AffectedBuilder SecurityGroup(string? id) => Add(_securityGroups, id);
     public AffectedBuilder NetworkInterface(string? id) => Add(_networkInterfaces, id);
@@ -29,6 +33,14 @@ internal sealed class AffectedBuilder
     public AffectedBuilder PrefixList(string? id) => Add(_prefixLists, id);
     public AffectedBuilder Attachment(string? id) => Add(_attachments, id);
     public AffectedBuilder Vpc(string? id) => Add(_vpcs, id);
+    public AffectedBuilder NetworkInterfaceDescription(string? pattern) => Add(_descriptions, pattern);
+    public AffectedBuilder MembersOf(string? groupId) => Add(_members, groupId);
+
+    public AffectedBuilder MembersOf(IEnumerable<string> groupIds)
+    {
+        foreach (var id in groupIds) _members.Add(id);
+        return this;
+    }
 
     public CallEffect Effect(string reason) => new(
         new AffectedResources
@@ -40,6 +52,8 @@ internal sealed class AffectedBuilder
             DbClusters = _dbClusters.ToImmutable(),
             PrefixLists = _prefixLists.ToImmutable(),
             NetworkInterfaceAttachments = _attachments.ToImmutable(),
+            NetworkInterfaceDescriptions = _descriptions.ToImmutable(),
+            SecurityGroupMembers = _members.ToImmutable(),
         },
         reason,
         _vpcs.ToImmutable());

@@ -54,6 +54,10 @@ public sealed record CloudTrailDetail
     [JsonConverter(typeof(LenientStringConverter))]
     public string? ErrorMessage { get; init; }
 
+    /// <summary>True for calls that change nothing (Describe, List, Get); kept as JSON, read leniently.</summary>
+    [JsonPropertyName("readOnly")]
+    public JsonElement? ReadOnly { get; init; }
+
     [JsonPropertyName("requestParameters")]
     public JsonElement? RequestParameters { get; init; }
 

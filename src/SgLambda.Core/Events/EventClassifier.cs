@@ -15,8 +15,14 @@ public static class EventClassifier
 {
     private const string MalformedPrefix = "malformed event: ";
 
-    /// <summary>The CloudTrail event names handled (for the EventBridge rule and the docs).</summary>
-    public static IReadOnlyCollection<string> HandledEventNames => CloudTrailCalls.ByName.Keys;
+    /// <summary>The CloudTrail event names handled, of every source.</summary>
+    public static IReadOnlyCollection<string> HandledEventNames => [.. CloudTrailCalls.All.Select(c => c.EventName).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The CloudTrail calls handled, with their sources (for the EventBridge rules and the docs).</summary>
+    public static IReadOnlyCollection<HandledCall> HandledCalls => CloudTrailCalls.All;
+
+    /// <summary>The sources whose every relevant call is known; write calls of other sources are read for SG and ENI ids.</summary>
+    public static IReadOnlySet<string> KnownSources => CloudTrailCalls.KnownSources;
 
     public static ClassifiedEvent Classify(string eventJson, SgLambdaConfig config)
     {
@@ -94,7 +100,9 @@ public static class EventClassifier
     {
         if (OtherOrigin(summary, config) is { } elsewhere) return Skip(summary, elsewhere);
         if (string.IsNullOrWhiteSpace(detail.EventName)) throw JsonField.Malformed("detail.eventName is missing");
-        if (!CloudTrailCalls.ByName.TryGetValue(detail.EventName, out var handler) || !string.Equals(handler.Source, summary.Source, StringComparison.Ordinal))
+        var handler = CloudTrailCalls.Find(summary.Source!, detail.EventName);
+        var unknownService = handler is null && !CloudTrailCalls.KnownSources.Contains(summary.Source!) && !IsReadOnly(detail);
+        if (handler is null && !unknownService)
             return Skip(summary, $"{JsonField.Printable(detail.EventName)} from {JsonField.Printable(summary.Source!)} is not handled (it changes nothing SgLambda renders)");
         if (summary.ErrorCode is { } error) return Skip(summary, $"{detail.EventName} failed ({JsonField.Printable(error)}); a failed call changes nothing");
 
@@ -102,12 +110,16 @@ public static class EventClassifier
             detail.EventName,
             new JsonField(detail.RequestParameters ?? default, "detail.requestParameters"),
             new JsonField(detail.ResponseElements ?? default, "detail.responseElements"));
-        var effect = handler.Classify(call);
+        var effect = handler is null ? UnknownServiceCalls.Classify(call, summary.Source!) : handler.Classify(call);
         if (effect.Affected.IsEmpty) return Skip(summary, effect.Reason);
         if (effect.VpcIds.Count > 0 && !effect.VpcIds.Contains(config.VpcId, StringComparer.Ordinal))
             return Skip(summary, $"{detail.EventName} is in {Ids.Join(effect.VpcIds)}, not in the configured {config.VpcId}");
         return new ClassifiedEvent(summary, effect.Affected, null, effect.Reason);
     }
+
+    /// <summary>CloudTrail's <c>readOnly</c>: true for Describe/List/Get calls (a boolean, or its text in hand-made events).</summary>
+    private static bool IsReadOnly(CloudTrailDetail detail) => detail.ReadOnly is { } flag
+        && (flag.ValueKind == JsonValueKind.True || (flag.ValueKind == JsonValueKind.String && string.Equals(flag.GetString()?.Trim(), "true", StringComparison.OrdinalIgnoreCase)));
 
     private static ClassifiedEvent ClassifyStateChange(JsonElement root, EventSummary summary, SgLambdaConfig config)
     {

@@ -69,4 +69,14 @@ internal static class NetworkInterfaceCalls
             ?? throw JsonField.Malformed($"{requested.Path} is missing (expected {Ids.NetworkInterfaceKind} id)");
         return new AffectedBuilder().NetworkInterface(eni).Effect($"private IPs of network interface {eni} changed ({call.EventName})");
     }
+
+    /// <summary>Assign/UnassignIpv6Addresses: requestParameters.networkInterfaceId, as for the private IPs.</summary>
+    public static CallEffect Ipv6AddressesChanged(CloudTrailCall call)
+    {
+        var requested = call.Request["networkInterfaceId"];
+        var eni = requested.OptionalId(Ids.NetworkInterface, Ids.NetworkInterfaceKind)
+            ?? call.Response["networkInterfaceId"].OptionalId(Ids.NetworkInterface, Ids.NetworkInterfaceKind)
+            ?? throw JsonField.Malformed($"{requested.Path} is missing (expected {Ids.NetworkInterfaceKind} id)");
+        return new AffectedBuilder().NetworkInterface(eni).Effect($"IPv6 addresses of network interface {eni} changed ({call.EventName})");
+    }
 }

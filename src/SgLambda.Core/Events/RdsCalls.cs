@@ -15,6 +15,8 @@ internal static class RdsCalls
         var requested = call.Request["dBInstanceIdentifier"];
         affected.DbInstance(Identifier(requested));
         affected.DbInstance(Identifier(call.Request["newDBInstanceIdentifier"]));
+        // RestoreDBInstanceToPointInTime names the new instance targetDBInstanceIdentifier (the source is untouched).
+        affected.DbInstance(Identifier(call.Request["targetDBInstanceIdentifier"]));
         affected.DbInstance(Identifier(call.Response["dBInstanceIdentifier"]));
         // An instance of an Aurora cluster: the cluster's members changed too.
         affected.DbCluster(Identifier(call.Request["dBClusterIdentifier"]));
@@ -52,5 +54,6 @@ internal static class RdsCalls
     private static string Verb(string eventName) =>
         eventName.StartsWith("Create", StringComparison.Ordinal) ? "created"
         : eventName.StartsWith("Delete", StringComparison.Ordinal) ? "deleted"
+        : eventName.StartsWith("Restore", StringComparison.Ordinal) ? "restored"
         : "modified";
 }

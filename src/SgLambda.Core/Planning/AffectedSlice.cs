@@ -30,7 +30,11 @@ public static class AffectedSlice
             || (e.Attachment?.AttachmentId is { } attachment && affected.NetworkInterfaceAttachments.Contains(attachment))
             || (!affected.DbInstances.IsEmpty || !affected.DbClusters.IsEmpty)
                 && string.Equals(e.VpcId, config.VpcId, StringComparison.Ordinal)
-                && EniClassifier.ResourceTypeOf(e) == ResourceTypes.Rds).ToList();
+                && EniClassifier.ResourceTypeOf(e) == ResourceTypes.Rds
+            // Another service's ENIs, by description or by the SGs the call set.
+            || string.Equals(e.VpcId, config.VpcId, StringComparison.Ordinal)
+                && (affected.NetworkInterfaceDescriptions.Any(p => DescriptionPattern.Matches(p, e.Description))
+                    || e.Groups.Any(g => affected.SecurityGroupMembers.Contains(g.GroupId.Trim())))).ToList();
         var namedIds = namedEnis.Select(e => e.NetworkInterfaceId.Trim()).ToHashSet(StringComparer.Ordinal);
         // Every ENI of every instance involved, so node classification sees each instance's primary ENI.
         var instances = affected.Instances

@@ -239,7 +239,7 @@ public sealed class SyncEngine(
     }
 
     /// <summary>
-    /// ENIs the cluster knows for the instances and attachments named: a detach names only the attachment
+    /// ENIs the cluster knows for the instances, attachments and SG memberships named: a detach names only the attachment
     /// id, which AWS no longer knows once the ENI is detached, and an ENI may have moved to another
     /// instance; the HostEndpoints rendered before still carry both labels, and name the ENIs to re-read.
     /// </summary>
@@ -250,6 +250,9 @@ public sealed class SyncEngine(
             enis.AddRange(await EniIdsAsync($"{LabelKeys.AttachmentId} in ({string.Join(",", affected.NetworkInterfaceAttachments)})", cancellationToken));
         if (!affected.Instances.IsEmpty)
             enis.AddRange(await EniIdsAsync($"{LabelKeys.InstanceId} in ({string.Join(",", affected.Instances)})", cancellationToken));
+        // The members an SG had when last rendered: a call that set other SGs took them out of it.
+        foreach (var group in affected.SecurityGroupMembers)
+            enis.AddRange(await EniIdsAsync(LabelKeys.SecurityGroup(group), cancellationToken));
         return enis.Count == 0 ? affected : affected with { NetworkInterfaces = affected.NetworkInterfaces.Union(enis) };
     }
 

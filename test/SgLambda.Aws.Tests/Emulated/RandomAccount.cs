@@ -16,6 +16,8 @@ namespace SgLambda.Aws.Tests.Emulated;
 public sealed class RandomAccount(EmulatedAccount emulated, Random random)
 {
     private readonly List<string> deleted = [];
+    // The kinds added later draw from their own generator, so the older kinds' sets stay what they were.
+    private readonly Random other = new(random.Next());
 
     public static readonly string[] Protocols = ["tcp", "udp", "icmp", "-1", "50"];
 
@@ -81,6 +83,9 @@ public sealed class RandomAccount(EmulatedAccount emulated, Random random)
             DbInstances = Ids(snapshot.DbInstances.Select(d => d.DBInstanceIdentifier), "db-gone", null),
             DbClusters = random.Next(6) == 0 ? Set(["aurora-gone"]) : Set([]),
             PrefixLists = Ids(snapshot.PrefixLists.Select(p => p.PrefixListId), "pl-0000000000deadbee", null),
+            // Literal descriptions, EC2 wildcards, and one that matches nothing.
+            NetworkInterfaceDescriptions = Set(((string[])["ELB app/web", "ELB *", "fr?e", "*K8S*", "EFS mount target for * (fsmt-0dead)"]).Where(_ => other.Next(4) == 0)),
+            SecurityGroupMembers = Set(snapshot.SecurityGroups.Select(g => g.GroupId).Where(_ => other.Next(10) == 0).Take(3).Append("sg-0000000000deadbee")),
         };
     }
 

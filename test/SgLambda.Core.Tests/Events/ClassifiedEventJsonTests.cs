@@ -33,7 +33,9 @@ public class ClassifiedEventJsonTests
                 "instances": [],
                 "dbInstances": [],
                 "dbClusters": [],
-                "prefixLists": ["pl-0c2e4a6b8d0f13579"]
+                "prefixLists": ["pl-0c2e4a6b8d0f13579"],
+                "networkInterfaceDescriptions": [],
+                "securityGroupMembers": []
               },
               "reason": "rules of sg-12345678901234 changed (AuthorizeSecurityGroupEgress)",
               "skipped": null

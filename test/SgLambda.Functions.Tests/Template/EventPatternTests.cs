@@ -47,10 +47,36 @@ public class EventPatternTests
     [Test]
     public void The_event_names_in_the_patterns_are_exactly_the_handled_ones()
     {
-        var inPatterns = ApiCallNames().Select(n => n.EventName).ToList();
+        var inPatterns = ApiCallNames().Select(n => new HandledCall(n.Source, n.EventName)).ToList();
 
         Assert.That(inPatterns, Is.Unique);
-        Assert.That(inPatterns, Is.EquivalentTo(EventClassifier.HandledEventNames));
+        Assert.That(inPatterns, Is.EquivalentTo(EventClassifier.HandledCalls));
+    }
+
+    [Test]
+    public void The_unknown_service_rule_takes_write_calls_of_every_source_without_a_rule_of_its_own()
+    {
+        var catchAll = Patterns.Single(p => !p.ContainsKey("source") || Strings(p["source"]).Count == 0);
+        var excluded = Strings(SamTemplate.Map(((List<object?>)catchAll["source"]!).Single())["anything-but"]);
+        var detail = SamTemplate.Map(catchAll["detail"]);
+
+        Assert.That(DetailTypes(catchAll), Is.EqualTo(new[] { EventTypes.CloudTrailApiCall }));
+        Assert.That(EventClassifier.KnownSources, Is.SubsetOf(excluded), "a known source is delivered by its own rule only");
+        Assert.That(Strings(detail["readOnly"]), Is.EqualTo(new[] { "false" }));
+        Assert.That(detail["errorCode"], Is.EqualTo(new List<object?> { new Dictionary<string, object?> { ["exists"] = "false" } }));
+    }
+
+    [Test]
+    public void A_write_call_of_an_unknown_service_is_delivered_once_and_a_read_only_one_not_at_all()
+    {
+        var write = JsonNode.Parse(RepositoryFiles.Read("infra", "events", "unknown-service-ecs-update-service.json"))!;
+        var read = write.DeepClone();
+        read["detail"]!["eventName"] = "DescribeServices";
+        read["detail"]!["readOnly"] = true;
+
+        Assert.That(MatchCount(write.ToJsonString()), Is.EqualTo(1));
+        Assert.That(MatchCount(read.ToJsonString()), Is.Zero);
+        Assert.That(EventClassifier.Classify(read.ToJsonString(), Config).IsSkipped, Is.True, "the classifier skips it too");
     }
 
     [Test]
@@ -69,7 +95,7 @@ public class EventPatternTests
     [Test]
     public void Every_api_call_pattern_excludes_failed_calls_and_names_its_event_source()
     {
-        foreach (var pattern in Patterns.Where(p => DetailTypes(p).Contains(EventTypes.CloudTrailApiCall)))
+        foreach (var pattern in Patterns.Where(p => DetailTypes(p).Contains(EventTypes.CloudTrailApiCall) && Strings(p["source"]).Count > 0))
         {
             var detail = SamTemplate.Map(pattern["detail"]);
             var source = Strings(pattern["source"]).Single();
