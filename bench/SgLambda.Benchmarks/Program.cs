@@ -6,6 +6,9 @@ using SgLambda.Benchmarks;
 // --cold-start: the Lambda bootstrap's cold start, Native AOT against JIT (not a BenchmarkDotNet benchmark).
 if (args.Contains(ColdStart.Flag, StringComparer.Ordinal)) return await ColdStart.RunAsync(args);
 
+// --render-command: the whole render command (process start to exit) against Translator.Render, in one run.
+if (args.Contains(RenderCommandBench.Flag, StringComparer.Ordinal)) return RenderCommandBench.Run(args);
+
 // --quick: one timed run of each size without BenchmarkDotNet, for a fast sanity figure and a phase profile.
 if (args.Contains(QuickRun.Flag, StringComparer.Ordinal)) return QuickRun.Run(args);
 
