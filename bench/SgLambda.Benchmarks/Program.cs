@@ -13,6 +13,9 @@ if (args.Contains(SyncRun.Flag, StringComparer.Ordinal)) return await SyncRun.Ru
 // --event-cost: one event's time at 100 and 10,000 SGs, SgLambda's own share apart from the in-process emulators'.
 if (args.Contains(EventCostRun.Flag, StringComparer.Ordinal)) return await EventCostRun.RunAsync(args);
 
+// --render-command: the whole render command (process start to exit) against Translator.Render, in one run.
+if (args.Contains(RenderCommandBench.Flag, StringComparer.Ordinal)) return RenderCommandBench.Run(args);
+
 // --quick: one timed run of each size without BenchmarkDotNet, for a fast sanity figure and a phase profile.
 if (args.Contains(QuickRun.Flag, StringComparer.Ordinal)) return QuickRun.Run(args);
 

@@ -5,12 +5,12 @@ namespace SgLambda.Cli;
 /// <summary>Reads an input file for the pure parsers, turning I/O failures into <see cref="InputException"/>.</summary>
 internal static class InputFileReader
 {
-    /// <summary>The file's text, named in errors as the user spelled the path.</summary>
+    /// <summary>The file's content, named in errors as the user spelled the path.</summary>
     public static InputFile Read(string path)
     {
         try
         {
-            return new InputFile(path, File.ReadAllText(path));
+            return new InputFile(path, File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -103,19 +103,23 @@ internal sealed class RenderCommand
         }
 
         var result = Translator.Render(input.Snapshot, input.Config);
-        if (string.Equals(parseResult.GetValue(output), Json, StringComparison.Ordinal))
-            stdout.WriteLine(CalicoSerializer.ToListJson(result.Objects));
-        else
+        // Objects go out as they are serialized, in large pieces: no string of the whole output.
+        using (var buffered = new BufferedTextWriter(stdout))
         {
-            // Writing a large account's objects takes a while: a progress bar on stderr, when it is a terminal.
-            var progress = ProgressBar.For(stderr);
-            progress.Start(result.Objects.Count, "writing objects");
-            stdout.Write(YamlWriter.Write(result.Objects.Select(value =>
+            if (string.Equals(parseResult.GetValue(output), Json, StringComparison.Ordinal))
+                CalicoSerializer.WriteListJson(buffered, result.Objects);
+            else
             {
-                progress.Advance();
-                return CalicoSerializer.ToJsonNode(value);
-            })));
-            progress.Finish();
+                // Writing a large account's objects takes a while: a progress bar on stderr, when it is a terminal.
+                var progress = ProgressBar.For(stderr);
+                progress.Start(result.Objects.Count, "writing objects");
+                YamlWriter.WriteObjects(buffered, result.Objects.Select(value =>
+                {
+                    progress.Advance();
+                    return value;
+                }));
+                progress.Finish();
+            }
         }
         foreach (var warning in result.Warnings) stderr.WriteLine("warning: " + warning);
         return ExitCodes.Success;

@@ -10,8 +10,9 @@ public sealed record IpPermission
     public required string IpProtocol { get; init; }
     public int? FromPort { get; init; }
     public int? ToPort { get; init; }
-    public IReadOnlyList<IpRange> IpRanges { get; init; } = [];
-    public IReadOnlyList<Ipv6Range> Ipv6Ranges { get; init; } = [];
-    public IReadOnlyList<PrefixListId> PrefixListIds { get; init; } = [];
-    public IReadOnlyList<UserIdGroupPair> UserIdGroupPairs { get; init; } = [];
+    // A list is never null: source-generated JSON sets one the document leaves out to null (dotnet/runtime#84484).
+    public IReadOnlyList<IpRange> IpRanges { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Ipv6Range> Ipv6Ranges { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<PrefixListId> PrefixListIds { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<UserIdGroupPair> UserIdGroupPairs { get; init => field = value ?? []; } = [];
 }

@@ -15,10 +15,11 @@ public sealed record NetworkInterface
     public bool? RequesterManaged { get; init; }
     public string? PrivateDnsName { get; init; }
     public string? PrivateIpAddress { get; init; }
-    public IReadOnlyList<GroupIdentifier> Groups { get; init; } = [];
-    public IReadOnlyList<NetworkInterfacePrivateIpAddress> PrivateIpAddresses { get; init; } = [];
-    public IReadOnlyList<NetworkInterfaceIpv6Address> Ipv6Addresses { get; init; } = [];
+    // A list is never null: source-generated JSON sets one the document leaves out to null (dotnet/runtime#84484).
+    public IReadOnlyList<GroupIdentifier> Groups { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<NetworkInterfacePrivateIpAddress> PrivateIpAddresses { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<NetworkInterfaceIpv6Address> Ipv6Addresses { get; init => field = value ?? []; } = [];
     public string? Ipv6Address { get; init; }
     public NetworkInterfaceAttachment? Attachment { get; init; }
-    public IReadOnlyList<Tag> TagSet { get; init; } = [];
+    public IReadOnlyList<Tag> TagSet { get; init => field = value ?? []; } = [];
 }

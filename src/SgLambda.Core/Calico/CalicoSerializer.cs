@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -29,6 +31,62 @@ public static class CalicoSerializer
 
     /// <summary>The List as indented JSON text.</summary>
     public static string ToListJson(IEnumerable<CalicoObject> objects) => ToList(objects).ToJsonString(Indented);
+
+    /// <summary>
+    /// The same text as <see cref="ToListJson"/> and a line end, written to <paramref name="output"/> as the
+    /// objects are serialized: no tree and no string of the whole List, whatever the number of objects.
+    /// </summary>
+    public static void WriteListJson(TextWriter output, IEnumerable<CalicoObject> objects)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(objects);
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+        var decoder = Encoding.UTF8.GetDecoder();
+        var chars = ArrayPool<char>.Shared.Rent(ChunkBytes * 2);
+        try
+        {
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Indented.Encoder });
+            writer.WriteStartObject();
+            writer.WriteString("apiVersion", "v1");
+            writer.WriteString("kind", "List");
+            writer.WriteStartArray("items");
+            foreach (var value in objects)
+            {
+                JsonSerializer.Serialize(writer, value, TypeInfo(value.Kind));
+                if (writer.BytesPending + buffer.WrittenCount < ChunkBytes) continue;
+                writer.Flush();
+                Drain(buffer, decoder, ref chars, output);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
+            Drain(buffer, decoder, ref chars, output);
+            output.WriteLine();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>One object as compact UTF-8 JSON into <paramref name="writer"/>, which keeps its own options.</summary>
+    internal static void Serialize(Utf8JsonWriter writer, CalicoObject value) => JsonSerializer.Serialize(writer, value, TypeInfo(value.Kind));
+
+    private const int ChunkBytes = 64 * 1024;
+
+    private static void Drain(ArrayBufferWriter<byte> buffer, Decoder decoder, ref char[] chars, TextWriter output)
+    {
+        var bytes = buffer.WrittenSpan;
+        var needed = decoder.GetCharCount(bytes, flush: false);
+        if (needed > chars.Length)
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            chars = ArrayPool<char>.Shared.Rent(needed);
+        }
+        var count = decoder.GetChars(bytes, chars, flush: false);
+        output.Write(chars, 0, count);
+        buffer.ResetWrittenCount();
+    }
 
     /// <summary>Reads one object; the kind decides the type. Throws <see cref="JsonException"/> for unknown kinds.</summary>
     public static CalicoObject FromJsonNode(JsonNode node)

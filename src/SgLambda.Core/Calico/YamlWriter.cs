@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -17,7 +19,7 @@ public static partial class YamlWriter
     {
         ArgumentNullException.ThrowIfNull(documents);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        var emitter = new Emitter(text, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024));
+        var emitter = NewEmitter(text);
         emitter.Emit(new StreamStart());
         foreach (var document in documents)
         {
@@ -27,6 +29,68 @@ public static partial class YamlWriter
         }
         emitter.Emit(new StreamEnd());
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The same text as <see cref="Write"/> of the objects' <see cref="CalicoSerializer.ToJsonNode"/>, written
+    /// to <paramref name="output"/> object by object: each is serialized to UTF-8 and its tokens emitted as
+    /// they are read, with no tree and no string of the whole stream. The emitter writes small pieces:
+    /// give it a buffered writer.
+    /// </summary>
+    public static void WriteObjects(TextWriter output, IEnumerable<CalicoObject> objects)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(objects);
+        var emitter = NewEmitter(output);
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var writer = new Utf8JsonWriter(buffer);
+        emitter.Emit(new StreamStart());
+        foreach (var value in objects)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            CalicoSerializer.Serialize(writer, value);
+            writer.Flush();
+            var reader = new Utf8JsonReader(buffer.WrittenSpan);
+            reader.Read();
+            emitter.Emit(new DocumentStart(null, null, isImplicit: false));
+            Emit(emitter, ref reader);
+            emitter.Emit(new DocumentEnd(isImplicit: true));
+        }
+        emitter.Emit(new StreamEnd());
+    }
+
+    private static Emitter NewEmitter(TextWriter output) =>
+        new(output, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024));
+
+    // The reader is on the value's first token; it is left on its last.
+    private static void Emit(Emitter emitter, ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                emitter.Emit(new MappingStart());
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    emitter.Emit(StringScalar(reader.GetString()!));
+                    reader.Read();
+                    Emit(emitter, ref reader);
+                }
+                emitter.Emit(new MappingEnd());
+                break;
+            case JsonTokenType.StartArray:
+                emitter.Emit(new SequenceStart(null, null, false, SequenceStyle.Block));
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) Emit(emitter, ref reader);
+                emitter.Emit(new SequenceEnd());
+                break;
+            case JsonTokenType.String:
+                emitter.Emit(StringScalar(reader.GetString()!));
+                break;
+            default:
+                // Numbers, true, false and null as JSON spells them, as ToJsonString() of a node does.
+                emitter.Emit(new Scalar(Encoding.UTF8.GetString(reader.ValueSpan)));
+                break;
+        }
     }
 
     private static void Emit(Emitter emitter, JsonNode? node)

@@ -9,20 +9,23 @@ namespace SgLambda.Core.Input;
 /// <summary>
 /// Reads a JSON document into records of a source-generated context, after checking its shape against
 /// the same metadata token by token. The check exists for the messages: System.Text.Json's own errors
-/// name CLR types, while users need the file, the JSON path, the line and what was expected.
+/// name CLR types, while users need the file, the JSON path, the line and what was expected. Both passes
+/// run on the file's UTF-8 bytes at the reader's speed; the path and the line are only worked out for an error.
 /// </summary>
 internal sealed class CheckedJsonReader
 {
     private readonly string fileName;
-    private readonly byte[] utf8;
-    private readonly JsonSerializerOptions options;
+    private readonly ReadOnlyMemory<byte> utf8;
     private readonly ShapeRules rules;
+    // The path to the current value, turned into text only for an error.
+    private readonly List<JsonPathSegment> path = [];
+    // Names of the fields no record member reads, of every object being read (duplicates are errors too).
+    private readonly List<(int Start, int Length, bool Escaped)> unknownNames = [];
 
-    private CheckedJsonReader(string fileName, byte[] utf8, JsonSerializerOptions options, ShapeRules rules)
+    private CheckedJsonReader(string fileName, ReadOnlyMemory<byte> utf8, ShapeRules rules)
     {
         this.fileName = fileName;
         this.utf8 = utf8;
-        this.options = options;
         this.rules = rules;
     }
 
@@ -30,169 +33,202 @@ internal sealed class CheckedJsonReader
     public static T Read<T>(InputFile file, JsonTypeInfo<T> typeInfo, ShapeRules rules)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (string.IsNullOrWhiteSpace(file.Text))
-            throw new InputException(file.Name, null, null, "not valid JSON: the file is empty");
-        var utf8 = Encoding.UTF8.GetBytes(file.Text);
-        new CheckedJsonReader(file.Name, utf8, typeInfo.Options, rules).Check(typeInfo);
-        var document = JsonNode.Parse(utf8)!;
-        FillDefaults(document.AsObject(), rules.RootDefaults);
-        FillAbsentArrays(document, typeInfo, typeInfo.Options);
+        var utf8 = file.Utf8;
+        if (IsBlank(utf8.Span)) throw new InputException(file.Name, null, null, "not valid JSON: the file is empty");
+        var shape = JsonShape.Of(typeInfo);
+        new CheckedJsonReader(file.Name, utf8, rules).Check(shape);
         try
         {
-            return document.Deserialize(typeInfo)
+            // Records keep their lists non-null themselves (see SecurityGroup), so the checked bytes deserialize as they are.
+            return (rules.RootDefaults is null ? JsonSerializer.Deserialize(utf8.Span, typeInfo) : ReadWithDefaults(utf8, typeInfo, rules.RootDefaults))
                 ?? throw new InputException(file.Name, "$", 1, "expected an object, got null");
         }
         catch (JsonException e)
         {
             // The shape check mirrors the deserializer; if they ever disagree, still no stack trace.
-            throw new InputException(file.Name, e.Path, null, FirstSentence(e.Message));
+            throw new InputException(file.Name, e.Path, null, JsonSyntaxMessages.FirstSentence(e.Message));
         }
     }
 
-    // Source-generated deserialization sets every init-only member, so a member absent from the JSON gets
-    // default(T) instead of its initializer (dotnet/runtime#84484): a list left out would be null, not [].
-    // Writing the defaults into the document keeps the records' declared defaults.
-    private static void FillDefaults(JsonObject document, JsonObject? defaults)
+    // config.json: its top-level defaults are not the types' defaults, so the document gets them written in.
+    private static T? ReadWithDefaults<T>(ReadOnlyMemory<byte> utf8, JsonTypeInfo<T> typeInfo, JsonObject defaults)
     {
-        if (defaults is null) return;
-        foreach (var (name, value) in defaults)
+        var document = JsonNode.Parse(utf8.Span)!.AsObject();
+        foreach (var (name, fallback) in defaults)
         {
-            if (!document.ContainsKey(name)) document[name] = value?.DeepClone();
+            if (!document.ContainsKey(name)) document[name] = fallback?.DeepClone();
         }
+        return document.Deserialize(typeInfo);
     }
 
-    private static void FillAbsentArrays(JsonNode? node, JsonTypeInfo type, JsonSerializerOptions options)
+    private void Check(JsonShape root)
     {
-        if (type.Kind == JsonTypeInfoKind.Object && node is JsonObject map)
-        {
-            foreach (var property in type.Properties)
-            {
-                var propertyType = options.GetTypeInfo(property.PropertyType);
-                if (map.TryGetPropertyValue(property.Name, out var value))
-                    FillAbsentArrays(value, propertyType, options);
-                else if (propertyType.Kind == JsonTypeInfoKind.Enumerable && !property.IsSetNullable)
-                    map[property.Name] = new JsonArray();
-            }
-        }
-        else if (type.Kind == JsonTypeInfoKind.Enumerable && node is JsonArray list)
-        {
-            var elementType = options.GetTypeInfo(type.ElementType!);
-            foreach (var item in list) FillAbsentArrays(item, elementType, options);
-        }
-    }
-
-    private void Check(JsonTypeInfo root)
-    {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
             Next(ref reader);
             if (rules.RootExpectation is { } expectation && reader.TokenType != JsonTokenType.StartObject)
-                throw Problem(ref reader, "$", $"{expectation}, got {Found(ref reader)}");
-            CheckValue(ref reader, root, "$", nullAllowed: false, fieldName: null);
+                throw Problem(ref reader, $"{expectation}, got {Found(ref reader)}");
+            CheckValue(ref reader, root, nullAllowed: false, fieldName: null);
             // Anything but whitespace after the document makes the reader throw.
             reader.Read();
         }
         catch (JsonException e)
         {
-            throw new InputException(fileName, null, (int?)e.LineNumber + 1, "not valid JSON: " + FirstSentence(e.Message));
+            throw new InputException(fileName, null, (int?)e.LineNumber + 1, "not valid JSON: " + JsonSyntaxMessages.InUsersTerms(e.Message));
         }
     }
 
-    private void CheckValue(ref Utf8JsonReader reader, JsonTypeInfo type, string path, bool nullAllowed, string? fieldName)
+    private void CheckValue(ref Utf8JsonReader reader, JsonShape shape, bool nullAllowed, string? fieldName)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
             if (nullAllowed) return;
-            throw Mismatch(ref reader, path, type);
+            throw Mismatch(ref reader, shape);
         }
-        switch (type.Kind)
+        switch (shape.Kind)
         {
-            case JsonTypeInfoKind.Object:
-                CheckObject(ref reader, type, path);
+            case JsonShapeKind.Object:
+                CheckObject(ref reader, shape);
                 break;
-            case JsonTypeInfoKind.Enumerable:
-                CheckArray(ref reader, type, path, fieldName);
-                break;
-            case JsonTypeInfoKind.None:
-                CheckScalar(ref reader, type, path, fieldName);
+            case JsonShapeKind.Array:
+                CheckArray(ref reader, shape, fieldName);
                 break;
             default:
-                throw new InvalidOperationException($"no shape check for {type.Type} ({type.Kind})");
+                CheckScalar(ref reader, shape, fieldName);
+                break;
         }
     }
 
-    private void CheckObject(ref Utf8JsonReader reader, JsonTypeInfo type, string path)
+    private void CheckObject(ref Utf8JsonReader reader, JsonShape shape)
     {
-        if (reader.TokenType != JsonTokenType.StartObject) throw Mismatch(ref reader, path, type);
+        if (reader.TokenType != JsonTokenType.StartObject) throw Mismatch(ref reader, shape);
         var start = reader.TokenStartIndex;
-        var seen = new List<string>();
+        var unknownFrom = unknownNames.Count;
+        var seen = 0UL;
+        var fields = shape.Fields;
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
-            var fieldPath = path + "." + name;
-            Next(ref reader);
-            var field = type.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
-            if (seen.Contains(name, StringComparer.Ordinal)) throw Problem(ref reader, fieldPath, $"field {name} appears twice");
-            seen.Add(name);
+            JsonShapeField? field = null;
+            for (var i = 0; i < fields.Count; i++)
+            {
+                if (reader.ValueTextEquals(fields[i].Utf8Name))
+                {
+                    field = fields[i];
+                    break;
+                }
+            }
             if (field is null)
             {
-                if (rules.RejectUnknownFields)
-                    throw Problem(ref reader, fieldPath, $"unknown field {name}: expected one of {string.Join(", ", type.Properties.Select(p => p.Name))}");
-                reader.Skip();
+                CheckUnknownField(ref reader, shape, unknownFrom);
                 continue;
             }
-            CheckValue(ref reader, options.GetTypeInfo(field.PropertyType), fieldPath, field.IsSetNullable, name);
+            path.Add(new JsonPathSegment(field.Name, 0));
+            Next(ref reader);
+            var bit = 1UL << field.Index;
+            if ((seen & bit) != 0) throw Problem(ref reader, $"field {field.Name} appears twice");
+            seen |= bit;
+            CheckValue(ref reader, field.Shape, field.NullAllowed, field.Name);
+            path.RemoveAt(path.Count - 1);
         }
-        var missing = type.Properties.FirstOrDefault(p => p.IsRequired && !seen.Contains(p.Name, StringComparer.Ordinal));
+        unknownNames.RemoveRange(unknownFrom, unknownNames.Count - unknownFrom);
+        var missing = fields.FirstOrDefault(field => field.IsRequired && (seen & (1UL << field.Index)) == 0);
         if (missing is null) return;
-        var problem = path == "$" && rules.RootExpectation is { } expectation
-            ? seen.Count == 0 ? $"{expectation}, got an empty object" : $"{expectation}, got an object with {string.Join(", ", seen)}"
+        var problem = path.Count == 0 && rules.RootExpectation is { } expectation
+            ? RootFieldNames() is { Count: > 0 } names ? $"{expectation}, got an object with {string.Join(", ", names)}" : $"{expectation}, got an empty object"
             : $"missing required field {missing.Name}";
-        throw new InputException(fileName, path, LineAt(start), problem);
+        throw new InputException(fileName, PathText(), LineAt(start), problem);
     }
 
-    private void CheckArray(ref Utf8JsonReader reader, JsonTypeInfo type, string path, string? fieldName)
+    // A field no record member reads: skipped, unless the file must not have any (a typo) or has it twice.
+    private void CheckUnknownField(ref Utf8JsonReader reader, JsonShape shape, int unknownFrom)
     {
-        if (reader.TokenType != JsonTokenType.StartArray) throw Mismatch(ref reader, path, type);
-        var element = options.GetTypeInfo(type.ElementType!);
+        var name = (Start: (int)reader.TokenStartIndex + 1, Length: reader.ValueSpan.Length, Escaped: reader.ValueIsEscaped);
+        var duplicate = false;
+        for (var i = unknownFrom; i < unknownNames.Count && !duplicate; i++) duplicate = SameName(unknownNames[i], name);
+        unknownNames.Add(name);
+        var text = duplicate || rules.RejectUnknownFields ? reader.GetString()! : null;
+        Next(ref reader);
+        if (text is not null)
+        {
+            path.Add(new JsonPathSegment(text, 0));
+            if (duplicate) throw Problem(ref reader, $"field {text} appears twice");
+            throw Problem(ref reader, $"unknown field {text}: expected one of {string.Join(", ", shape.Fields.Select(f => f.Name))}");
+        }
+        reader.Skip();
+    }
+
+    private bool SameName((int Start, int Length, bool Escaped) a, (int Start, int Length, bool Escaped) b) =>
+        !a.Escaped && !b.Escaped
+            ? utf8.Span.Slice(a.Start, a.Length).SequenceEqual(utf8.Span.Slice(b.Start, b.Length))
+            : string.Equals(Unescape(a), Unescape(b), StringComparison.Ordinal);
+
+    private string Unescape((int Start, int Length, bool Escaped) name)
+    {
+        var raw = utf8.Span.Slice(name.Start, name.Length);
+        if (!name.Escaped) return Encoding.UTF8.GetString(raw);
+        var quoted = new byte[raw.Length + 2];
+        quoted[0] = quoted[^1] = (byte)'"';
+        raw.CopyTo(quoted.AsSpan(1));
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    // The root's field names in document order, for "got an object with ..." (read again: errors only).
+    private List<string> RootFieldNames()
+    {
+        var names = new List<string>();
+        var reader = new Utf8JsonReader(utf8.Span);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            if (!names.Contains(name, StringComparer.Ordinal)) names.Add(name);
+            reader.Read();
+            reader.Skip();
+        }
+        return names;
+    }
+
+    private void CheckArray(ref Utf8JsonReader reader, JsonShape shape, string? fieldName)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw Mismatch(ref reader, shape);
+        var element = shape.Element!;
         var index = 0;
         while (Next(ref reader) != JsonTokenType.EndArray)
         {
-            CheckValue(ref reader, element, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", nullAllowed: false, fieldName);
+            path.Add(new JsonPathSegment(null, index));
+            CheckValue(ref reader, element, nullAllowed: false, fieldName);
+            path.RemoveAt(path.Count - 1);
             index++;
         }
     }
 
-    private void CheckScalar(ref Utf8JsonReader reader, JsonTypeInfo type, string path, string? fieldName)
+    private void CheckScalar(ref Utf8JsonReader reader, JsonShape shape, string? fieldName)
     {
-        var clrType = Nullable.GetUnderlyingType(type.Type) ?? type.Type;
-        if (clrType == typeof(string))
+        switch (shape.Kind)
         {
-            if (reader.TokenType != JsonTokenType.String) throw Mismatch(ref reader, path, type);
-            if (fieldName is not null
-                && rules.StringChecks.TryGetValue(fieldName, out var check)
-                && check(reader.GetString()!) is { } problem)
-                throw Problem(ref reader, path, problem);
-        }
-        else if (clrType == typeof(int))
-        {
-            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out _)) throw Mismatch(ref reader, path, type);
-        }
-        else if (clrType == typeof(bool))
-        {
-            if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False)) throw Mismatch(ref reader, path, type);
-        }
-        else if (clrType.IsEnum)
-        {
-            var names = Enum.GetNames(clrType);
-            if (reader.TokenType == JsonTokenType.String && names.Contains(reader.GetString(), StringComparer.Ordinal)) return;
-            var found = reader.TokenType == JsonTokenType.String ? $"'{Shorten(reader.GetString()!)}'" : Found(ref reader);
-            throw Problem(ref reader, path, $"unknown {fieldName ?? "value"} {found}: expected {OneOf(names)}");
-        }
-        else
-        {
-            throw new InvalidOperationException($"no shape check for {clrType}");
+            case JsonShapeKind.String:
+                if (reader.TokenType != JsonTokenType.String) throw Mismatch(ref reader, shape);
+                if (fieldName is not null
+                    && rules.StringChecks.Count > 0
+                    && rules.StringChecks.TryGetValue(fieldName, out var check)
+                    && check(reader.GetString()!) is { } problem)
+                    throw Problem(ref reader, problem);
+                break;
+            case JsonShapeKind.Integer:
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out _)) throw Mismatch(ref reader, shape);
+                break;
+            case JsonShapeKind.Boolean:
+                if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False)) throw Mismatch(ref reader, shape);
+                break;
+            case JsonShapeKind.Enum:
+                if (reader.TokenType == JsonTokenType.String && shape.EnumNames.Contains(reader.GetString(), StringComparer.Ordinal)) return;
+                var found = reader.TokenType == JsonTokenType.String ? $"'{Shorten(reader.GetString()!)}'" : Found(ref reader);
+                throw Problem(ref reader, $"unknown {fieldName ?? "value"} {found}: expected {OneOf(shape.EnumNames)}");
+            default:
+                throw new InvalidOperationException($"no shape check for {shape.TypeInfo.Type}");
         }
     }
 
@@ -203,28 +239,36 @@ internal sealed class CheckedJsonReader
         return reader.TokenType;
     }
 
-    private InputException Mismatch(ref Utf8JsonReader reader, string path, JsonTypeInfo type) =>
-        Problem(ref reader, path, $"expected {Expected(type)}, got {Found(ref reader)}");
+    private InputException Mismatch(ref Utf8JsonReader reader, JsonShape shape) =>
+        Problem(ref reader, $"expected {Expected(shape)}, got {Found(ref reader)}");
 
-    private InputException Problem(ref Utf8JsonReader reader, string path, string problem) =>
-        new(fileName, path, LineAt(reader.TokenStartIndex), problem);
+    private InputException Problem(ref Utf8JsonReader reader, string problem) =>
+        new(fileName, PathText(), LineAt(reader.TokenStartIndex), problem);
 
-    private int LineAt(long byteIndex) => 1 + utf8.AsSpan(0, (int)byteIndex).Count((byte)'\n');
-
-    private static string Expected(JsonTypeInfo type)
+    private string PathText()
     {
-        var clrType = Nullable.GetUnderlyingType(type.Type) ?? type.Type;
-        return type.Kind switch
+        var text = new StringBuilder("$");
+        foreach (var segment in path)
         {
-            JsonTypeInfoKind.Object => "an object",
-            JsonTypeInfoKind.Enumerable => "an array",
-            _ when clrType == typeof(string) => "a string",
-            _ when clrType == typeof(int) => "an integer",
-            _ when clrType == typeof(bool) => "true or false",
-            _ when clrType.IsEnum => OneOf(Enum.GetNames(clrType)),
-            _ => clrType.Name,
-        };
+            if (segment.Field is { } field) text.Append('.').Append(field);
+            else text.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+        }
+        return text.ToString();
     }
+
+    private int LineAt(long byteIndex) => 1 + utf8.Span[..(int)byteIndex].Count((byte)'\n');
+
+    private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n"u8) < 0;
+
+    private static string Expected(JsonShape shape) => shape.Kind switch
+    {
+        JsonShapeKind.Object => "an object",
+        JsonShapeKind.Array => "an array",
+        JsonShapeKind.String => "a string",
+        JsonShapeKind.Integer => "an integer",
+        JsonShapeKind.Boolean => "true or false",
+        _ => OneOf(shape.EnumNames),
+    };
 
     private static string Found(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -238,17 +282,8 @@ internal sealed class CheckedJsonReader
         _ => reader.TokenType.ToString(),
     };
 
-    private static string OneOf(string[] names) =>
-        names.Length == 1 ? names[0] : string.Join(", ", names.Take(names.Length - 1)) + " or " + names[^1];
+    private static string OneOf(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
-
-    // System.Text.Json appends " Path: ... | LineNumber: ... | BytePositionInLine: ..."; the path and
-    // line are reported separately.
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut < 0) cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut < 0 ? message : message[..cut]).Trim();
-    }
 }

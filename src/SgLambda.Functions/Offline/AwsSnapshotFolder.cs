@@ -37,7 +37,7 @@ public static class AwsSnapshotFolder
     {
         try
         {
-            return new InputFile(path, File.ReadAllText(path));
+            return new InputFile(path, File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -23,7 +23,7 @@ public sealed class InputParserErrorTests
         var fixture = Fixtures.Read(fileName);
         var at = fixture.Text.IndexOf(find, StringComparison.Ordinal);
         Assert.That(at, Is.GreaterThanOrEqualTo(0), $"'{find}' is not in {fileName}");
-        return fixture with { Text = fixture.Text[..at] + replacement + fixture.Text[(at + find.Length)..] };
+        return new InputFile(fixture.Name, fixture.Text[..at] + replacement + fixture.Text[(at + find.Length)..]);
     }
 
     [Test]
