@@ -16,6 +16,7 @@ internal static class ActionCatalog
             .Concat(InstanceActions.All)
             .Concat(VpcActions.All)
             .Concat(SubnetActions.All)
+            .Concat(TagActions.All)
             .Concat(PrefixListActions.All)
             .Concat(RdsActions.All)
             .Concat(StsActions.All)
