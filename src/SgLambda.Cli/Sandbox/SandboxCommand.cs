@@ -193,9 +193,12 @@ internal sealed class SandboxCommand
             if (item.Event is { } emitted)
             {
                 var outcome = await world.DeliverAsync(emitted);
+                // From the API call to the cluster holding what the change handler wrote (queueing included).
+                var latency = (DateTimeOffset.UtcNow - emitted.Time).TotalMilliseconds;
                 var call = emitted.ErrorCode is null ? emitted.EventName : $"{emitted.EventName} (failed: {emitted.ErrorCode})";
                 stdout.WriteLine(painter.Paint($"{time} event {call} from {emitted.Source}: {outcome.Status}", TextStyle.Accent)
-                    + (outcome.Reason is { } reason ? $" ({reason})" : ""));
+                    + (outcome.Reason is { } reason ? $" ({reason})" : "")
+                    + $", {latency.ToString("0", CultureInfo.InvariantCulture)} ms after the call");
             }
             else
             {

@@ -14,6 +14,7 @@ internal static class ActionCatalog
         SecurityGroupActions.All
             .Concat(NetworkInterfaceActions.All)
             .Concat(InstanceActions.All)
+            .Concat(InstanceAttributeActions.All)
             .Concat(VpcActions.All)
             .Concat(SubnetActions.All)
             .Concat(TagActions.All)
