@@ -18,6 +18,7 @@ internal static class SgLambdaCli
         root.Add(new Explain.ExplainCommand().Command);
         root.Add(new Demo.DemoCommand().Command);
         root.Add(new Doctor.DoctorCommand().Command);
+        root.Add(new Sandbox.SandboxCommand().Command);
         return root;
     }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SgLambda.Cli.Output;
-using SgLambda.Core.Calico;
+using SgLambda.Cli.Sandbox;
 using SgLambda.Core.Explain;
 
 namespace SgLambda.Cli.Demo;
@@ -47,10 +47,10 @@ internal sealed class DemoCommand
             + (world.SchemasValidated ? "" : " (Calico CRDs not found: objects are not schema-checked; set SGLAMBDA_CALICO_CRDS)"));
         stdout.WriteLine();
 
-        var before = await Versions(world, cancellationToken);
+        var before = await CalicoWrites.VersionsAsync(world.Sandbox, cancellationToken);
         await world.ReconcileAsync();
         stdout.WriteLine(painter.Paint("Step 0: SgLambda is installed; the reconciler function renders the VPC", TextStyle.Accent));
-        before = await PrintWrites(world, before, stdout, painter, cancellationToken);
+        before = await CalicoWrites.PrintAsync(world.Sandbox, before, stdout, painter, cancellationToken);
         stdout.WriteLine();
 
         var broken = 0;
@@ -66,7 +66,7 @@ internal sealed class DemoCommand
                 continue;
             }
             foreach (var line in await step.Act(world, cancellationToken)) stdout.WriteLine("  " + line);
-            before = await PrintWrites(world, before, stdout, painter, cancellationToken);
+            before = await CalicoWrites.PrintAsync(world.Sandbox, before, stdout, painter, cancellationToken);
             broken += await PrintVerdicts(world, ids, step.Checks, stdout, painter, cancellationToken);
         }
 
@@ -81,35 +81,6 @@ internal sealed class DemoCommand
         stdout.WriteLine("Explain any flow yourself: sglambda explain --from ... --to ... --port 80/tcp (see README).");
         return broken == 0 ? ExitCodes.Success : ExitCodes.ProblemsFound;
     }
-
-    private static async Task<Dictionary<ObjectKey, string?>> Versions(DemoWorld world, CancellationToken cancellationToken) =>
-        (await world.CalicoObjectsAsync(cancellationToken)).ToDictionary(o => o.Key, o => o.Metadata.ResourceVersion);
-
-    /// <summary>Prints the Calico objects created, updated and deleted since <paramref name="before"/>; returns the new versions.</summary>
-    private static async Task<Dictionary<ObjectKey, string?>> PrintWrites(DemoWorld world, Dictionary<ObjectKey, string?> before, TextWriter stdout, Painter painter, CancellationToken cancellationToken)
-    {
-        var after = await Versions(world, cancellationToken);
-        var table = new TextTable("KIND", "NAME", "CHANGE");
-        foreach (var (key, version) in after.OrderBy(p => p.Key.Kind, StringComparer.Ordinal).ThenBy(p => p.Key.Name, StringComparer.Ordinal))
-        {
-            if (!before.TryGetValue(key, out var old)) table.Add(key.Kind, Name(key), new TableCell("created", TextStyle.Good));
-            else if (!string.Equals(old, version, StringComparison.Ordinal)) table.Add(key.Kind, Name(key), new TableCell("updated", TextStyle.Warning));
-        }
-        foreach (var key in before.Keys.Where(k => !after.ContainsKey(k)).OrderBy(k => k.Name, StringComparer.Ordinal))
-            table.Add(key.Kind, Name(key), new TableCell("deleted", TextStyle.Bad));
-        if (table.RowCount == 0)
-        {
-            stdout.WriteLine("  Calico objects written: none");
-        }
-        else
-        {
-            stdout.WriteLine($"  Calico objects written: {table.RowCount}");
-            table.Write(stdout, painter, "    ");
-        }
-        return after;
-    }
-
-    private static string Name(ObjectKey key) => key.Namespace is null ? key.Name : $"{key.Namespace}/{key.Name}";
 
     /// <summary>Prints each check's verdicts; returns how many differ from the story.</summary>
     private static async Task<int> PrintVerdicts(DemoWorld world, DemoIds ids, IReadOnlyList<DemoCheck> checks, TextWriter stdout, Painter painter, CancellationToken cancellationToken)

@@ -17,4 +17,9 @@ public sealed record Ec2EmulatorOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
     /// <summary>The loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; init; }
+    /// <summary>
+    /// Told the service and name of each action a client called that the emulator does not implement (the client
+    /// gets EC2's <c>InvalidAction</c>), so that a sandbox can say which call its user's client needs.
+    /// </summary>
+    public Action<string, string>? UnimplementedAction { get; init; }
 }

@@ -48,6 +48,7 @@ internal sealed class QueryApiPipeline(
             var unknown = action.Length == 0
                 ? new AwsApiException("MissingAction", "The request must contain the parameter Action")
                 : new AwsApiException("InvalidAction", $"The action {action} is not valid for this web service.");
+            if (action.Length > 0) options.UnimplementedAction?.Invoke(service.ToString().ToUpperInvariant(), action);
             await WriteAsync(http, unknown.HttpStatus, ErrorBody(service, unknown, requestId), requestId);
             return;
         }
@@ -81,10 +82,10 @@ internal sealed class QueryApiPipeline(
             var checkpoint = definition.Mutating ? account.Checkpoint() : null;
             try
             {
-                var outcome = definition.Handler(new ActionContext(request, account));
+                var outcome = definition.Handler(new ActionContext(request, account) { Options = options });
                 var body = definition.Service == AwsService.Ec2
                     ? Ec2Xml.Response(definition.Name, requestId, outcome.Response)
-                    : RdsXml.Response(definition.Name, requestId, outcome.Response);
+                    : RdsXml.Response(definition.Name, requestId, outcome.Response, QueryNamespace(definition.Service));
                 if (definition.Mutating) EmitSuccess(definition, request, caller, requestId, outcome);
                 return (200, body);
             }
@@ -152,7 +153,9 @@ internal sealed class QueryApiPipeline(
     private static byte[] ErrorBody(AwsService service, AwsApiException error, string requestId) =>
         service == AwsService.Ec2
             ? Ec2Xml.Error(error.Code, error.Message, requestId)
-            : RdsXml.Error(error.Code, error.Message, requestId, sender: error.HttpStatus < 500);
+            : RdsXml.Error(error.Code, error.Message, requestId, sender: error.HttpStatus < 500, QueryNamespace(service));
+
+    private static string QueryNamespace(AwsService service) => service == AwsService.Sts ? Sts.StsActions.XmlNamespace : RdsXml.Namespace;
 
     private static async Task<IEnumerable<KeyValuePair<string, string>>> ReadParametersAsync(HttpRequest request, CancellationToken cancel)
     {

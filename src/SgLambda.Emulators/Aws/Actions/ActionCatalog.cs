@@ -1,5 +1,6 @@
 using SgLambda.Emulators.Aws.Ec2;
 using SgLambda.Emulators.Aws.Rds;
+using SgLambda.Emulators.Aws.Sts;
 
 namespace SgLambda.Emulators.Aws.Actions;
 
@@ -13,9 +14,13 @@ internal static class ActionCatalog
         SecurityGroupActions.All
             .Concat(NetworkInterfaceActions.All)
             .Concat(InstanceActions.All)
+            .Concat(InstanceAttributeActions.All)
             .Concat(VpcActions.All)
+            .Concat(SubnetActions.All)
+            .Concat(TagActions.All)
             .Concat(PrefixListActions.All)
             .Concat(RdsActions.All)
+            .Concat(StsActions.All)
             .ToDictionary(a => (a.Service, a.Name));
 
     public static ActionDefinition? Find(AwsService service, string action) => Actions.GetValueOrDefault((service, action));
@@ -23,6 +28,7 @@ internal static class ActionCatalog
     /// <summary>Both APIs share the loopback endpoint; the Version parameter says which one a call is for.</summary>
     public static AwsService ServiceOf(string version, string action) =>
         string.Equals(version, RdsVersion, StringComparison.Ordinal) ? AwsService.Rds
+        : string.Equals(version, StsActions.Version, StringComparison.Ordinal) ? AwsService.Sts
         : string.Equals(version, Ec2Version, StringComparison.Ordinal) ? AwsService.Ec2
         : Actions.ContainsKey((AwsService.Rds, action)) ? AwsService.Rds
         : AwsService.Ec2;

@@ -5,4 +5,5 @@ internal enum AwsService
 {
     Ec2,
     Rds,
+    Sts,
 }

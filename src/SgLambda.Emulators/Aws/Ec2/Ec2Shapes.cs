@@ -57,7 +57,8 @@ internal static class Ec2Shapes
         .Add("referencedGroupInfo", rule.ReferencedGroupInfo is { } referenced
             ? new WireStruct().Add("groupId", referenced.GroupId).Add("userId", referenced.UserId)
             : null)
-        .Add("description", rule.Description);
+        .Add("description", rule.Description)
+        .Add("tagSet", Tags(account.RuleTags(rule)));
 
     /// <summary>A rule as Revoke* return it (revokedSecurityGroupRuleSet).</summary>
     public static WireStruct RevokedRule(SecurityGroupRule rule) => new WireStruct()

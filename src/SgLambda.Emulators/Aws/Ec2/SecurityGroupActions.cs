@@ -116,6 +116,7 @@ internal static class SecurityGroupActions
         if (permissions.Count == 0) throw Ec2Errors.MissingParameter("IpPermissions");
         var group = account.GetSecurityGroup(groupId);
         var rules = account.Authorize(groupId, isEgress, permissions);
+        account.TagRules(groupId, rules, QueryParsers.Tags(request, "security-group-rule"));
         return new ActionOutcome(new WireStruct()
             .Add("return", true)
             .Add("securityGroupRuleSet", new WireList(rules.Select(r => Ec2Shapes.Rule(account, r, group.OwnerId)))));

@@ -9,30 +9,31 @@ internal static class RdsXml
 {
     public const string Namespace = "http://rds.amazonaws.com/doc/2014-10-31/";
 
-    public static byte[] Response(string action, string requestId, WireStruct result) =>
+    /// <summary>A response; STS answers in the same awsQuery form under its own namespace.</summary>
+    public static byte[] Response(string action, string requestId, WireStruct result, string xmlNamespace = Namespace) =>
         XmlDocumentWriter.Write(writer =>
         {
-            writer.WriteStartElement(action + "Response", Namespace);
-            writer.WriteStartElement(action + "Result", Namespace);
-            XmlDocumentWriter.WriteFields(writer, result, Namespace);
+            writer.WriteStartElement(action + "Response", xmlNamespace);
+            writer.WriteStartElement(action + "Result", xmlNamespace);
+            XmlDocumentWriter.WriteFields(writer, result, xmlNamespace);
             writer.WriteEndElement();
-            writer.WriteStartElement("ResponseMetadata", Namespace);
-            writer.WriteElementString("RequestId", Namespace, requestId);
+            writer.WriteStartElement("ResponseMetadata", xmlNamespace);
+            writer.WriteElementString("RequestId", xmlNamespace, requestId);
             writer.WriteEndElement();
             writer.WriteEndElement();
         });
 
     /// <summary>An error; Type is Sender for a client fault and Receiver for a server fault.</summary>
-    public static byte[] Error(string code, string message, string requestId, bool sender) =>
+    public static byte[] Error(string code, string message, string requestId, bool sender, string xmlNamespace = Namespace) =>
         XmlDocumentWriter.Write(writer =>
         {
-            writer.WriteStartElement("ErrorResponse", Namespace);
-            writer.WriteStartElement("Error", Namespace);
-            writer.WriteElementString("Type", Namespace, sender ? "Sender" : "Receiver");
-            writer.WriteElementString("Code", Namespace, code);
-            writer.WriteElementString("Message", Namespace, message);
+            writer.WriteStartElement("ErrorResponse", xmlNamespace);
+            writer.WriteStartElement("Error", xmlNamespace);
+            writer.WriteElementString("Type", xmlNamespace, sender ? "Sender" : "Receiver");
+            writer.WriteElementString("Code", xmlNamespace, code);
+            writer.WriteElementString("Message", xmlNamespace, message);
             writer.WriteEndElement();
-            writer.WriteElementString("RequestId", Namespace, requestId);
+            writer.WriteElementString("RequestId", xmlNamespace, requestId);
             writer.WriteEndElement();
         });
 }

@@ -9,34 +9,38 @@ using SgLambda.Functions.Observability;
 using SgLambda.Functions.Webhook;
 using SgLambda.Kubernetes;
 
-namespace SgLambda.Cli.Demo;
+namespace SgLambda.Cli.Sandbox;
 
 /// <summary>
 /// The admission webhook function as the API server reaches it: an AdmissionReview POSTed in a function URL
 /// request whose path is the secret, the function reading the pod's Namespace from the cluster's API.
 /// </summary>
-internal sealed class DemoWebhook : IDisposable
+internal sealed class SandboxWebhook : IDisposable
 {
     private readonly AdmissionWebhook _function;
     private readonly KubernetesHttpApi _api;
     private readonly string _secret;
+    private readonly TimeProvider _clock;
+    private readonly string _functionArn;
     private int _invocations;
 
-    private DemoWebhook(AdmissionWebhook function, KubernetesHttpApi api, string secret)
+    private SandboxWebhook(AdmissionWebhook function, KubernetesHttpApi api, string secret, TimeProvider clock, string functionArn)
     {
         _function = function;
         _api = api;
         _secret = secret;
+        _clock = clock;
+        _functionArn = functionArn;
     }
 
-    public static DemoWebhook Create(Uri cluster, SgLambdaConfig config, StructuredLogger logger)
+    public static SandboxWebhook Create(Uri cluster, string? caBundle, string token, SgLambdaConfig config, StructuredLogger logger, TimeProvider clock)
     {
         // As `openssl rand -hex 32` makes it (README, "Admission webhook").
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var api = new KubernetesHttpApi(cluster, null, new StaticTokenSource("sglambda-demo"));
-        var namespaces = new CachedNamespaceReader(new KubernetesHttpNamespaceReader(api), DemoClock.Instance, CachedNamespaceReader.DefaultLifetime);
-        var function = new AdmissionWebhook(config, namespaces, WebhookSecret.FromValue(EnvironmentVariables.WebhookSecret, secret), logger, DemoClock.Instance);
-        return new DemoWebhook(function, api, secret);
+        var api = new KubernetesHttpApi(cluster, caBundle, new StaticTokenSource(token));
+        var namespaces = new CachedNamespaceReader(new KubernetesHttpNamespaceReader(api), clock, CachedNamespaceReader.DefaultLifetime);
+        var function = new AdmissionWebhook(config, namespaces, WebhookSecret.FromValue(EnvironmentVariables.WebhookSecret, secret), logger, clock);
+        return new SandboxWebhook(function, api, secret, clock, $"arn:aws:lambda:{config.Region}:{config.AccountId}:function:sglambda-admission-webhook");
     }
 
     /// <summary>The function's answer to the review; an answer that is not a review is an error.</summary>
@@ -53,8 +57,8 @@ internal sealed class DemoWebhook : IDisposable
         };
         using var input = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(request, WebhookJsonContext.Default.APIGatewayHttpApiV2ProxyRequest));
         var id = Interlocked.Increment(ref _invocations);
-        var context = new LambdaContext(string.Create(CultureInfo.InvariantCulture, $"demo-webhook-{id:D4}"), "sglambda-admission-webhook",
-            "arn:aws:lambda:us-west-2:111122223333:function:sglambda-admission-webhook", DemoClock.Instance.GetUtcNow().AddSeconds(10), DemoClock.Instance);
+        var context = new LambdaContext(string.Create(CultureInfo.InvariantCulture, $"webhook-{id:D4}"), "sglambda-admission-webhook",
+            _functionArn, _clock.GetUtcNow().AddSeconds(10), _clock);
         await using var output = await _function.HandleAsync(input, context);
         var response = await JsonSerializer.DeserializeAsync(output, WebhookJsonContext.Default.APIGatewayHttpApiV2ProxyResponse, cancellationToken);
         if (response is not { StatusCode: 200, Body: { } body })
