@@ -12,13 +12,15 @@ public static class EventCostRun
 {
     public const string Flag = "--event-cost";
 
+    private static readonly int[] AccountSizes = [100, 10_000];
+
     /// <summary><c>--event-cost [--events 40] [--rounds 3]</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var events = Option(args, "--events") ?? 40;
         var rounds = Option(args, "--rounds") ?? 3;
-        var accounts = new[] { 100, 10_000 }.Select(size => new EventCostBenchmarks { SecurityGroups = size }).ToList();
+        var accounts = AccountSizes.Select(size => new EventCostBenchmarks { SecurityGroups = size }).ToList();
         try
         {
             foreach (var account in accounts)

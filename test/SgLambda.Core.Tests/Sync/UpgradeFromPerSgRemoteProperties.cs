@@ -84,6 +84,16 @@ public class UpgradeFromPerSgRemoteProperties
         public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
             inner.ListAsync(kind, labelSelector, cancellationToken);
 
+        public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+            inner.ListVersionedAsync(kind, labelSelector, cancellationToken);
+
+        public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
+        {
+            var applied = await inner.ApplyIfUnchangedAsync(value, precondition, cancellationToken);
+            afterWrite($"apply {value.Key}");
+            return applied;
+        }
+
         public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
         {
             await inner.ApplyAsync(value, cancellationToken);
