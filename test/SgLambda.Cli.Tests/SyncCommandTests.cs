@@ -119,10 +119,12 @@ public sealed class SyncCommandTests
     [Test]
     public void A_trail_log_file_replays_each_record_in_order_and_prints_one_json_array()
     {
-        // The cluster lacks pod-sg's policies; the trail recorded the rule change and an instance launch.
+        // The cluster lacks pod-sg's policy and the sg-remote policy its rule goes to; the trail recorded the
+        // rule change and an instance launch.
         Assert.That(Reconcile().ExitCode, Is.Zero);
         var items = JsonNode.Parse(File.ReadAllText(cluster))!["items"]!.AsArray();
-        var kept = items.Where(i => !i!["metadata"]!["name"]!.GetValue<string>().EndsWith("sg-98765432109876", StringComparison.Ordinal)).Select(i => i!.DeepClone());
+        var kept = items.Where(i => i!["metadata"]!["name"]!.GetValue<string>() is var name
+            && !name.EndsWith("sg-98765432109876", StringComparison.Ordinal) && name != "sg-remote.for-sg-12345678901234").Select(i => i!.DeepClone());
         File.WriteAllText(cluster, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. kept]) }.ToJsonString());
         var records = new JsonArray(
             JsonNode.Parse(File.ReadAllText(Path.Combine(Events, "ec2-authorize-security-group-ingress.json")))!["detail"]!.DeepClone(),

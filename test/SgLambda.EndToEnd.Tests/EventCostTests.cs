@@ -58,6 +58,17 @@ public class EventCostTests
             GroupId = groups[0],
             IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 5432, ToPort = 5432, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/16" }] }],
         }));
+        // A rule naming another SG touches that SG's sg-remote.for-<sg>, found by label, not by reading other SGs.
+        await Measure("authorize from a group", () => harness.Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = groups[5],
+            IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 8080, ToPort = 8080, UserIdGroupPairs = [new UserIdGroupPair { GroupId = groups[3] }] }],
+        }));
+        await Measure("revoke from a group", () => harness.Ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest
+        {
+            GroupId = groups[5],
+            IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, UserIdGroupPairs = [new UserIdGroupPair { GroupId = groups[4] }] }],
+        }));
         await Measure("set ENI groups", () => harness.Ec2.ModifyNetworkInterfaceAttributeAsync(new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = eni, Groups = [groups[1], groups[2]] }));
         await Measure("run instance", () => harness.Ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-0abcdef1234567890", MinCount = 1, MaxCount = 1, SubnetId = harness.SubnetId, SecurityGroupIds = [groups[3]] }));
         await Measure("terminate instance", () => harness.Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [instances[1]] }));
