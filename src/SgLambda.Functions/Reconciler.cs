@@ -34,7 +34,14 @@ public sealed class Reconciler
     private Reconciler(FunctionComposition composition)
         : this(composition.Engine, composition.Logger, composition.Time)
     {
+        Relabeler = composition.Pods is { } pods ? new PodRelabeler(pods, composition.Settings.Config) : null;
     }
+
+    /// <summary>
+    /// Relabels the pods that lack their SG labels (admitted while the webhook failed open, or started before
+    /// SgLambda), after each reconcile; null: none (offline, or tests of the reconcile alone).
+    /// </summary>
+    public PodRelabeler? Relabeler { get; init; }
 
     public Task<Stream> HandleAsync(Stream input) => HandleAsync(input, LambdaContext.FromEnvironment(time));
 
@@ -57,12 +64,22 @@ public sealed class Reconciler
             throw;
         }
 
+        IReadOnlyList<string> relabelled = [];
+        if (Relabeler is not null)
+        {
+            // After the policies: a relabelled pod gets what its SGs allow. A failure here never fails the reconcile.
+            var (pods, warnings) = await Relabeler.RelabelAsync(deadline.Token);
+            relabelled = pods;
+            foreach (var warning in warnings) logger.Warning(warning, fields);
+        }
+
         foreach (var warning in report.Plan.Warnings) logger.Warning(warning, fields);
         logger.Information(report.IsEmpty ? "reconcile found nothing to change" : "reconcile applied", new Dictionary<string, object?>(fields)
         {
             ["applied"] = report.Plan.Apply.Select(o => o.Key.ToString()).ToList(),
             ["deleted"] = report.Plan.Delete.Select(d => d.Key.ToString()).ToList(),
             ["trustAttachments"] = report.TrustAttachments.Select(a => a.Id).ToList(),
+            ["podsRelabelled"] = relabelled,
         });
         logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double>
         {
