@@ -51,6 +51,16 @@ public sealed class Reconciler
         var started = Stopwatch.GetTimestamp();
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["function"] = context.FunctionName, ["requestId"] = context.AwsRequestId };
         using var deadline = new CancellationTokenSource(context.RemainingTime > DeadlineMargin ? context.RemainingTime - DeadlineMargin : context.RemainingTime);
+        // First the pods that lack their SG labels (started before SgLambda, or admitted while the webhook failed
+        // open), so that policies written next find them labelled. A failure here never fails the reconcile.
+        IReadOnlyList<string> relabelled = [];
+        if (Relabeler is not null)
+        {
+            var (pods, warnings) = await Relabeler.RelabelAsync(deadline.Token);
+            relabelled = pods;
+            foreach (var warning in warnings) logger.Warning(warning, fields);
+        }
+
         SyncReport report;
         try
         {
@@ -62,15 +72,6 @@ public sealed class Reconciler
             logger.Error("reconcile failed", new Dictionary<string, object?>(fields) { ["error"] = e.GetType().Name + ": " + e.Message });
             logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double> { [MetricNames.EventsFailed] = 1 }, time.GetUtcNow()));
             throw;
-        }
-
-        IReadOnlyList<string> relabelled = [];
-        if (Relabeler is not null)
-        {
-            // After the policies: a relabelled pod gets what its SGs allow. A failure here never fails the reconcile.
-            var (pods, warnings) = await Relabeler.RelabelAsync(deadline.Token);
-            relabelled = pods;
-            foreach (var warning in warnings) logger.Warning(warning, fields);
         }
 
         foreach (var warning in report.Plan.Warnings) logger.Warning(warning, fields);

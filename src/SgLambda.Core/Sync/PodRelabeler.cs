@@ -12,7 +12,16 @@ public sealed class PodRelabeler(IPodLabels pods, SgLambdaConfig config)
     {
         var relabelled = new List<string>();
         var warnings = new List<string>();
-        foreach (var pod in await pods.ListPodsAsync(cancellationToken))
+        IReadOnlyList<PodLabelState> listed;
+        try
+        {
+            listed = await pods.ListPodsAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return ([], [$"could not list pods to relabel ({e.Message}); the next reconcile retries"]);
+        }
+        foreach (var pod in listed)
         {
             if (!PodRelabeling.NeedsRelabel(pod, config)) continue;
             try
