@@ -30,6 +30,7 @@ public class AdmissionBenchmarks
 
     private AdmissionReview review = new();
     private byte[] request = [];
+    private byte[] refused = [];
     private AdmissionWebhook webhook = null!;
     private readonly ILambdaContext context = new LambdaContext("bench", "AdmissionWebhook", "arn:aws:lambda:us-west-2:111122223333:function:AdmissionWebhook", DateTimeOffset.MaxValue, TimeProvider.System);
 
@@ -44,6 +45,10 @@ public class AdmissionBenchmarks
         url["requestContext"]!["http"]!["path"] = "/" + Secret;
         url["body"] = reviewText;
         request = Encoding.UTF8.GetBytes(url.ToJsonString());
+        // A stranger's request: the same body on a path that is not the secret (what a flood of the public URL costs).
+        url["rawPath"] = "/" + new string('f', Secret.Length);
+        url["requestContext"]!["http"]!["path"] = "/" + new string('f', Secret.Length);
+        refused = Encoding.UTF8.GetBytes(url.ToJsonString());
         var namespaces = new CachedNamespaceReader(new RestrictedNamespaces(), TimeProvider.System, TimeSpan.FromMinutes(5));
         webhook = new AdmissionWebhook(Config, namespaces, WebhookSecret.FromValue("SGLAMBDA_WEBHOOK_SECRET", Secret),
             new StructuredLogger(TextWriter.Null, LogLevel.Warning, TimeProvider.System), TimeProvider.System);
@@ -56,6 +61,13 @@ public class AdmissionBenchmarks
     public async Task<long> FunctionUrlRequest()
     {
         await using var response = await webhook.HandleAsync(new MemoryStream(request, writable: false), context);
+        return response.Length;
+    }
+
+    [Benchmark]
+    public async Task<long> RefusedRequest()
+    {
+        await using var response = await webhook.HandleAsync(new MemoryStream(refused, writable: false), context);
         return response.Length;
     }
 

@@ -12,6 +12,9 @@ namespace SgLambda.Functions;
 /// </summary>
 public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine Engine, StructuredLogger Logger, TimeProvider Time)
 {
+    /// <summary>The cluster's pods, for the reconciler's relabelling; null offline (no cluster).</summary>
+    public IPodLabels? Pods { get; init; }
+
     /// <summary>The cluster's Namespaces, for the admission webhook; null offline (no cluster).</summary>
     public INamespaceReader? Namespaces { get; init; }
 
@@ -52,7 +55,11 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
         var nodes = new KubernetesHttpNodeReader(api);
         var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds),
             new KubernetesHttpNetworkPolicyReader(api));
-        return new FunctionComposition(settings, engine, logger, time) { Namespaces = new KubernetesHttpNamespaceReader(api), Environment = environment };
+        return new FunctionComposition(settings, engine, logger, time) {
+            Namespaces = new KubernetesHttpNamespaceReader(api),
+            Pods = new KubernetesHttpPodLabels(api),
+            Environment = environment,
+        };
     }
 
     // The endpoint and CA as set, else from the SSM parameter (read once, at cold start).

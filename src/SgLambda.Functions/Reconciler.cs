@@ -36,7 +36,14 @@ public sealed class Reconciler
     private Reconciler(FunctionComposition composition)
         : this(composition.Engine, composition.Logger, composition.Time)
     {
+        Relabeler = composition.Pods is { } pods ? new PodRelabeler(pods, composition.Settings.Config) : null;
     }
+
+    /// <summary>
+    /// Relabels the pods that lack their SG labels (admitted while the webhook failed open, or started before
+    /// SgLambda), after each reconcile; null: none (offline, or tests of the reconcile alone).
+    /// </summary>
+    public PodRelabeler? Relabeler { get; init; }
 
     public Task<Stream> HandleAsync(Stream input) => HandleAsync(input, LambdaContext.FromEnvironment(time));
 
@@ -49,6 +56,16 @@ public sealed class Reconciler
         // A large first sync may not fit in one invocation: stop starting writes before the deadline, so the run ends
         // cleanly with every object either as it was or as planned, and the next run (which plans again) continues.
         using var stopStarting = new CancellationTokenSource(context.RemainingTime > StopStartingMargin ? context.RemainingTime - StopStartingMargin : TimeSpan.Zero);
+        // First the pods that lack their SG labels (started before SgLambda, or admitted while the webhook failed
+        // open), so that policies written next find them labelled. A failure here never fails the reconcile.
+        IReadOnlyList<string> relabelled = [];
+        if (Relabeler is not null)
+        {
+            var (pods, warnings) = await Relabeler.RelabelAsync(deadline.Token);
+            relabelled = pods;
+            foreach (var warning in warnings) logger.Warning(warning, fields);
+        }
+
         SyncReport report;
         ApplyOutcome outcome;
         try
@@ -73,6 +90,7 @@ public sealed class Reconciler
             ["applied"] = report.Plan.Apply.Select(o => o.Key.ToString()).ToList(),
             ["deleted"] = report.Plan.Delete.Select(d => d.Key.ToString()).ToList(),
             ["trustAttachments"] = report.TrustAttachments.Select(a => a.Id).ToList(),
+            ["podsRelabelled"] = relabelled,
         });
         logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double>
         {

@@ -46,6 +46,10 @@ public sealed class KubernetesHttpApi : IDisposable
     public Task<JsonObject> ApplyAsync(string pathAndQuery, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Patch, pathAndQuery, body, "application/apply-patch+yaml", cancellationToken);
 
+    /// <summary>PATCH with <c>application/merge-patch+json</c>.</summary>
+    public Task<JsonObject> MergePatchAsync(string pathAndQuery, JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, pathAndQuery, body, "application/merge-patch+json", cancellationToken);
+
     /// <summary>DELETE with a DeleteOptions body.</summary>
     public Task<JsonObject> DeleteAsync(string pathAndQuery, JsonObject options, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, pathAndQuery, options, JsonMediaType, cancellationToken);

@@ -39,7 +39,9 @@ public sealed partial class WebhookConfigurationTests
         Assert.That(Scalar(webhook, "sideEffects"), Is.EqualTo("None"));
         Assert.That(Scalar(webhook, "timeoutSeconds"), Is.EqualTo("10"));
         Assert.That(Scalar(webhook, "reinvocationPolicy"), Is.EqualTo("IfNeeded"));
-        Assert.That(Scalar(webhook, "failurePolicy"), Is.EqualTo("Fail"));
+        // Fail open: an unreachable or flooded function URL must not stop pod creation; pod-labels-policy.yaml
+        // (inside the API server) keeps hand-set SG labels out, and the tiers deny an unlabelled pod.
+        Assert.That(Scalar(webhook, "failurePolicy"), Is.EqualTo("Ignore"));
         Assert.That(Strings(rule["apiGroups"]), Is.EqualTo(new[] { "" }));
         Assert.That(Strings(rule["operations"]), Is.EqualTo(new[] { "CREATE", "UPDATE" }));
         Assert.That(Strings(rule["resources"]), Is.EqualTo(new[] { "pods" }));

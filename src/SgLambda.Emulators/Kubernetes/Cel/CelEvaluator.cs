@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace SgLambda.Emulators.Kubernetes.Cel;
 
@@ -19,6 +20,17 @@ public static class CelEvaluator
         ArgumentNullException.ThrowIfNull(expression);
         var scope = new Dictionary<string, object>(StringComparer.Ordinal) { ["self"] = FromJson(self) };
         return Evaluate(expression, scope);
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="expression"/> with the given top-level variables (an admission policy's
+    /// <c>object</c>, <c>oldObject</c>, <c>request</c>, <c>namespaceObject</c>, <c>variables</c>), each a CEL value.
+    /// </summary>
+    public static object Evaluate(CelExpression expression, IReadOnlyDictionary<string, object> variables)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(variables);
+        return Evaluate(expression, new Dictionary<string, object>(variables, StringComparer.Ordinal));
     }
 
     /// <summary>A JSON value as a CEL value (integral numbers become int, others double).</summary>
@@ -151,6 +163,12 @@ public static class CelEvaluator
             "contains" when arguments is [string text, string part] => text.Contains(part, StringComparison.Ordinal),
             "startsWith" when arguments is [string text, string prefix] => text.StartsWith(prefix, StringComparison.Ordinal),
             "endsWith" when arguments is [string text, string suffix] => text.EndsWith(suffix, StringComparison.Ordinal),
+            // CEL's matches is RE2, unanchored; .NET regex agrees on the RE2 subset (no backreferences or lookaround).
+            "matches" when arguments is [string text, string pattern] => Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
+            // The Kubernetes strings library: substring(start) in code points; out of range is an error.
+            "substring" when arguments is [string text, long start] => start >= 0 && start <= text.Length
+                ? text[(int)start..]
+                : throw new CelEvaluationException($"index out of range: {start}"),
             _ => throw NoOverload(call.Function, arguments.ToArray()),
         };
     }

@@ -13,7 +13,7 @@ public sealed class CelParser
 
     /// <summary>Receiver-style functions the evaluator implements.</summary>
     public static readonly IReadOnlySet<string> MemberFunctions =
-        new HashSet<string>(StringComparer.Ordinal) { "size", "contains", "startsWith", "endsWith" };
+        new HashSet<string>(StringComparer.Ordinal) { "size", "contains", "startsWith", "endsWith", "matches", "substring" };
 
     private static readonly HashSet<string> Macros =
         new(StringComparer.Ordinal) { CelComprehension.All, CelComprehension.Exists, CelComprehension.ExistsOne };
