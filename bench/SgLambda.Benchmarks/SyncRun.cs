@@ -23,6 +23,7 @@ public static class SyncRun
     public const string Flag = "--sync";
     public const string ReconcilerFlag = "--sync-reconciler";
     private const string Token = "bench";
+    private static readonly string[] Steps = ["first sync", "reconcile, nothing to do"];
 
     /// <summary><c>--sync [--sgs N --enis M] [--latency-ms 10,50] [--throttle 0.01] [--concurrency 8] [--deadline-s 300]</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -83,7 +84,7 @@ public static class SyncRun
         var engine = new SyncEngine(inventory, inventory, store, config) { MaxConcurrentWrites = Option(args, "--concurrency")!.Value };
         var deadline = TimeSpan.FromSeconds(Option(args, "--deadline-s")!.Value);
 
-        foreach (var step in new[] { "first sync", "reconcile, nothing to do" })
+        foreach (var step in Steps)
         {
             var timer = Stopwatch.StartNew();
             var runs = 0;
