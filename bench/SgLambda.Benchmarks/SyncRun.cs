@@ -37,8 +37,8 @@ public static class SyncRun
         var deadline = Option(args, "--deadline-s") ?? 300;
 
         Print(Invariant($"account {sgs} SGs / {enis} ENIs, {concurrency} writes in flight, {throttle:P1} of requests answered 429 (Retry-After 1 s), runs of {deadline} s"));
-        Print("| latency | step | runs | wall | objects written | requests | 429s | reconciler peak working set |");
-        Print("|---:|---|---:|---:|---:|---:|---:|---:|");
+        Print("| latency | step | runs | wall | reconciler CPU | objects written | requests | 429s | reconciler peak working set |");
+        Print("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var latency in latencies)
         {
             // Schema and CEL validation off: the emulator's CPU is not what is measured, and shares the machine.
@@ -58,7 +58,7 @@ public static class SyncRun
                 if (JsonNode.Parse(line) is not JsonObject result) continue;
                 var requests = emulator.Requests.Total;
                 var throttled = Throttled(emulator);
-                Print(Invariant($"| {latency} ms | {result["step"]} | {result["runs"]} | {result["seconds"]!.GetValue<double>():F1} s | {result["written"]} | {requests - requestsBefore} | {throttled - throttledBefore} | {result["peakMiB"]!.GetValue<double>():F0} MiB |"));
+                Print(Invariant($"| {latency} ms | {result["step"]} | {result["runs"]} | {result["seconds"]!.GetValue<double>():F1} s | {result["cpuSeconds"]!.GetValue<double>():F1} s | {result["written"]} | {requests - requestsBefore} | {throttled - throttledBefore} | {result["peakMiB"]!.GetValue<double>():F0} MiB |"));
                 (requestsBefore, throttledBefore) = (requests, throttled);
             }
             await child.WaitForExitAsync();
@@ -87,6 +87,8 @@ public static class SyncRun
         foreach (var step in Steps)
         {
             var timer = Stopwatch.StartNew();
+            TimeSpan cpuBefore;
+            using (var before = Process.GetCurrentProcess()) cpuBefore = before.TotalProcessorTime;
             var runs = 0;
             var written = 0;
             ApplyOutcome outcome;
@@ -105,6 +107,7 @@ public static class SyncRun
             {
                 ["step"] = step, ["runs"] = runs, ["seconds"] = timer.Elapsed.TotalSeconds, ["written"] = written,
                 ["peakMiB"] = self.PeakWorkingSet64 / (1024.0 * 1024),
+                ["cpuSeconds"] = (self.TotalProcessorTime - cpuBefore).TotalSeconds,
             }.ToJsonString());
         }
         return 0;
