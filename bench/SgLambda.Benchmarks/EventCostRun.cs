@@ -11,8 +11,7 @@ namespace SgLambda.Benchmarks;
 public static class EventCostRun
 {
     public const string Flag = "--event-cost";
-
-    private static readonly int[] AccountSizes = [100, 10_000];
+    private static readonly int[] Sizes = [100, 10_000];
 
     /// <summary><c>--event-cost [--events 40] [--rounds 3]</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -20,7 +19,7 @@ public static class EventCostRun
         ArgumentNullException.ThrowIfNull(args);
         var events = Option(args, "--events") ?? 40;
         var rounds = Option(args, "--rounds") ?? 3;
-        var accounts = AccountSizes.Select(size => new EventCostBenchmarks { SecurityGroups = size }).ToList();
+        var accounts = Sizes.Select(size => new EventCostBenchmarks { SecurityGroups = size }).ToList();
         try
         {
             foreach (var account in accounts)

@@ -23,6 +23,7 @@ public static class SyncRun
     public const string Flag = "--sync";
     public const string ReconcilerFlag = "--sync-reconciler";
     private const string Token = "bench";
+    private static readonly string[] Steps = ["first sync", "reconcile, nothing to do"];
 
     /// <summary><c>--sync [--sgs N --enis M] [--latency-ms 10,50] [--throttle 0.01] [--concurrency 8] [--deadline-s 300]</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -36,8 +37,8 @@ public static class SyncRun
         var deadline = Option(args, "--deadline-s") ?? 300;
 
         Print(Invariant($"account {sgs} SGs / {enis} ENIs, {concurrency} writes in flight, {throttle:P1} of requests answered 429 (Retry-After 1 s), runs of {deadline} s"));
-        Print("| latency | step | runs | wall | objects written | requests | 429s | reconciler peak working set |");
-        Print("|---:|---|---:|---:|---:|---:|---:|---:|");
+        Print("| latency | step | runs | wall | reconciler CPU | objects written | requests | 429s | reconciler peak working set |");
+        Print("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var latency in latencies)
         {
             // Schema and CEL validation off: the emulator's CPU is not what is measured, and shares the machine.
@@ -57,7 +58,7 @@ public static class SyncRun
                 if (JsonNode.Parse(line) is not JsonObject result) continue;
                 var requests = emulator.Requests.Total;
                 var throttled = Throttled(emulator);
-                Print(Invariant($"| {latency} ms | {result["step"]} | {result["runs"]} | {result["seconds"]!.GetValue<double>():F1} s | {result["written"]} | {requests - requestsBefore} | {throttled - throttledBefore} | {result["peakMiB"]!.GetValue<double>():F0} MiB |"));
+                Print(Invariant($"| {latency} ms | {result["step"]} | {result["runs"]} | {result["seconds"]!.GetValue<double>():F1} s | {result["cpuSeconds"]!.GetValue<double>():F1} s | {result["written"]} | {requests - requestsBefore} | {throttled - throttledBefore} | {result["peakMiB"]!.GetValue<double>():F0} MiB |"));
                 (requestsBefore, throttledBefore) = (requests, throttled);
             }
             await child.WaitForExitAsync();
@@ -83,9 +84,11 @@ public static class SyncRun
         var engine = new SyncEngine(inventory, inventory, store, config) { MaxConcurrentWrites = Option(args, "--concurrency")!.Value };
         var deadline = TimeSpan.FromSeconds(Option(args, "--deadline-s")!.Value);
 
-        foreach (var step in new[] { "first sync", "reconcile, nothing to do" })
+        foreach (var step in Steps)
         {
             var timer = Stopwatch.StartNew();
+            TimeSpan cpuBefore;
+            using (var before = Process.GetCurrentProcess()) cpuBefore = before.TotalProcessorTime;
             var runs = 0;
             var written = 0;
             ApplyOutcome outcome;
@@ -104,6 +107,7 @@ public static class SyncRun
             {
                 ["step"] = step, ["runs"] = runs, ["seconds"] = timer.Elapsed.TotalSeconds, ["written"] = written,
                 ["peakMiB"] = self.PeakWorkingSet64 / (1024.0 * 1024),
+                ["cpuSeconds"] = (self.TotalProcessorTime - cpuBefore).TotalSeconds,
             }.ToJsonString());
         }
         return 0;

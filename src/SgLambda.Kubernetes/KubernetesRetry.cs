@@ -10,9 +10,6 @@ namespace SgLambda.Kubernetes;
 /// Runs API requests with <see cref="RetryPolicy"/>: retries 429 (after <c>Retry-After</c>), 5xx, timeouts
 /// and connection failures (and, when asked, 409), never other 4xx. A request that fails for good becomes a
 /// <see cref="KubernetesRequestException"/> carrying the server's Status.
-/// <para>A 429 throttles every request made through this instance, not only the one answered: the API server's
-/// priority and fairness rejected the caller's flow, so the writes running beside it wait out the same
-/// <c>Retry-After</c> before their next attempt instead of being rejected in turn.</para>
 /// </summary>
 public sealed class KubernetesRetry
 {
@@ -20,21 +17,17 @@ public sealed class KubernetesRetry
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private readonly Random _jitter;
     private readonly Lock _gate = new();
-    private readonly TimeProvider _time;
-    private DateTimeOffset _throttledUntil = DateTimeOffset.MinValue;
 
     /// <param name="policy">Attempts, backoff and timeouts.</param>
     /// <param name="delay">How to wait between attempts (<see cref="Task.Delay(TimeSpan, CancellationToken)"/> unless a test records the waits).</param>
     /// <param name="seed">Seed of the jitter (random when null).</param>
-    /// <param name="time">The clock a throttling pause is measured on.</param>
-    public KubernetesRetry(RetryPolicy policy, Func<TimeSpan, CancellationToken, Task>? delay = null, int? seed = null, TimeProvider? time = null)
+    public KubernetesRetry(RetryPolicy policy, Func<TimeSpan, CancellationToken, Task>? delay = null, int? seed = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(policy.MaxAttempts);
         _policy = policy;
         _delay = delay ?? Task.Delay;
         _jitter = seed is { } value ? new Random(value) : new Random();
-        _time = time ?? TimeProvider.System;
     }
 
     public RetryPolicy Policy => _policy;
@@ -47,15 +40,8 @@ public sealed class KubernetesRetry
     public async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> attempt, bool retryConflicts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        var waitedOut = DateTimeOffset.MinValue;
         for (var number = 1; ; number++)
         {
-            // Another request was throttled: wait out its Retry-After too (a pause waited out once is not waited again).
-            if (PendingThrottle(waitedOut) is { } pause)
-            {
-                await _delay(pause.Remaining, cancellationToken);
-                waitedOut = pause.Until;
-            }
             Exception failure;
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -79,7 +65,6 @@ public sealed class KubernetesRetry
             var wait = retryAfter is { } serverWait
                 ? TimeSpan.FromTicks(Math.Min(serverWait.Ticks, _policy.MaxRetryAfter.Ticks))
                 : _policy.Backoff(number - 1, NextRandom());
-            if (IsThrottled(failure)) waitedOut = Throttle(wait);
             await _delay(wait, cancellationToken);
         }
     }
@@ -106,29 +91,6 @@ public sealed class KubernetesRetry
         }
         return (response.StatusCode, null, response.Content, []);
     }
-
-    private (TimeSpan Remaining, DateTimeOffset Until)? PendingThrottle(DateTimeOffset waitedOut)
-    {
-        lock (_gate)
-        {
-            var remaining = _throttledUntil - _time.GetUtcNow();
-            return _throttledUntil > waitedOut && remaining > TimeSpan.Zero ? (remaining, _throttledUntil) : null;
-        }
-    }
-
-    // Every request waits until this instant; returns it, as the throttled request's own wait covers it.
-    private DateTimeOffset Throttle(TimeSpan wait)
-    {
-        lock (_gate)
-        {
-            var until = _time.GetUtcNow() + wait;
-            if (until > _throttledUntil) _throttledUntil = until;
-            return until;
-        }
-    }
-
-    private static bool IsThrottled(Exception failure) =>
-        failure is HttpOperationException { Response.StatusCode: HttpStatusCode.TooManyRequests };
 
     private static (bool Retry, TimeSpan? RetryAfter) Classify(Exception failure, bool retryConflicts)
     {
