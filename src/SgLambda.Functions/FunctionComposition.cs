@@ -1,4 +1,5 @@
 using SgLambda.Aws;
+using SgLambda.Aws.Health;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Functions.Observability;
@@ -14,6 +15,9 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
 {
     /// <summary>The cluster's Namespaces, for the admission webhook; null offline (no cluster).</summary>
     public INamespaceReader? Namespaces { get; init; }
+
+    /// <summary>The change queue (<c>SGLAMBDA_CHANGE_QUEUE_URL</c>), when events are batched; null otherwise.</summary>
+    public IEventQueue? EventQueue { get; init; }
 
     /// <summary>The environment the composition was read from (the webhook reads its secret settings from it).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
@@ -35,7 +39,9 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
         var logger = new StructuredLogger(output, settings.LogLevel, time);
-        var aws = AwsClientOptions.FromEnvironment(settings.Region, environment);
+        // Adaptive: on RequestLimitExceeded the client also slows itself down (token bucket), sharing EC2's
+        // account-wide rate limit politely with the users' own tooling.
+        var aws = AwsClientOptions.FromEnvironment(settings.Region, environment) with { RetryMode = Amazon.Runtime.RequestRetryMode.Adaptive };
         var ec2 = AwsClients.CreateEc2Client(aws);
         var rds = AwsClients.CreateRdsClient(aws);
 
@@ -52,7 +58,13 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
         var nodes = new KubernetesHttpNodeReader(api);
         var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds),
             new KubernetesHttpNetworkPolicyReader(api));
-        return new FunctionComposition(settings, engine, logger, time) { Namespaces = new KubernetesHttpNamespaceReader(api), Environment = environment };
+        var queueUrl = environment(EnvironmentVariables.ChangeQueueUrl);
+        return new FunctionComposition(settings, engine, logger, time)
+        {
+            Namespaces = new KubernetesHttpNamespaceReader(api),
+            Environment = environment,
+            EventQueue = string.IsNullOrWhiteSpace(queueUrl) ? null : new SqsEventQueue(HealthClients.CreateSqsClient(settings.Region, environment), queueUrl.Trim()),
+        };
     }
 
     // The endpoint and CA as set, else from the SSM parameter (read once, at cold start).

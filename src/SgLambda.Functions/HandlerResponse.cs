@@ -8,6 +8,7 @@ public sealed record HandlerResponse(string Status, string? EventId, string? Eve
     public const string AppliedStatus = "applied";
     public const string UnchangedStatus = "unchanged";
     public const string SkippedStatus = "skipped";
+    public const string QueuedStatus = "queued";
 
     public Stream ToStream()
     {
