@@ -33,6 +33,19 @@ public static class AwsRequiredActions
     /// </summary>
     public static IReadOnlyList<string> ClusterParameter { get; } = ["ssm:GetParameter"];
 
+    /// <summary>
+    /// The change queue: <see cref="SqsEventQueue"/> parks events (SendMessage), and the SQS event source
+    /// mapping, which runs with the function's role, takes them back in batches. Not EC2/RDS calls, so not in <see cref="All"/>.
+    /// </summary>
+    public static IReadOnlyList<string> ChangeQueue { get; } =
+    [
+        "sqs:SendMessage",
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:ChangeMessageVisibility",
+        "sqs:GetQueueAttributes",
+    ];
+
     /// <summary>All the adapters' actions. The EKS token is a presigned sts:GetCallerIdentity URL: no call, no permission.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Read, .. AttachTrust];
 }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Text.Json;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Events;
+using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Functions.Lambda;
 using SgLambda.Functions.Observability;
+using SgLambda.Functions.Sqs;
 
 namespace SgLambda.Functions;
 
@@ -12,6 +15,9 @@ namespace SgLambda.Functions;
 /// cluster patch. Thin: classify, plan and apply through the core, log and count. Skipped events
 /// (malformed, failed calls, other accounts/VPCs) are logged and acknowledged; failures to reach AWS or
 /// the cluster are rethrown so Lambda retries the event and finally sends it to the dead-letter queue.
+/// With a change queue (<c>SGLAMBDA_CHANGE_QUEUE_URL</c>) an EventBridge event is only parked there, and
+/// the SQS batches it arrives in are coalesced (<see cref="EventBatch"/>): one read and one diff per batch,
+/// failed messages reported for retry (<c>ReportBatchItemFailures</c>).
 /// Handler string: <c>SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync</c>.
 /// </summary>
 public sealed class ChangeHandler
@@ -21,6 +27,7 @@ public sealed class ChangeHandler
     private readonly SyncEngine engine;
     private readonly StructuredLogger logger;
     private readonly TimeProvider time;
+    private readonly IEventQueue? queue;
 
     /// <summary>Production: composes the real AWS and Kubernetes clients from the environment at cold start.</summary>
     public ChangeHandler()
@@ -30,15 +37,22 @@ public sealed class ChangeHandler
 
     /// <summary>Tests: the engine and its ports are given.</summary>
     public ChangeHandler(SgLambdaConfig config, SyncEngine engine, StructuredLogger logger, TimeProvider time)
+        : this(config, engine, logger, time, null)
+    {
+    }
+
+    /// <summary>Tests and the bootstrap: with <paramref name="queue"/>, EventBridge events are parked there for batching.</summary>
+    public ChangeHandler(SgLambdaConfig config, SyncEngine engine, StructuredLogger logger, TimeProvider time, IEventQueue? queue)
     {
         this.config = config;
         this.engine = engine;
         this.logger = logger;
         this.time = time;
+        this.queue = queue;
     }
 
     private ChangeHandler(FunctionComposition composition)
-        : this(composition.Settings.Config, composition.Engine, composition.Logger, composition.Time)
+        : this(composition.Settings.Config, composition.Engine, composition.Logger, composition.Time, composition.EventQueue)
     {
     }
 
@@ -51,7 +65,15 @@ public sealed class ChangeHandler
         ArgumentNullException.ThrowIfNull(context);
         var started = Stopwatch.GetTimestamp();
         using var reader = new StreamReader(input);
-        var classified = EventClassifier.Classify(await reader.ReadToEndAsync(), config);
+        var text = await reader.ReadToEndAsync();
+        if (SqsBatchOf(text) is { } batch) return await HandleBatchAsync(batch, context, started);
+        if (queue is not null)
+        {
+            // Parked for the next batch; a queue that cannot be reached fails the invocation, so Lambda retries it.
+            await queue.SendAsync(text, CancellationToken.None);
+            return new HandlerResponse(HandlerResponse.QueuedStatus, null, null, 0, 0, 0, "queued for the next batch").ToStream();
+        }
+        var classified = EventClassifier.Classify(text, config);
         var fields = Fields(context, classified);
 
         if (classified.IsSkipped)
@@ -92,6 +114,84 @@ public sealed class ChangeHandler
         });
         var status = report.IsEmpty ? HandlerResponse.UnchangedStatus : HandlerResponse.AppliedStatus;
         return new HandlerResponse(status, classified.Event.Id, classified.Event.EventName, applied, deleted, report.TrustAttachments.Count, classified.Reason).ToStream();
+    }
+
+    /// <summary>
+    /// An SQS batch: every message's event classified, skipped ones logged and acknowledged, the rest coalesced
+    /// into one plan. When reading or writing fails, every handled message is reported for retry (its receive
+    /// count grows; the queue's redrive policy moves it to the dead-letter queue in the end).
+    /// </summary>
+    private async Task<Stream> HandleBatchAsync(SQSEvent batch, ILambdaContext context, long started)
+    {
+        var messages = (batch.Records ?? []).Where(m => m.MessageId is not null).ToList();
+        var classified = messages.Select(m => (m.MessageId!, Event: EventClassifier.Classify(m.Body ?? "", config))).ToList();
+        foreach (var (id, skipped) in classified.Where(c => c.Event.IsSkipped))
+            logger.Information("event skipped", With(Fields(context, skipped), ("messageId", id), ("skipped", skipped.SkipReason)));
+        var merged = EventBatch.Coalesce([.. classified.Select(c => c.Event)]);
+        var fields = With(Fields(context, merged), ("messages", messages.Count));
+        var skippedCount = classified.Count(c => c.Event.IsSkipped);
+        if (merged.IsSkipped)
+        {
+            Emit(context, new() { [MetricNames.EventsSkipped] = skippedCount, [MetricNames.Duration] = Elapsed(started) });
+            return BatchResponse([]);
+        }
+
+        using var deadline = new CancellationTokenSource(context.RemainingTime > DeadlineMargin ? context.RemainingTime - DeadlineMargin : context.RemainingTime);
+        SyncReport report;
+        try
+        {
+            report = await engine.PlanEventAsync(merged, deadline.Token);
+            await engine.ApplyAsync(report, deadline.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var retried = classified.Where(c => !c.Event.IsSkipped).Select(c => c.Item1).ToList();
+            logger.Error("batch failed; its events are retried, then sent to the dead-letter queue", With(fields, ("error", e.GetType().Name + ": " + e.Message), ("retried", retried)));
+            Emit(context, new() { [MetricNames.EventsFailed] = retried.Count, [MetricNames.EventsSkipped] = skippedCount, [MetricNames.Duration] = Elapsed(started) });
+            return BatchResponse(retried);
+        }
+
+        foreach (var warning in report.Plan.Warnings) logger.Warning(warning, fields);
+        logger.Information(report.IsEmpty ? "batch changed nothing" : "batch applied", With(fields,
+            ("applied", report.Plan.Apply.Select(o => o.Key.ToString()).ToList()),
+            ("deleted", report.Plan.Delete.Select(d => d.Key.ToString()).ToList()),
+            ("trustAttachments", report.TrustAttachments.Select(a => a.Id).ToList())));
+        Emit(context, new()
+        {
+            [MetricNames.EventsHandled] = classified.Count - skippedCount,
+            [MetricNames.EventsSkipped] = skippedCount,
+            [MetricNames.ObjectsApplied] = report.Plan.Apply.Count,
+            [MetricNames.ObjectsDeleted] = report.Plan.Delete.Count,
+            [MetricNames.TrustAttachments] = report.TrustAttachments.Count,
+            [MetricNames.Duration] = Elapsed(started),
+        });
+        return BatchResponse([]);
+    }
+
+    /// <summary>The input as an SQS batch, or null when it is anything else (an EventBridge event).</summary>
+    private static SQSEvent? SqsBatchOf(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("Records", out var records) || records.ValueKind != JsonValueKind.Array)
+                return null;
+            return document.RootElement.Deserialize(SqsJsonContext.Default.SQSEvent);
+        }
+        catch (JsonException)
+        {
+            // Not JSON, or not a batch: the classifier says what is wrong with it.
+            return null;
+        }
+    }
+
+    private static MemoryStream BatchResponse(IEnumerable<string> retried)
+    {
+        var stream = new MemoryStream();
+        JsonSerializer.Serialize(stream, new SQSBatchResponse([.. retried.Select(id => new SQSBatchItemFailure(id))]), SqsJsonContext.Default.SQSBatchResponse);
+        stream.Position = 0;
+        return stream;
     }
 
     private static Dictionary<string, object?> Fields(ILambdaContext context, ClassifiedEvent classified) => new(StringComparer.Ordinal)

@@ -36,6 +36,8 @@ public static class EnvironmentVariables
     public const string AccountId = "SGLAMBDA_ACCOUNT_ID";
     /// <summary>Debug, Information, Warning or Error.</summary>
     public const string LogLevel = "SGLAMBDA_LOG_LEVEL";
+    /// <summary>The SQS change queue: when set, the change handler parks EventBridge events there and handles them in batches.</summary>
+    public const string ChangeQueueUrl = "SGLAMBDA_CHANGE_QUEUE_URL";
     /// <summary>The admission webhook: an SSM SecureString parameter holding the secret its URL path carries (read once, at cold start).</summary>
     public const string WebhookSecretSsmParameter = "SGLAMBDA_WEBHOOK_SECRET_SSM_PARAMETER";
     /// <summary>The admission webhook's secret itself, instead of <see cref="WebhookSecretSsmParameter"/> (tests, offline).</summary>

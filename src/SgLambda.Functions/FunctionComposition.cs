@@ -1,4 +1,5 @@
 using SgLambda.Aws;
+using SgLambda.Aws.Health;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Functions.Observability;
@@ -17,6 +18,9 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
 
     /// <summary>The cluster's Namespaces, for the admission webhook; null offline (no cluster).</summary>
     public INamespaceReader? Namespaces { get; init; }
+
+    /// <summary>The change queue (<c>SGLAMBDA_CHANGE_QUEUE_URL</c>), when events are batched; null otherwise.</summary>
+    public IEventQueue? EventQueue { get; init; }
 
     /// <summary>The environment the composition was read from (the webhook reads its secret settings from it).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
@@ -38,7 +42,9 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
         var logger = new StructuredLogger(output, settings.LogLevel, time);
-        var aws = AwsClientOptions.FromEnvironment(settings.Region, environment);
+        // Adaptive: on RequestLimitExceeded the client also slows itself down (token bucket), sharing EC2's
+        // account-wide rate limit politely with the users' own tooling.
+        var aws = AwsClientOptions.FromEnvironment(settings.Region, environment) with { RetryMode = Amazon.Runtime.RequestRetryMode.Adaptive };
         var ec2 = AwsClients.CreateEc2Client(aws);
         var rds = AwsClients.CreateRdsClient(aws);
 
@@ -55,10 +61,13 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
         var nodes = new KubernetesHttpNodeReader(api);
         var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds),
             new KubernetesHttpNetworkPolicyReader(api));
-        return new FunctionComposition(settings, engine, logger, time) {
+        var queueUrl = environment(EnvironmentVariables.ChangeQueueUrl);
+        return new FunctionComposition(settings, engine, logger, time)
+        {
             Namespaces = new KubernetesHttpNamespaceReader(api),
             Pods = new KubernetesHttpPodLabels(api),
             Environment = environment,
+            EventQueue = string.IsNullOrWhiteSpace(queueUrl) ? null : new SqsEventQueue(HealthClients.CreateSqsClient(settings.Region, environment), queueUrl.Trim()),
         };
     }
 

@@ -10,6 +10,7 @@ public sealed record HandlerResponse(string Status, string? EventId, string? Eve
     public const string SkippedStatus = "skipped";
     /// <summary>A reconcile that stopped at its deadline with writes left; the next run continues.</summary>
     public const string PartialStatus = "partial";
+    public const string QueuedStatus = "queued";
 
     public Stream ToStream()
     {

@@ -48,7 +48,13 @@ internal sealed class Harness : IAsyncDisposable
     /// <summary>Events that failed after the clients' retries (Lambda would retry them, then dead-letter them).</summary>
     public List<string> FailedEvents { get; } = [];
 
-    public static async Task<Harness> StartAsync(int seed, bool attachTrust = false)
+    /// <summary>The events of <see cref="FailedEvents"/> as delivered, for redelivery (SQS would retry them).</summary>
+    public List<string> FailedEventJson { get; } = [];
+
+    /// <param name="seed">Seeds the emulators' ids and faults.</param>
+    /// <param name="attachTrust">The config's attachTrustSecurityGroup.</param>
+    /// <param name="retries">The AWS and Kubernetes clients' retries of a failed call (fewer lets injected faults fail events).</param>
+    public static async Task<Harness> StartAsync(int seed, bool attachTrust = false, int retries = 10)
     {
         var aws = await Ec2Emulator.StartAsync(new Ec2EmulatorOptions { Seed = seed });
         var vpc = aws.Account.AddVpc("10.0.0.0/16");
@@ -78,10 +84,10 @@ internal sealed class Harness : IAsyncDisposable
         }
 
         var credentials = new BasicAWSCredentials("AKIDEXAMPLE", "secret");
-        var options = new AwsClientOptions { Region = "us-west-2", Ec2ServiceUrl = aws.ServiceUrl, RdsServiceUrl = aws.ServiceUrl, MaxErrorRetry = 10, Timeout = TimeSpan.FromSeconds(10) };
+        var options = new AwsClientOptions { Region = "us-west-2", Ec2ServiceUrl = aws.ServiceUrl, RdsServiceUrl = aws.ServiceUrl, MaxErrorRetry = retries, Timeout = TimeSpan.FromSeconds(10) };
         var ec2 = AwsClients.CreateEc2Client(options, credentials);
         var rds = AwsClients.CreateRdsClient(options, credentials);
-        var noSleep = new SgLambda.Kubernetes.RetryPolicy(10, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10), TimeSpan.Zero);
+        var noSleep = new SgLambda.Kubernetes.RetryPolicy(retries, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10), TimeSpan.Zero);
         var retry = new KubernetesRetry(noSleep, (_, _) => Task.CompletedTask, seed);
         var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup, Retry = noSleep }, retry);
         var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(kubernetes, retry), store, config, new AwsSecurityGroupWriter(ec2, rds));
@@ -125,6 +131,7 @@ internal sealed class Harness : IAsyncDisposable
             catch (Exception e) when (e is AmazonServiceException or KubernetesRequestException or HttpRequestException or TaskCanceledException)
             {
                 FailedEvents.Add($"{classified.Event.EventName}: {e.GetType().Name}: {e.Message}");
+                FailedEventJson.Add(emitted.Json);
             }
         }
         return reports;

@@ -135,6 +135,85 @@ public class ChangeHandlerTests
         Assert.That(LogLines().Single(l => l["_aws"] is not null)["EventsFailed"]!.GetValue<double>(), Is.EqualTo(1));
     }
 
+    /// <summary>An SQS event source batch around EventBridge events, as Lambda's SQS example event shows it.</summary>
+    private static string SqsBatch(params (string MessageId, string Body)[] messages) => new JsonObject
+    {
+        ["Records"] = new JsonArray([.. messages.Select(m => (JsonNode)new JsonObject
+        {
+            ["messageId"] = m.MessageId,
+            ["receiptHandle"] = "AQEB" + m.MessageId,
+            ["body"] = m.Body,
+            ["attributes"] = new JsonObject { ["ApproximateReceiveCount"] = "1", ["SentTimestamp"] = "1764158400000" },
+            ["messageAttributes"] = new JsonObject(),
+            ["md5OfBody"] = "0123456789abcdef0123456789abcdef",
+            ["eventSource"] = "aws:sqs",
+            ["eventSourceARN"] = "arn:aws:sqs:us-west-2:111122223333:sglambda-changes",
+            ["awsRegion"] = "us-west-2",
+        })]),
+    }.ToJsonString();
+
+    private static List<string> Retried(JsonObject response) =>
+        [.. response["batchItemFailures"]!.AsArray().Select(f => f!["itemIdentifier"]!.GetValue<string>())];
+
+    [Test]
+    public async Task A_batch_is_applied_as_one_plan_and_acknowledged()
+    {
+        var (handler, store) = Handler(After);
+        var writesBefore = store.Writes;
+
+        var response = await Invoke(handler, SqsBatch(
+            ("m1", Event("AuthorizeSecurityGroupIngress", PodSg)),
+            ("m2", Event("AuthorizeSecurityGroupIngress", PodSg)),
+            ("m3", Event("AuthorizeSecurityGroupIngress", PodSg, "Client.UnauthorizedOperation"))));
+
+        Assert.That(Retried(response), Is.Empty);
+        Assert.That(store.Writes - writesBefore, Is.EqualTo(2), "two events of one SG: its two policies written once");
+        Assert.That(LogLines().Single(l => l["message"]?.GetValue<string>() == "batch applied")["messages"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(LogLines().Count(l => l["message"]?.GetValue<string>() == "event skipped"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task When_a_batch_fails_its_handled_messages_are_reported_for_retry_and_its_skipped_ones_are_not()
+    {
+        var (handler, _) = Handler(After, new UnreachableStore());
+
+        var response = await Invoke(handler, SqsBatch(
+            ("m1", Event("AuthorizeSecurityGroupIngress", PodSg)),
+            ("m2", "not json"),
+            ("m3", Event("RevokeSecurityGroupIngress", PodSg))));
+
+        Assert.That(Retried(response), Is.EqualTo(new[] { "m1", "m3" }));
+        Assert.That(LogLines().Single(l => l["_aws"] is not null)["EventsFailed"]!.GetValue<double>(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task With_a_change_queue_an_eventbridge_event_is_parked_there_and_nothing_is_applied()
+    {
+        var store = new InMemoryCalicoStore(Translator.Render(Before, Config).Objects);
+        var inventory = new SnapshotInventory(After, Config);
+        var queue = new RecordingQueue();
+        var handler = new ChangeHandler(Config, new SyncEngine(inventory, inventory, store, Config), new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System, queue);
+        var writesBefore = store.Writes;
+        var body = Event("AuthorizeSecurityGroupIngress", PodSg);
+
+        var response = await Invoke(handler, body);
+
+        Assert.That(response["status"]!.GetValue<string>(), Is.EqualTo("queued"));
+        Assert.That(queue.Sent, Is.EqualTo(new[] { body }));
+        Assert.That(store.Writes, Is.EqualTo(writesBefore));
+    }
+
+    private sealed class RecordingQueue : IEventQueue
+    {
+        public List<string> Sent { get; } = [];
+
+        public Task SendAsync(string eventJson, CancellationToken cancellationToken)
+        {
+            Sent.Add(eventJson);
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class UnreachableStore : ICalicoStore
     {
         public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>

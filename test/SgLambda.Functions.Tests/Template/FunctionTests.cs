@@ -122,13 +122,28 @@ public class FunctionTests
     }
 
     [Test]
-    public void The_change_handler_runs_one_at_a_time_and_sends_failed_events_to_the_dead_letter_queue()
+    public void The_change_handler_takes_batches_of_its_queue_and_sends_failed_events_to_the_dead_letter_queue()
     {
         var properties = Template.Properties("ChangeHandler");
         var invoke = SamTemplate.Map(properties["EventInvokeConfig"]);
         var onFailure = SamTemplate.Map(SamTemplate.Map(invoke["DestinationConfig"])["OnFailure"]);
+        var batches = Template.Properties("ChangeQueueBatches");
+        var queue = Template.Properties("ChangeQueue");
+        var redrive = SamTemplate.Map(queue["RedrivePolicy"]);
+        var variables = SamTemplate.Map(SamTemplate.Map(properties["Environment"])["Variables"]);
 
-        Assert.That(properties["ReservedConcurrentExecutions"], Is.EqualTo("1"));
+        // The event source runs at least 2 batches at once; the rest of the reserve parks events.
+        Assert.That(int.Parse((string)properties["ReservedConcurrentExecutions"]!, System.Globalization.CultureInfo.InvariantCulture),
+            Is.GreaterThan(int.Parse((string)SamTemplate.Map(batches["ScalingConfig"])["MaximumConcurrency"]!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(Template.Type("ChangeQueueBatches"), Is.EqualTo("AWS::Lambda::EventSourceMapping"));
+        Assert.That(SamTemplate.Intrinsic(batches["EventSourceArn"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { "ChangeQueue", "Arn" }));
+        Assert.That(SamTemplate.Intrinsic(batches["FunctionName"], "Ref"), Is.EqualTo("ChangeHandler"));
+        Assert.That(batches["FunctionResponseTypes"], Is.EqualTo(new List<object?> { "ReportBatchItemFailures" }));
+        Assert.That(SamTemplate.Intrinsic(variables["SGLAMBDA_CHANGE_QUEUE_URL"], "Ref"), Is.EqualTo("ChangeQueue"));
+        Assert.That(SamTemplate.Intrinsic(redrive["deadLetterTargetArn"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { "DeadLetterQueue", "Arn" }));
+        // Lambda's advice for SQS event sources: visibility at least six times the function timeout.
+        Assert.That(int.Parse((string)queue["VisibilityTimeout"]!, System.Globalization.CultureInfo.InvariantCulture),
+            Is.GreaterThanOrEqualTo(6 * int.Parse((string)Template.GlobalFunction["Timeout"]!, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(int.Parse((string)invoke["MaximumRetryAttempts"]!, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(0, 2));
         Assert.That(int.Parse((string)invoke["MaximumEventAgeInSeconds"]!, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(60, 21600));
         Assert.That(onFailure["Type"], Is.EqualTo("SQS"));

@@ -23,7 +23,7 @@ public class IamTests
     public void The_actions_granted_are_the_actions_the_code_calls()
     {
         var granted = Statements(AllPolicies()).SelectMany(Actions).Where(a => a != DeadLetterAction);
-        string[] required = [.. AwsRequiredActions.All, .. AwsRequiredActions.ClusterParameter];
+        string[] required = [.. AwsRequiredActions.All, .. AwsRequiredActions.ClusterParameter, .. AwsRequiredActions.ChangeQueue.Where(a => a != DeadLetterAction)];
 
         Assert.That(granted.Order(StringComparer.Ordinal), Is.EqualTo(required.Order(StringComparer.Ordinal)));
     }
@@ -39,7 +39,7 @@ public class IamTests
         Assert.That(SamTemplate.Intrinsic(conditional[0][2], "Ref"), Is.EqualTo("AWS::NoValue"));
         Assert.That(Statements([conditional[0][1]]).SelectMany(Actions), Is.EquivalentTo(AwsRequiredActions.AttachTrust));
         Assert.That(Statements(Policies().Where(p => SamTemplate.Intrinsic(p, "Fn::If") is null)).SelectMany(Actions).Where(a => a != DeadLetterAction),
-            Is.EquivalentTo(AwsRequiredActions.Read));
+            Is.EquivalentTo(AwsRequiredActions.Read.Concat(AwsRequiredActions.ChangeQueue.Where(a => a != DeadLetterAction))));
     }
 
     [Test]
@@ -77,13 +77,14 @@ public class IamTests
     }
 
     [Test]
-    public void The_dead_letter_queue_is_the_only_queue_written()
+    public void The_dead_letter_and_change_queues_are_the_only_queues_used_each_with_its_own_actions()
     {
-        var sends = Statements(AllPolicies()).Where(s => Actions(s).Contains(DeadLetterAction)).ToList();
+        var queueStatements = Statements(AllPolicies()).Where(s => Actions(s).Any(a => a.StartsWith("sqs:", StringComparison.Ordinal))).ToList();
+        var byQueue = queueStatements.ToDictionary(s => string.Join(".", ((List<object?>)SamTemplate.Intrinsic(s["Resource"], "Fn::GetAtt")!).Take(1)), Actions);
 
-        Assert.That(sends, Has.Count.EqualTo(1));
-        Assert.That(Actions(sends[0]), Is.EqualTo(new[] { DeadLetterAction }));
-        Assert.That(SamTemplate.Intrinsic(sends[0]["Resource"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { "DeadLetterQueue", "Arn" }));
+        Assert.That(byQueue.Keys, Is.EquivalentTo(new[] { "DeadLetterQueue", "ChangeQueue" }));
+        Assert.That(byQueue["DeadLetterQueue"], Is.EqualTo(new[] { DeadLetterAction }));
+        Assert.That(byQueue["ChangeQueue"], Is.EquivalentTo(AwsRequiredActions.ChangeQueue));
     }
 
     [Test]

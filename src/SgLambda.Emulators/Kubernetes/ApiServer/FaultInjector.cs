@@ -13,6 +13,8 @@ public sealed class FaultInjector
     private readonly Random _random;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<FaultKind, int> _injected = new();
 
+    private int _injected;
+
     public FaultInjector(int seed) => _random = new Random(seed);
 
     /// <summary>How long a <see cref="FaultKind.Delay"/> fault holds the request before answering 504.</summary>
@@ -61,10 +63,28 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>How many faults were injected so far.</summary>
+    public int InjectedCount
+    {
+        get
+        {
+            lock (_gate) return _injected;
+        }
+    }
+
     /// <summary>The fault for this request, if any (consumes a scripted one).</summary>
     public FaultKind? Next(RequestKey request)
     {
         lock (_gate)
+        {
+            var fault = Choose(request);
+            if (fault is not null) _injected++;
+            return fault;
+        }
+    }
+
+    private FaultKind? Choose(RequestKey request)
+    {
         {
             var index = _scripted.FindIndex(fault => fault.Matches(request));
             if (index >= 0)
