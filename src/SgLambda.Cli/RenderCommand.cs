@@ -37,8 +37,15 @@ internal sealed class RenderCommand
 
     private readonly Option<string?> prefixLists = new("--prefix-lists")
     {
-        Description = """Managed prefix lists: {"PrefixLists":[{"PrefixListId":"pl-..","Entries":[{"Cidr":".."}]}]}""",
+        Description = """Managed prefix lists: {"PrefixLists":[{"PrefixListId":"pl-..","Entries":[{"Cidr":".."}]}]}, or the output of aws ec2 describe-managed-prefix-lists with --prefix-list-entries""",
         HelpName = "pls.json",
+    };
+
+    private readonly Option<string[]> prefixListEntries = new("--prefix-list-entries")
+    {
+        Description = "Entries of a prefix list --prefix-lists gives without them: pl-ID=FILE, FILE the output of aws ec2 get-managed-prefix-list-entries --prefix-list-id pl-ID (repeat for more lists or pages)",
+        HelpName = "pl-id=entries.json",
+        DefaultValueFactory = _ => [],
     };
 
     private readonly Option<string?> nodes = new("--nodes")
@@ -71,12 +78,20 @@ internal sealed class RenderCommand
         output.AcceptOnlyFromAmong(Yaml, Json);
         Command = new Command("render", "Print the Calico objects for an AWS snapshot, without AWS or cluster access.")
         {
-            securityGroups, networkInterfaces, vpcs, prefixLists, nodes, securityGroupRules, config, output,
+            securityGroups, networkInterfaces, vpcs, prefixLists, prefixListEntries, nodes, securityGroupRules, config, output,
         };
         Command.SetAction(Execute);
     }
 
     public Command Command { get; }
+
+    private static PrefixListEntriesFile ReadPrefixListEntries(string value)
+    {
+        var at = value.IndexOf('=', StringComparison.Ordinal);
+        if (at <= 0 || !value.StartsWith("pl-", StringComparison.Ordinal) || at == value.Length - 1)
+            throw new InputException("--prefix-list-entries", null, null, $"expected pl-ID=FILE (e.g. pl-0123456789abcdef0=entries.json), got '{value}'");
+        return new PrefixListEntriesFile(value[..at], InputFileReader.Read(value[(at + 1)..]));
+    }
 
     private int Execute(ParseResult parseResult)
     {
@@ -91,6 +106,7 @@ internal sealed class RenderCommand
                 NetworkInterfaces = InputFileReader.Read(parseResult.GetRequiredValue(networkInterfaces)),
                 Vpcs = InputFileReader.ReadOptional(parseResult.GetValue(vpcs)),
                 PrefixLists = InputFileReader.ReadOptional(parseResult.GetValue(prefixLists)),
+                PrefixListEntries = [.. (parseResult.GetValue(prefixListEntries) ?? []).Select(ReadPrefixListEntries)],
                 Nodes = InputFileReader.ReadOptional(parseResult.GetValue(nodes)),
                 SecurityGroupRules = InputFileReader.ReadOptional(parseResult.GetValue(securityGroupRules)),
                 Config = InputFileReader.Read(parseResult.GetRequiredValue(config)),
@@ -121,7 +137,7 @@ internal sealed class RenderCommand
                 progress.Finish();
             }
         }
-        foreach (var warning in result.Warnings) stderr.WriteLine("warning: " + warning);
+        foreach (var warning in input.Warnings.Concat(result.Warnings)) stderr.WriteLine("warning: " + warning);
         return ExitCodes.Success;
     }
 }

@@ -65,4 +65,29 @@ public sealed class RenderGoldenTests
         Assert.That(objects.Select(o => o.Kind).Distinct(), Is.EquivalentTo(new[] { "GlobalNetworkPolicy", "GlobalNetworkSet", "HostEndpoint", "Tier" }));
         Assert.That(YamlWriter.Write(objects.Select(CalicoSerializer.ToJsonNode)), Is.EqualTo(yaml));
     }
+
+    [Test]
+    public void Raw_describe_managed_prefix_lists_output_with_its_entries_renders_as_the_joined_file()
+    {
+        // What the AWS CLI prints, each command on its own, for the tutorial's office list.
+        var folder = Directory.CreateTempSubdirectory("sglambda-pls-").FullName;
+        try
+        {
+            var lists = Path.Combine(folder, "describe-managed-prefix-lists.json");
+            File.WriteAllText(lists, """{"PrefixLists": [{"PrefixListId": "pl-0c2e4a6b8d0f13579", "AddressFamily": "IPv4", "State": "create-complete", "PrefixListName": "office-networks", "MaxEntries": 10, "Version": 1, "OwnerId": "111122223333"}]}""");
+            var entries = Path.Combine(folder, "entries.json");
+            File.WriteAllText(entries, """{"Entries": [{"Cidr": "198.51.100.0/24", "Description": "Branch office"}, {"Cidr": "203.0.113.0/24", "Description": "Head office"}]}""");
+
+            var result = CliResult.Run(TutorialArguments.RenderWith("--prefix-lists", lists, "-o", "json", "--prefix-list-entries", "pl-0c2e4a6b8d0f13579=" + entries));
+            var withoutEntries = CliResult.Run(TutorialArguments.RenderWith("--prefix-lists", lists, "-o", "json"));
+
+            Assert.That(result.Stderr, Is.Empty);
+            AssertMatchesGolden(result.Stdout, "tutorial.json");
+            Assert.That(withoutEntries.Stderr, Does.Contain("pl-0c2e4a6b8d0f13579").And.Contain("entries are unknown"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

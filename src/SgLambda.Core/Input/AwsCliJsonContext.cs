@@ -12,4 +12,5 @@ namespace SgLambda.Core.Input;
 [JsonSerializable(typeof(DescribeVpcsOutput))]
 [JsonSerializable(typeof(DescribeSecurityGroupRulesOutput))]
 [JsonSerializable(typeof(PrefixListsDocument))]
+[JsonSerializable(typeof(GetManagedPrefixListEntriesOutput))]
 internal sealed partial class AwsCliJsonContext : JsonSerializerContext;

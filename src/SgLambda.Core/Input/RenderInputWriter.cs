@@ -45,7 +45,10 @@ public static class RenderInputWriter
             [SecurityGroupsFile] = Aws(new DescribeSecurityGroupsOutput { SecurityGroups = snapshot.SecurityGroups }),
             [NetworkInterfacesFile] = Aws(new DescribeNetworkInterfacesOutput { NetworkInterfaces = snapshot.NetworkInterfaces }),
             [VpcsFile] = Aws(new DescribeVpcsOutput { Vpcs = snapshot.Vpcs }),
-            [PrefixListsFile] = Aws(new PrefixListsDocument { PrefixLists = snapshot.PrefixLists }),
+            [PrefixListsFile] = Aws(new PrefixListsDocument
+            {
+                PrefixLists = [.. snapshot.PrefixLists.Select(list => new PrefixListInput { PrefixListId = list.PrefixListId, PrefixListName = list.PrefixListName, Entries = list.Entries })],
+            }),
             [NodesFile] = Nodes(snapshot.Nodes),
             [SecurityGroupRulesFile] = Aws(new DescribeSecurityGroupRulesOutput { SecurityGroupRules = snapshot.SecurityGroupRules }),
             [ConfigFile] = JsonSerializer.SerializeToUtf8Bytes(config, Config.GetTypeInfo(typeof(SgLambdaConfig))),

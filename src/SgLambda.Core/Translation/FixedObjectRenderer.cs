@@ -53,8 +53,10 @@ public static class FixedObjectRenderer
     private static GlobalNetworkPolicy MetadataPolicy(SgLambdaConfig config)
     {
         // The policy selects the pods that may NOT reach the metadata service; the tier passes the rest.
+        // Only the exact value "true" allows; with Allowed, so does leaving the label out. Any other value
+        // ("false", "True", "") denies: Calico's != also matches pods without the label, hence has().
         var denied = config.DefaultPodMetadataAccess == MetadataAccess.Allowed
-            ? $"{Selectors.Pod} && {LabelKeys.AllowMetadataAccess} == 'false'"
+            ? $"{Selectors.Pod} && has({LabelKeys.AllowMetadataAccess}) && {LabelKeys.AllowMetadataAccess} != 'true'"
             : $"{Selectors.Pod} && {LabelKeys.AllowMetadataAccess} != 'true'";
         return new GlobalNetworkPolicy
         {

@@ -256,7 +256,8 @@ internal static class TopologyGenerator
     private static Gen<Pod> Pod(int k, string address, string[] groupIds, SgLambdaConfig config) =>
         from ns in Gen.Elements("default", "prod")
         from annotation in Gen.SubListOf([.. groupIds, UnknownGroup, TrustGroup])
-        from metadata in Gen.Elements<string?>(null, null, "true", "false")
+        // Besides the documented "true" and "false" (and no label), values users mistype: only "true" allows.
+        from metadata in Gen.Elements<string?>(null, null, "true", "false", "True", "", "yes")
         from forged in Gen.Frequency((3, Gen.Constant(Array.Empty<(string, string)>())), (1, Gen.SubListOf(ForgedLabels).Select(labels => labels.ToArray())))
         select BuildPod(k, ns, address, [.. annotation], metadata, forged, groupIds, config);
 

@@ -382,7 +382,7 @@ public class TranslatorTests
         Assert.That(policy.Spec.Types, Is.EqualTo(new[] { "Egress" }));
         Assert.That(policy.Spec.Egress!.Select(r => (r.Action, r.Destination!.Nets!.Single())), Is.EqualTo(new[] { ("Deny", "169.254.169.254/32"), ("Deny", "fd00:ec2::254/128") }));
         var allowed = Policy(Translator.Render(Snapshot([]), Config() with { DefaultPodMetadataAccess = MetadataAccess.Allowed }), "metadata.instance-metadata");
-        Assert.That(allowed.Spec.Selector, Is.EqualTo("has(projectcalico.org/namespace) && aws.tigera.io/allow-metadata-access == 'false'"));
+        Assert.That(allowed.Spec.Selector, Is.EqualTo("has(projectcalico.org/namespace) && has(aws.tigera.io/allow-metadata-access) && aws.tigera.io/allow-metadata-access != 'true'"));
     }
 
     [Test]
