@@ -55,9 +55,10 @@ public sealed class CliClientConformanceTests
     public void Aws_ec2_create_tags_then_describe_tags_and_delete_tags()
     {
         Aws("ec2", "create-tags", "--resources", "sg-98765432109876", "--tags", "Key=team,Value=payments");
-        var tags = Aws("ec2", "describe-tags", "--filters", "Name=resource-id,Values=sg-98765432109876");
+        // pod-sg also carries the snapshot's Name tag: look at the key this test adds.
+        var tags = Aws("ec2", "describe-tags", "--filters", "Name=resource-id,Values=sg-98765432109876", "Name=key,Values=team");
         Aws("ec2", "delete-tags", "--resources", "sg-98765432109876", "--tags", "Key=team");
-        var after = Aws("ec2", "describe-tags", "--filters", "Name=resource-id,Values=sg-98765432109876");
+        var after = Aws("ec2", "describe-tags", "--filters", "Name=resource-id,Values=sg-98765432109876", "Name=key,Values=team");
 
         Assert.That(tags["Tags"]!.AsArray().Select(t => $"{t!["ResourceType"]} {t["Key"]}={t["Value"]}"), Is.EqualTo(new[] { "security-group team=payments" }));
         Assert.That(after["Tags"]!.AsArray(), Is.Empty);
