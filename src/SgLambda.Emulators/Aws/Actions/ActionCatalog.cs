@@ -19,6 +19,7 @@ internal static class ActionCatalog
             .Concat(SubnetActions.All)
             .Concat(TagActions.All)
             .Concat(PrefixListActions.All)
+            .Concat(PrefixListDeletionActions.All)
             .Concat(RdsActions.All)
             .Concat(StsActions.All)
             .ToDictionary(a => (a.Service, a.Name));
