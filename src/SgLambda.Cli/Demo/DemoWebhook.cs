@@ -55,7 +55,7 @@ internal sealed class DemoWebhook : IDisposable
         var id = Interlocked.Increment(ref _invocations);
         var context = new LambdaContext(string.Create(CultureInfo.InvariantCulture, $"demo-webhook-{id:D4}"), "sglambda-admission-webhook",
             "arn:aws:lambda:us-west-2:111122223333:function:sglambda-admission-webhook", DemoClock.Instance.GetUtcNow().AddSeconds(10), DemoClock.Instance);
-        await using var output = await _function.HandleAsync(input, context);
+        await using var output = await _function.InvokeAsync(input, context);
         var response = await JsonSerializer.DeserializeAsync(output, WebhookJsonContext.Default.APIGatewayHttpApiV2ProxyResponse, cancellationToken);
         if (response is not { StatusCode: 200, Body: { } body })
             throw new InvalidOperationException($"the webhook answered HTTP {response?.StatusCode.ToString(CultureInfo.InvariantCulture) ?? "nothing"}");

@@ -149,7 +149,7 @@ internal sealed class DemoWorld : IAsyncDisposable
         {
             names.Add(emitted.EventName);
             using var input = new MemoryStream(Encoding.UTF8.GetBytes(emitted.Json));
-            await using var response = await Handler.HandleAsync(input, Context("sglambda-change-handler"));
+            await using var response = await Handler.InvokeAsync(input, Context("sglambda-change-handler"));
         }
         return names;
     }
@@ -158,7 +158,7 @@ internal sealed class DemoWorld : IAsyncDisposable
     public async Task ReconcileAsync()
     {
         using var input = new MemoryStream("{}"u8.ToArray());
-        await using var response = await Reconciler.HandleAsync(input, Context("sglambda-reconciler"));
+        await using var response = await Reconciler.InvokeAsync(input, Context("sglambda-reconciler"));
     }
 
     /// <summary>Every Calico object of the cluster (SgLambda's and the user's).</summary>
