@@ -46,6 +46,10 @@ public sealed class KubernetesHttpApi : IDisposable
     public Task<JsonObject> ApplyAsync(string pathAndQuery, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Patch, pathAndQuery, body, "application/apply-patch+yaml", cancellationToken);
 
+    /// <summary>Create: POST the object to its collection.</summary>
+    public Task<JsonObject> CreateAsync(string pathAndQuery, JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, pathAndQuery, body, JsonMediaType, cancellationToken);
+
     /// <summary>DELETE with a DeleteOptions body.</summary>
     public Task<JsonObject> DeleteAsync(string pathAndQuery, JsonObject options, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, pathAndQuery, options, JsonMediaType, cancellationToken);
