@@ -77,6 +77,17 @@ public class IamTests
     }
 
     [Test]
+    public void The_database_writes_need_the_tag_the_functions_look_for()
+    {
+        var rds = Statements(AllPolicies()).Single(s => Actions(s).Contains("rds:ModifyDBInstance"));
+        var tag = Template.Environment("ChangeHandler")[EnvironmentVariables.TrustDatabaseTag] as string;
+
+        Assert.That(Actions(rds), Is.EquivalentTo(new[] { "rds:ModifyDBInstance", "rds:ModifyDBCluster" }));
+        Assert.That(tag, Is.Not.Null.And.Not.Empty, "the functions must skip the databases the role may not modify");
+        Assert.That(SamTemplate.Map(SamTemplate.Map(rds["Condition"])["StringEquals"]), Is.EqualTo(new Dictionary<string, object?> { [$"aws:ResourceTag/{tag}"] = "true" }));
+    }
+
+    [Test]
     public void The_dead_letter_queue_is_the_only_queue_written()
     {
         var sends = Statements(AllPolicies()).Where(s => Actions(s).Contains(DeadLetterAction)).ToList();
