@@ -60,7 +60,7 @@ public class AdmissionBenchmarks
     [Benchmark]
     public async Task<long> FunctionUrlRequest()
     {
-        await using var response = await webhook.HandleAsync(new MemoryStream(request, writable: false), context);
+        await using var response = await webhook.InvokeAsync(new MemoryStream(request, writable: false), context);
         return response.Length;
     }
 

@@ -151,6 +151,7 @@ public static class Ec2Mapping
             DBInstanceStatus = db.DBInstanceStatus,
             VpcId = db.DBSubnetGroup?.VpcId,
             VpcSecurityGroupIds = [.. OrEmpty(db.VpcSecurityGroups).Select(g => g.VpcSecurityGroupId).OfType<string>()],
+            TagList = [.. OrEmpty(db.TagList)],
         };
     }
 

@@ -56,10 +56,14 @@ public sealed class ChangeHandler
     {
     }
 
-    /// <summary>The managed runtime's entry point (Stream in, Stream out: no Lambda package needed).</summary>
-    public Task<Stream> HandleAsync(Stream input) => HandleAsync(input, LambdaContext.FromEnvironment(time));
+    /// <summary>
+    /// The managed runtime's entry point (Stream in, Stream out: no Lambda package needed). The only method of
+    /// this name: the runtime resolves it with <c>GetMethod(name, DeclaredOnly|...)</c>, which throws on overloads.
+    /// </summary>
+    public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, LambdaContext.FromEnvironment(time));
 
-    public async Task<Stream> HandleAsync(Stream input, ILambdaContext context)
+    /// <summary>The bootstrap's and the tests' entry point: the invocation's context given.</summary>
+    public async Task<Stream> InvokeAsync(Stream input, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);

@@ -25,6 +25,8 @@ public static class EnvironmentVariables
     public const string EnforcedSecurityGroupId = "SGLAMBDA_ENFORCED_SECURITY_GROUP_ID";
     /// <summary>true or false.</summary>
     public const string AttachTrustSecurityGroup = "SGLAMBDA_ATTACH_TRUST_SECURITY_GROUP";
+    /// <summary>Only databases with this tag set to true get the trust SG (the role may modify only those).</summary>
+    public const string TrustDatabaseTag = "SGLAMBDA_TRUST_DATABASE_TAG";
     /// <summary>Allowed or Denied.</summary>
     public const string DefaultPodMetadataAccess = "SGLAMBDA_DEFAULT_POD_METADATA_ACCESS";
     /// <summary>true or false.</summary>

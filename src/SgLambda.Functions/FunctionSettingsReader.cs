@@ -45,6 +45,7 @@ public static partial class FunctionSettingsReader
             TrustSecurityGroupId = SecurityGroup(Get, EnvironmentVariables.TrustSecurityGroupId),
             EnforcedSecurityGroupId = SecurityGroup(Get, EnvironmentVariables.EnforcedSecurityGroupId),
             AttachTrustSecurityGroup = Boolean(Get, EnvironmentVariables.AttachTrustSecurityGroup, false),
+            TrustDatabaseTag = Get(EnvironmentVariables.TrustDatabaseTag),
             DefaultPodMetadataAccess = Get(EnvironmentVariables.DefaultPodMetadataAccess) switch
             {
                 null => MetadataAccess.Denied,

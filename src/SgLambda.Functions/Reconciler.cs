@@ -45,9 +45,13 @@ public sealed class Reconciler
     /// </summary>
     public PodRelabeler? Relabeler { get; init; }
 
-    public Task<Stream> HandleAsync(Stream input) => HandleAsync(input, LambdaContext.FromEnvironment(time));
+    /// The managed runtime's entry point (Stream in, Stream out). The only method of this name: the runtime
+    /// resolves it with <c>GetMethod(name, DeclaredOnly|...)</c>, which throws on overloads.
+    /// </summary>
+    public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, LambdaContext.FromEnvironment(time));
 
-    public async Task<Stream> HandleAsync(Stream input, ILambdaContext context)
+    /// <summary>The bootstrap's and the tests' entry point: the invocation's context given.</summary>
+    public async Task<Stream> InvokeAsync(Stream input, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var started = Stopwatch.GetTimestamp();

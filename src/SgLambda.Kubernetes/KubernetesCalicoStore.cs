@@ -11,7 +11,8 @@ namespace SgLambda.Kubernetes;
 /// <summary>
 /// The cluster's Calico objects on the Kubernetes API, through KubernetesClient's custom-object API, in the
 /// configured API group: lists follow <c>continue</c> pages, writes are server-side apply (field manager
-/// <c>sglambda</c>, forced, since SgLambda owns these objects), deletes carry a resourceVersion precondition.
+/// <c>sglambda</c>, forced, since SgLambda owns these objects; a create where the server cannot create a tiered
+/// policy by apply, as Calico 3.32.0), deletes carry a resourceVersion precondition.
 /// Throttling, server errors and timeouts are retried (<see cref="KubernetesRetry"/>).
 /// </summary>
 public sealed class KubernetesCalicoStore : ICalicoStore
@@ -100,7 +101,7 @@ public sealed class KubernetesCalicoStore : ICalicoStore
         var resource = CalicoResource.For(value.Kind);
         var patch = new V1Patch(AppliedConfiguration.For(value, precondition).ToJsonString(), V1Patch.PatchType.ApplyPatch);
         var name = value.Metadata.Name;
-        await _retry.RunAsync($"apply {value.Key}", async token =>
+        Task Apply() => _retry.RunAsync($"apply {value.Key}", async token =>
         {
             if (resource.Namespaced)
             {
@@ -114,6 +115,36 @@ public sealed class KubernetesCalicoStore : ICalicoStore
                 fieldManager: _options.FieldManager, force: true, cancellationToken: token);
             return true;
         }, retryConflicts: precondition is null, cancellationToken);
+        try
+        {
+            await Apply();
+        }
+        catch (KubernetesRequestException missing) when (missing.StatusCode == HttpStatusCode.NotFound && resource.TieredPolicy && precondition is not { Existed: true })
+        {
+            _options.Log?.Invoke($"apply {value.Key}: NotFound, the server cannot create tiered policies by apply (Calico 3.32.0, projectcalico/calico#12841); creating it");
+            try
+            {
+                // A create carries no resourceVersion; one created meanwhile answers 409 either way.
+                var body = AppliedConfiguration.For(value, null);
+                await _retry.RunAsync($"create {value.Key}", async token =>
+                {
+                    if (resource.Namespaced)
+                    {
+                        using var namespaced = await _client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
+                            body, _group, _version, RequireNamespace(value.Key), resource.Plural, fieldManager: _options.FieldManager, cancellationToken: token);
+                        return true;
+                    }
+                    using var response = await _client.CustomObjects.CreateClusterCustomObjectWithHttpMessagesAsync(
+                        body, _group, _version, resource.Plural, fieldManager: _options.FieldManager, cancellationToken: token);
+                    return true;
+                }, retryConflicts: false, cancellationToken);
+            }
+            catch (KubernetesRequestException exists) when (exists.StatusCode == HttpStatusCode.Conflict && precondition is null)
+            {
+                // Created meanwhile: now that it exists, apply updates it (a conditional write lets the newer writer stand).
+                await Apply();
+            }
+        }
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)

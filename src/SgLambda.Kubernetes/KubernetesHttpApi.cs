@@ -50,6 +50,10 @@ public sealed class KubernetesHttpApi : IDisposable
     public Task<JsonObject> MergePatchAsync(string pathAndQuery, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Patch, pathAndQuery, body, "application/merge-patch+json", cancellationToken);
 
+    /// <summary>Create: POST the object to its collection.</summary>
+    public Task<JsonObject> CreateAsync(string pathAndQuery, JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, pathAndQuery, body, JsonMediaType, cancellationToken);
+
     /// <summary>DELETE with a DeleteOptions body.</summary>
     public Task<JsonObject> DeleteAsync(string pathAndQuery, JsonObject options, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, pathAndQuery, options, JsonMediaType, cancellationToken);

@@ -11,7 +11,7 @@ namespace SgLambda.Kubernetes;
 /// The AOT-safe twin of <see cref="KubernetesCalicoStore"/>: the same wire behaviour (label-selector lists
 /// following <c>continue</c>, restarted when the token expires; server-side apply, field manager
 /// <c>sglambda</c>, forced; deletes with a resourceVersion precondition, 404 and 409 not errors) and the same
-/// <see cref="KubernetesRetry"/>, over <see cref="KubernetesHttpApi"/> and the core's source-generated
+/// <see cref="KubernetesRetry"/>; where server-side apply cannot create a tiered policy (Calico 3.32.0), a create), over <see cref="KubernetesHttpApi"/> and the core's source-generated
 /// <see cref="CalicoSerializer"/> instead of KubernetesClient. The Lambda functions use it (JIT and AOT alike).
 /// </summary>
 public sealed class KubernetesHttpCalicoStore : ICalicoStore
@@ -100,8 +100,28 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
             throw new ArgumentException($"{value.Key} is {value.ApiVersion}, but this store writes {_options.ApiGroup}", nameof(value));
         var resource = CalicoResource.For(value.Kind);
         var body = AppliedConfiguration.For(value, precondition);
-        var path = $"{Item(resource, value.Key)}?fieldManager={Uri.EscapeDataString(_options.FieldManager)}&force=true";
-        await _retry.RunAsync($"apply {value.Key}", token => _api.ApplyAsync(path, body, token), retryConflicts: precondition is null, cancellationToken);
+        var fieldManager = $"fieldManager={Uri.EscapeDataString(_options.FieldManager)}";
+        var path = $"{Item(resource, value.Key)}?{fieldManager}&force=true";
+        Task Apply() => _retry.RunAsync($"apply {value.Key}", token => _api.ApplyAsync(path, body, token), retryConflicts: precondition is null, cancellationToken);
+        try
+        {
+            await Apply();
+        }
+        catch (KubernetesRequestException missing) when (missing.StatusCode == HttpStatusCode.NotFound && resource.TieredPolicy && precondition is not { Existed: true })
+        {
+            _options.Log?.Invoke($"apply {value.Key}: NotFound, the server cannot create tiered policies by apply (Calico 3.32.0, projectcalico/calico#12841); creating it");
+            try
+            {
+                // A create carries no resourceVersion; one created meanwhile answers 409 either way.
+                var created = AppliedConfiguration.For(value, null);
+                await _retry.RunAsync($"create {value.Key}", token => _api.CreateAsync($"{Collection(resource, value.Key)}?{fieldManager}", created, token), retryConflicts: false, cancellationToken);
+            }
+            catch (KubernetesRequestException exists) when (exists.StatusCode == HttpStatusCode.Conflict && precondition is null)
+            {
+                // Created meanwhile: now that it exists, apply updates it (a conditional write lets the newer writer stand).
+                await Apply();
+            }
+        }
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
@@ -125,6 +145,12 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
     }
 
     private string Collection(CalicoResource resource) => $"apis/{_options.ApiGroup}/{resource.Plural}";
+
+    // Where a create of the object goes: its namespace's collection for namespaced kinds.
+    private string Collection(CalicoResource resource, ObjectKey key) =>
+        resource.Namespaced
+            ? $"apis/{_options.ApiGroup}/namespaces/{Uri.EscapeDataString(key.Namespace ?? throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key)))}/{resource.Plural}"
+            : Collection(resource);
 
     private string Item(CalicoResource resource, ObjectKey key)
     {

@@ -6,7 +6,6 @@ using SgLambda.Core.Doctor;
 using SgLambda.Emulators.Aws;
 using SgLambda.Emulators.Aws.Json;
 using SgLambda.Emulators.Kubernetes.ApiServer;
-using SgLambda.Emulators.Kubernetes.Calico;
 
 namespace SgLambda.Cli.Tests;
 
@@ -57,7 +56,7 @@ public sealed class DoctorCommandTests
 
         cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
         {
-            CrdDirectory = CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), TestContext.CurrentContext.TestDirectory),
+            CrdDirectory = CrdFolder.Root,
         });
         cluster.Seed($$$"""
             {"apiVersion":"v1","kind":"Node","metadata":{"name":"ip-node.ec2.internal"},

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SgLambda.Emulators.Kubernetes.ApiServer;
-using SgLambda.Emulators.Kubernetes.Calico;
 
 namespace SgLambda.Cli.Tests;
 
@@ -21,7 +20,7 @@ public sealed class LiveExplainCommandTests
     {
         cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
         {
-            CrdDirectory = CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), TestContext.CurrentContext.TestDirectory),
+            CrdDirectory = CrdFolder.Root,
         });
         var rendered = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Golden, "tutorial.json")))!["items"]!.AsArray();
         foreach (var item in rendered) cluster.Seed(item!.DeepClone().AsObject());

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using SgLambda.Emulators.Aws;
 using SgLambda.Emulators.Kubernetes.ApiServer;
-using SgLambda.Emulators.Kubernetes.Calico;
 
 namespace SgLambda.Cli.Tests;
 
@@ -36,7 +35,7 @@ public sealed class LiveSyncCommandTests
         (vpcId, subnetId) = (vpc.VpcId, subnet.SubnetId);
         cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
         {
-            CrdDirectory = CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), TestContext.CurrentContext.TestDirectory),
+            CrdDirectory = CrdFolder.Root,
         });
 
         directory = Directory.CreateTempSubdirectory("sglambda-live-").FullName;

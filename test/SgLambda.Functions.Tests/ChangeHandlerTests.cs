@@ -59,7 +59,7 @@ public class ChangeHandlerTests
     private static async Task<JsonObject> Invoke(ChangeHandler handler, string body)
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        using var output = await handler.HandleAsync(input, new TestLambdaContext());
+        using var output = await handler.InvokeAsync(input, new TestLambdaContext());
         return JsonNode.Parse(output)!.AsObject();
     }
 

@@ -28,6 +28,13 @@ internal static class Calico
         Spec = new TierSpec { Order = order, DefaultAction = "Deny" },
     };
 
+    public static GlobalNetworkPolicy TieredPolicy(string apiVersion, string tier, string name) => new()
+    {
+        ApiVersion = apiVersion,
+        Metadata = new ObjectMeta { Name = $"{tier}.{name}", Labels = Owned },
+        Spec = new PolicySpec { Tier = tier, Order = 10, Selector = "all()", Types = ["Ingress"], Ingress = [new Rule { Action = "Pass" }] },
+    };
+
     public static NetworkPolicy NamespacedPolicy(string apiVersion, string objectNamespace, string name) => new()
     {
         ApiVersion = apiVersion,

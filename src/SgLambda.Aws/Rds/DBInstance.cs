@@ -10,4 +10,5 @@ public sealed record DBInstance
     public string? Engine { get; set; }
     public DBSubnetGroup? DBSubnetGroup { get; set; }
     public List<VpcSecurityGroupMembership>? VpcSecurityGroups { get; set; }
+    public List<SgLambda.Core.Aws.Tag>? TagList { get; set; }
 }

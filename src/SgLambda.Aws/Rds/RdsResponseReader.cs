@@ -75,6 +75,9 @@ internal static class RdsResponseReader
             ? new DBSubnetGroup { DBSubnetGroupName = Text(subnetGroup, "DBSubnetGroupName"), VpcId = Text(subnetGroup, "VpcId") }
             : null,
         VpcSecurityGroups = Memberships(element),
+        TagList = Child(element, "TagList") is { } tags
+            ? [.. Children(tags, "Tag").Select(t => new SgLambda.Core.Aws.Tag { Key = Text(t, "Key") ?? "", Value = Text(t, "Value") })]
+            : null,
     };
 
     private static DBCluster DbCluster(XElement element) => new()

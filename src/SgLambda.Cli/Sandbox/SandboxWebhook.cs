@@ -59,7 +59,7 @@ internal sealed class SandboxWebhook : IDisposable
         var id = Interlocked.Increment(ref _invocations);
         var context = new LambdaContext(string.Create(CultureInfo.InvariantCulture, $"webhook-{id:D4}"), "sglambda-admission-webhook",
             _functionArn, _clock.GetUtcNow().AddSeconds(10), _clock);
-        await using var output = await _function.HandleAsync(input, context);
+        await using var output = await _function.InvokeAsync(input, context);
         var response = await JsonSerializer.DeserializeAsync(output, WebhookJsonContext.Default.APIGatewayHttpApiV2ProxyResponse, cancellationToken);
         if (response is not { StatusCode: 200, Body: { } body })
             throw new InvalidOperationException($"the webhook answered HTTP {response?.StatusCode.ToString(CultureInfo.InvariantCulture) ?? "nothing"}");

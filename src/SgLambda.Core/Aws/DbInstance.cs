@@ -9,4 +9,6 @@ public sealed record DbInstance
     public string? DBInstanceStatus { get; init; }
     public string? VpcId { get; init; }
     public IReadOnlyList<string> VpcSecurityGroupIds { get; init; } = [];
+    /// <summary>The instance's tags (DescribeDBInstances' TagList).</summary>
+    public IReadOnlyList<Tag> TagList { get; init; } = [];
 }

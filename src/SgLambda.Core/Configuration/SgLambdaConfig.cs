@@ -22,6 +22,11 @@ public sealed record SgLambdaConfig
     public string CalicoApiGroup { get; init; } = CalicoApiGroups.ProjectCalicoV3;
     /// <summary>Attach the trust SG to VPC members that lack it (EC2 ENIs and RDS instances), never removing an SG.</summary>
     public bool AttachTrustSecurityGroup { get; init; }
+    /// <summary>
+    /// When set, an RDS database gets the trust SG only when it carries this tag with the value <c>true</c>
+    /// (the template's IAM role may modify only such databases); others are reported, not attached.
+    /// </summary>
+    public string? TrustDatabaseTag { get; init; }
     /// <summary>The AWS account events must come from; null accepts any (render ignores it).</summary>
     public string? AccountId { get; init; }
     /// <summary>The AWS region events must come from; null accepts any (render ignores it).</summary>

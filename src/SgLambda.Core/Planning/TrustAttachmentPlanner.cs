@@ -8,7 +8,7 @@ namespace SgLambda.Core.Planning;
 /// Which VPC members need the trust SG (SEMANTICS.md section 6), when <c>attachTrustSecurityGroup</c> is
 /// on. Only what SgLambda may change: EC2 ENIs it can modify (not requester-managed ones, which belong to
 /// ELB, Lambda, VPC endpoints...; those are reported so an operator adds the SG through their service) and
-/// RDS instances or Aurora clusters. Groups are only ever added.
+/// RDS instances or Aurora clusters (with <c>trustDatabaseTag</c>, only those tagged so). Groups are only ever added.
 /// </summary>
 public static class TrustAttachmentPlanner
 {
@@ -38,6 +38,11 @@ public static class TrustAttachmentPlanner
         foreach (var db in snapshot.DbInstances.OrderBy(d => d.DBInstanceIdentifier, StringComparer.Ordinal))
         {
             if (!string.Equals(db.VpcId, config.VpcId, StringComparison.Ordinal) || db.VpcSecurityGroupIds.Contains(trust, StringComparer.Ordinal)) continue;
+            if (config.TrustDatabaseTag is { } tag && !db.TagList.Any(t => t.Key == tag && t.Value == "true"))
+            {
+                warnings.Add($"DB instance {db.DBInstanceIdentifier} lacks the trust SG {trust} and is not tagged {tag}=true, so SgLambda may not modify it; tag it (and its Aurora cluster) to have the SG attached");
+                continue;
+            }
             if (db.DBClusterIdentifier is { } cluster)
             {
                 if (clusters.Add(cluster)) attachments.Add(new TrustAttachment(TrustTargetKind.DbCluster, cluster, [.. db.VpcSecurityGroupIds, trust]));

@@ -13,9 +13,9 @@ public static class LambdaHandlers
     // Explicit constructors, not reflection: the AOT bootstrap is trimmed.
     private static readonly Dictionary<string, Func<FunctionComposition, LambdaHandler>> Functions = new(StringComparer.Ordinal)
     {
-        [nameof(ChangeHandler)] = c => new ChangeHandler(c.Settings.Config, c.Engine, c.Logger, c.Time, c.EventQueue).HandleAsync,
-        [nameof(Reconciler)] = c => new Reconciler(c.Engine, c.Logger, c.Time).HandleAsync,
-        [nameof(AdmissionWebhook)] = c => AdmissionWebhook.Create(c).HandleAsync,
+        [nameof(ChangeHandler)] = c => new ChangeHandler(c.Settings.Config, c.Engine, c.Logger, c.Time, c.EventQueue).InvokeAsync,
+        [nameof(Reconciler)] = c => new Reconciler(c.Engine, c.Logger, c.Time).InvokeAsync,
+        [nameof(AdmissionWebhook)] = c => AdmissionWebhook.Create(c).InvokeAsync,
     };
 
     /// <summary>The handler strings accepted, in the managed runtime's form.</summary>

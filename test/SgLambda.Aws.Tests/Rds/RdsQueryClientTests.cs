@@ -73,9 +73,12 @@ public class RdsQueryClientTests
         Assert.That(orders.DBSubnetGroup, Is.EqualTo(new DBSubnetGroup { DBSubnetGroupName = "private", VpcId = "vpc-0a1b2c3d" }));
         Assert.That(orders.VpcSecurityGroups!.Select(g => (g.VpcSecurityGroupId, g.Status)),
             Is.EqualTo(new[] { ("sg-0db", "active"), ("sg-0shared", "adding") }));
+        Assert.That(orders.TagList!.Select(t => (t.Key, t.Value)), Is.EqualTo(new[] { ("sglambda.io/attach-trust", "true"), ("team", "orders") }));
+        Assert.That(Ec2Mapping.ToDbInstance(orders).TagList, Has.Count.EqualTo(2), "the tags reach the core, which decides on them");
         var aurora = response.DBInstances[1];
         Assert.That(aurora.DBClusterIdentifier, Is.EqualTo("aurora"));
         Assert.That(aurora.VpcSecurityGroups, Is.Empty);
+        Assert.That(aurora.TagList, Is.Null);
     }
 
     [Test]

@@ -57,4 +57,27 @@ public class TrustAttachmentPlannerTests
         Assert.That(attachments.Select(a => (a.Kind, a.Id)), Is.EqualTo(new[] { (TrustTargetKind.DbCluster, "aurora"), (TrustTargetKind.DbInstance, "orders") }));
         Assert.That(attachments.Select(a => a.GroupIds), Is.All.EqualTo(new[] { "sg-0db", TrustSg }));
     }
+
+    [Test]
+    public void With_a_database_tag_only_databases_tagged_true_are_modified_and_the_others_are_reported()
+    {
+        Tag[] tagged = [new Tag { Key = "sglambda.io/attach-trust", Value = "true" }];
+        var snapshot = Snapshot([], []) with
+        {
+            DbInstances =
+            [
+                new DbInstance { DBInstanceIdentifier = "orders", VpcId = VpcId, VpcSecurityGroupIds = ["sg-0db"], TagList = tagged },
+                new DbInstance { DBInstanceIdentifier = "billing", VpcId = VpcId, VpcSecurityGroupIds = ["sg-0db"] },
+                new DbInstance { DBInstanceIdentifier = "ledger", VpcId = VpcId, VpcSecurityGroupIds = ["sg-0db"], TagList = [new Tag { Key = "sglambda.io/attach-trust", Value = "false" }] },
+                new DbInstance { DBInstanceIdentifier = "aurora-1", DBClusterIdentifier = "aurora", VpcId = VpcId, VpcSecurityGroupIds = ["sg-0db"], TagList = tagged },
+            ],
+        };
+
+        var (attachments, warnings) = Plan(snapshot, On with { TrustDatabaseTag = "sglambda.io/attach-trust" });
+
+        Assert.That(attachments.Select(a => (a.Kind, a.Id)), Is.EqualTo(new[] { (TrustTargetKind.DbCluster, "aurora"), (TrustTargetKind.DbInstance, "orders") }));
+        Assert.That(warnings, Has.Count.EqualTo(2));
+        Assert.That(warnings, Has.One.Contains("DB instance billing").And.Contain("sglambda.io/attach-trust=true"));
+        Assert.That(warnings, Has.One.Contains("DB instance ledger"));
+    }
 }

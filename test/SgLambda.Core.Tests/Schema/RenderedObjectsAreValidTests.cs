@@ -39,7 +39,7 @@ public class RenderedObjectsAreValidTests
     [TestCaseSource(nameof(Configurations))]
     public void Every_rendered_object_passes_the_API_servers_and_Calicos_validation(string api, bool enforceNodes, MetadataAccess metadata)
     {
-        var crds = CrdSchemaValidator.ForDirectory(CalicoCrds.DirectoryFor(CalicoCrdsRoot(), api));
+        var crds = CrdSchemaValidator.ForDirectory(CrdFolder.For(api));
         var objects = Translator.Render(EveryShapeSnapshot(), ConfigFor(api, enforceNodes, metadata)).Objects;
 
         var problems = new List<string>();
@@ -159,18 +159,5 @@ public class RenderedObjectsAreValidTests
             lists,
             [new KubernetesNode("ip-10-0-3-10.ec2.internal", "i-0node000000000001")],
             ruleIds);
-    }
-
-    private static string CalicoCrdsRoot()
-    {
-        try
-        {
-            return CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), TestContext.CurrentContext.TestDirectory);
-        }
-        catch (DirectoryNotFoundException missing)
-        {
-            Assert.Fail(missing.Message);
-            throw;
-        }
     }
 }

@@ -17,7 +17,7 @@ public class SyntheticRenderIsValidTests
     [TestCase(CalicoApiGroups.CrdProjectCalicoV1)]
     public void Every_object_of_a_synthetic_account_passes_the_API_servers_and_Calicos_validation(string api)
     {
-        var crds = CrdSchemaValidator.ForDirectory(CalicoCrds.DirectoryFor(CalicoCrdsRoot(), api));
+        var crds = CrdSchemaValidator.ForDirectory(CrdFolder.For(api));
         var (snapshot, config) = SyntheticAccount.Generate(150, 600, seed: 7);
         var objects = Translator.Render(snapshot, config with { CalicoApiGroup = api }).Objects;
 
@@ -32,18 +32,5 @@ public class SyntheticRenderIsValidTests
         Assert.That(problems, Is.Empty, () => "invalid objects, e.g.\n" + string.Join("\n", problems.Take(20)));
         Assert.That(objects.Select(o => o.Kind).Distinct(),
             Is.EquivalentTo(new[] { nameof(Tier), nameof(GlobalNetworkPolicy), nameof(HostEndpoint), nameof(GlobalNetworkSet) }));
-    }
-
-    private static string CalicoCrdsRoot()
-    {
-        try
-        {
-            return CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), TestContext.CurrentContext.TestDirectory);
-        }
-        catch (DirectoryNotFoundException missing)
-        {
-            Assert.Fail(missing.Message);
-            throw;
-        }
     }
 }

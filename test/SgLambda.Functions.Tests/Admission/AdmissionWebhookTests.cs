@@ -42,7 +42,7 @@ public sealed class AdmissionWebhookTests
     private static async Task<JsonObject> InvokeAsync(AdmissionWebhook webhook, JsonObject request)
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(request.ToJsonString()));
-        using var output = await webhook.HandleAsync(input, new TestLambdaContext { FunctionName = "sglambda-admission-webhook" });
+        using var output = await webhook.InvokeAsync(input, new TestLambdaContext { FunctionName = "sglambda-admission-webhook" });
         return JsonNode.Parse(output)!.AsObject();
     }
 
@@ -188,7 +188,7 @@ public sealed class AdmissionWebhookTests
     public async Task An_event_that_is_not_a_function_url_request_is_a_bad_request(string text)
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        using var output = await Webhook().HandleAsync(input, new TestLambdaContext());
+        using var output = await Webhook().InvokeAsync(input, new TestLambdaContext());
 
         AssertNoReview(JsonNode.Parse(output)!.AsObject(), 400);
     }

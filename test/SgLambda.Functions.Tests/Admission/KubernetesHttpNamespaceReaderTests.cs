@@ -53,7 +53,7 @@ public sealed class KubernetesHttpNamespaceReaderTests
             new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System);
         var request = WebhookRequests.Request(WebhookRequests.Review(file, objectNamespace));
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(request.ToJsonString()));
-        using var output = await webhook.HandleAsync(input, new TestLambdaContext());
+        using var output = await webhook.InvokeAsync(input, new TestLambdaContext());
         var http = JsonNode.Parse(output)!;
         Assert.That(http["statusCode"]!.GetValue<int>(), Is.EqualTo(200), http.ToJsonString());
         return JsonNode.Parse(http["body"]!.GetValue<string>())!["response"]!;

@@ -18,6 +18,12 @@ internal sealed class BootstrapProcess : IDisposable
     public static async Task<BootstrapProcess> StartAsync(string build, IReadOnlyDictionary<string, string> environment)
     {
         var (fileName, arguments) = await BootstrapBuild.CommandAsync(build);
+        return Start(fileName, arguments, environment);
+    }
+
+    /// <summary>A given executable (e.g. the <c>bootstrap</c> of one function's artifact) with its arguments.</summary>
+    public static BootstrapProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,

@@ -46,7 +46,7 @@ public sealed class LambdaBootstrapTests
     public async Task An_event_is_planned_applied_to_the_cluster_and_answered_with_its_status()
     {
         var outcome = emulator.Enqueue(new RuntimeInvocation(RepositoryFiles.Event("ec2-authorize-security-group-ingress.json")) { RequestId = "req-ingress-1" });
-        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().HandleAsync, invocations: 1);
+        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().InvokeAsync, invocations: 1);
 
         var exitCode = await bootstrap.RunAsync().WaitAsync(Patience);
 
@@ -103,7 +103,7 @@ public sealed class LambdaBootstrapTests
     public async Task A_malformed_event_is_answered_skipped_and_changes_nothing(string body)
     {
         var outcome = emulator.Enqueue(body);
-        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().HandleAsync, invocations: 1);
+        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().InvokeAsync, invocations: 1);
 
         await bootstrap.RunAsync().WaitAsync(Patience);
 
@@ -119,7 +119,7 @@ public sealed class LambdaBootstrapTests
         using var unreachable = new TutorialFunction(new UnreachableCluster());
         var failed = emulator.Enqueue(new RuntimeInvocation(RepositoryFiles.Event("ec2-authorize-security-group-ingress.json")) { RequestId = "req-fails" });
         var next = emulator.Enqueue(new RuntimeInvocation("not json at all") { RequestId = "req-after" });
-        using var bootstrap = Bootstrap(() => unreachable.ChangeHandler().HandleAsync, invocations: 2);
+        using var bootstrap = Bootstrap(() => unreachable.ChangeHandler().InvokeAsync, invocations: 2);
 
         var exitCode = await bootstrap.RunAsync().WaitAsync(Patience);
 
@@ -170,7 +170,7 @@ public sealed class LambdaBootstrapTests
     [Test]
     public async Task When_the_runtime_api_stops_the_loop_exits_with_its_own_code()
     {
-        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().HandleAsync, invocations: null);
+        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().InvokeAsync, invocations: null);
         var running = bootstrap.RunAsync();
         await emulator.FirstNextRequest.WaitAsync(Patience);
 
@@ -184,7 +184,7 @@ public sealed class LambdaBootstrapTests
     public async Task Cancelling_stops_a_loop_waiting_for_the_next_invocation()
     {
         using var cancel = new CancellationTokenSource();
-        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().HandleAsync, invocations: null);
+        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().InvokeAsync, invocations: null);
         var running = bootstrap.RunAsync(cancel.Token);
         await emulator.FirstNextRequest.WaitAsync(Patience);
 

@@ -24,7 +24,7 @@ public sealed class LambdaHandlersTests
         var created = LambdaHandlers.Create(handler, () => composition);
 
         Assert.That(created.Target, Is.InstanceOf(function));
-        Assert.That(created.Method.Name, Is.EqualTo("HandleAsync"));
+        Assert.That(created.Method.Name, Is.EqualTo("InvokeAsync"));
     }
 
     [TestCase(null, "_HANDLER: required: one of SgLambda.Functions::SgLambda.Functions.ChangeHandler::HandleAsync, SgLambda.Functions::SgLambda.Functions.Reconciler::HandleAsync, SgLambda.Functions::SgLambda.Functions.AdmissionWebhook::HandleAsync")]

@@ -10,7 +10,6 @@ using SgLambda.Core.Translation;
 using SgLambda.Emulators.Aws;
 using SgLambda.Emulators.Kubernetes.ApiServer;
 using SgLambda.Emulators.Lambda;
-using SgLambda.Functions.Tests.Kubernetes;
 
 namespace SgLambda.Functions.Tests.Bootstrap;
 

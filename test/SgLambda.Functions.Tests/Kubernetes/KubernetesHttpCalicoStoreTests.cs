@@ -225,6 +225,24 @@ public sealed class KubernetesHttpCalicoStoreTests
         Assert.That(logged, Has.One.Contains("continue token expired"));
     }
 
+    [Test]
+    public async Task On_Calico_3_32_0_a_tiered_policy_that_apply_cannot_create_is_created_then_applied()
+    {
+        // projectcalico/calico#12841: server-side apply creating a tiered policy answers NotFound.
+        await using var calico = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CrdFolder.Root, Calico3320ApplyCreateNotFound = true });
+        using var direct = new KubernetesHttpApi(calico.BaseUrl, null, new StaticTokenSource(Token));
+        var store = new KubernetesHttpCalicoStore(direct, new KubernetesStoreOptions { ApiGroup = V3, Log = logged.Add }, Retry());
+        await store.ApplyAsync(Tier(V3, "sg-local", 106), CancellationToken.None);
+
+        await store.ApplyAsync(NamespacedPolicy(V3, "kube-system", "companion"), CancellationToken.None);
+        await store.ApplyAsync(NamespacedPolicy(V3, "kube-system", "companion"), CancellationToken.None);
+
+        Assert.That(calico.Get(V3, "NetworkPolicy", "kube-system", "companion"), Is.Not.Null);
+        Assert.That(calico.Requests.Count("create", "networkpolicies"), Is.EqualTo(1), "created once, then applied");
+        Assert.That(calico.Requests.Count("patch", "networkpolicies"), Is.EqualTo(2));
+        Assert.That(logged, Has.One.Contains("projectcalico/calico#12841"));
+    }
+
     /// <summary>Runs an action once, after the first list response has arrived.</summary>
     private sealed class AfterFirstList(Action action) : DelegatingHandler
     {

@@ -19,6 +19,7 @@ public class FunctionTests
         [EnvironmentVariables.TrustSecurityGroupId] = "sg-0123456789abcdef3",
         [EnvironmentVariables.EnforcedSecurityGroupId] = "sg-0123456789abcdef4",
         [EnvironmentVariables.AttachTrustSecurityGroup] = "true",
+        [EnvironmentVariables.TrustDatabaseTag] = "sglambda.io/attach-trust",
         [EnvironmentVariables.DefaultPodMetadataAccess] = "Denied",
         [EnvironmentVariables.EnforceNodes] = "true",
         [EnvironmentVariables.CalicoApiGroup] = "projectcalico.org/v3",
@@ -133,7 +134,7 @@ public class FunctionTests
         var variables = SamTemplate.Map(SamTemplate.Map(properties["Environment"])["Variables"]);
 
         // The event source runs at least 2 batches at once; the rest of the reserve parks events.
-        Assert.That(int.Parse((string)properties["ReservedConcurrentExecutions"]!, System.Globalization.CultureInfo.InvariantCulture),
+        Assert.That(int.Parse((string)ReservedConcurrency(properties)!, System.Globalization.CultureInfo.InvariantCulture),
             Is.GreaterThan(int.Parse((string)SamTemplate.Map(batches["ScalingConfig"])["MaximumConcurrency"]!, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(Template.Type("ChangeQueueBatches"), Is.EqualTo("AWS::Lambda::EventSourceMapping"));
         Assert.That(SamTemplate.Intrinsic(batches["EventSourceArn"], "Fn::GetAtt"), Is.EqualTo(new List<object?> { "ChangeQueue", "Arn" }));
@@ -156,9 +157,26 @@ public class FunctionTests
     {
         var properties = Template.Properties("AdmissionWebhook");
 
-        Assert.That(SamTemplate.Intrinsic(properties["ReservedConcurrentExecutions"], "Ref"), Is.EqualTo("WebhookConcurrency"));
+        Assert.That(SamTemplate.Intrinsic(ReservedConcurrency(properties), "Ref"), Is.EqualTo("WebhookConcurrency"));
         Assert.That(SamTemplate.Map(Template.Parameters["WebhookConcurrency"])["Type"], Is.EqualTo("Number"));
     }
+
+    [TestCaseSource(nameof(Functions))]
+    public void Reserved_concurrency_is_left_out_where_the_account_quota_is_too_low(string function)
+    {
+        // Lambda keeps 100 concurrent executions unreserved: a reservation above quota - 100 fails the deploy.
+        var reserved = Template.Properties(function)["ReservedConcurrentExecutions"];
+        var choice = SamTemplate.Intrinsic(reserved, "Fn::If") as List<object?>;
+
+        Assert.That(choice, Has.Count.EqualTo(3), $"{function}: ReservedConcurrentExecutions is not conditional");
+        Assert.That(choice![0], Is.EqualTo("ShouldReserveConcurrency"));
+        Assert.That(SamTemplate.Intrinsic(choice[2], "Ref"), Is.EqualTo("AWS::NoValue"));
+        Assert.That(SamTemplate.Map(Template.Conditions["ShouldReserveConcurrency"])["Fn::Equals"], Is.EqualTo(new List<object?> { new Dictionary<string, object?> { ["Ref"] = "ReserveConcurrency" }, "true" }));
+    }
+
+    /// <summary>The reservation when ReserveConcurrency is on (the Fn::If's first branch).</summary>
+    private static object? ReservedConcurrency(Dictionary<string, object?> properties) =>
+        (SamTemplate.Intrinsic(properties["ReservedConcurrentExecutions"], "Fn::If") as List<object?>)?[1];
 
     [Test]
     public void The_reconciler_runs_on_the_schedule_parameter()

@@ -77,6 +77,16 @@ public class IamTests
     }
 
     [Test]
+    public void The_database_writes_need_the_tag_the_functions_look_for()
+    {
+        var rds = Statements(AllPolicies()).Single(s => Actions(s).Contains("rds:ModifyDBInstance"));
+        var tag = Template.Environment("ChangeHandler")[EnvironmentVariables.TrustDatabaseTag] as string;
+
+        Assert.That(Actions(rds), Is.EquivalentTo(new[] { "rds:ModifyDBInstance", "rds:ModifyDBCluster" }));
+        Assert.That(tag, Is.Not.Null.And.Not.Empty, "the functions must skip the databases the role may not modify");
+        Assert.That(SamTemplate.Map(SamTemplate.Map(rds["Condition"])["StringEquals"]), Is.EqualTo(new Dictionary<string, object?> { [$"aws:ResourceTag/{tag}"] = "true" }));
+    }
+
     public void The_dead_letter_and_change_queues_are_the_only_queues_used_each_with_its_own_actions()
     {
         var queueStatements = Statements(AllPolicies()).Where(s => Actions(s).Any(a => a.StartsWith("sqs:", StringComparison.Ordinal))).ToList();

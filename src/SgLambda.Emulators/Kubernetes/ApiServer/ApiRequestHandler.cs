@@ -20,6 +20,13 @@ internal sealed class ApiRequestHandler(
     private const string StrategicMergePatchType = "application/strategic-merge-patch+json";
     private const string ApplyPatchType = "application/apply-patch+yaml";
     private readonly RequestSeats _seats = new();
+    private static readonly HashSet<string> TieredPolicyKinds = new(StringComparer.Ordinal)
+    {
+        "NetworkPolicy", "GlobalNetworkPolicy", "StagedNetworkPolicy", "StagedGlobalNetworkPolicy",
+    };
+
+    /// <summary>See <see cref="KubernetesApiEmulatorOptions.Calico3320ApplyCreateNotFound"/>.</summary>
+    public bool Calico3320ApplyCreateNotFound { get; init; }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -167,6 +174,12 @@ internal sealed class ApiRequestHandler(
             catch (Exception error) when (error is YamlException or InvalidOperationException)
             {
                 throw new StatusException(KubernetesStatus.BadRequest($"error decoding YAML: {error.Message}"));
+            }
+            if (Calico3320ApplyCreateNotFound && resource.Group == "projectcalico.org" && TieredPolicyKinds.Contains(resource.Kind)
+                && registry.Peek(resource, path.Namespace, path.Name!) is null)
+            {
+                // Calico 3.32.0's tier authorizer reads the existing policy before the store would create it.
+                throw new StatusException(KubernetesStatus.NotFound(resource, path.Name!));
             }
             result = registry.Apply(resource, path.Namespace, path.Name!, applied, options);
         }

@@ -89,7 +89,7 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
         }));
         var application = builder.Build();
         var emulator = new KubernetesApiEmulator(application, registry, faults, requests, certificates, options.BearerToken);
-        var handler = new ApiRequestHandler(registry, faults, requests, options.BearerToken, () => emulator.BaseUrl.Authority);
+        var handler = new ApiRequestHandler(registry, faults, requests, options.BearerToken, () => emulator.BaseUrl.Authority) { Calico3320ApplyCreateNotFound = options.Calico3320ApplyCreateNotFound };
         application.Run(handler.HandleAsync);
         await application.StartAsync(cancellationToken);
         var address = application.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -20,6 +20,14 @@ public sealed record KubernetesApiEmulatorOptions
     /// <summary>Whether custom resources are validated when no <see cref="Validator"/> is given (on by default, as in a real cluster).</summary>
     public bool ValidateCustomResources { get; init; } = true;
 
+    /// <summary>
+    /// Calico 3.32.0's aggregated API server (projectcalico/calico#12841, fixed in later 3.32 patches): server-side
+    /// apply that would create a tiered policy (NetworkPolicy, GlobalNetworkPolicy and their staged variants) of
+    /// <c>projectcalico.org</c> answers 404 NotFound, because the tier RBAC check fetches the existing policy first.
+    /// Off by default (a fixed server).
+    /// </summary>
+    public bool Calico3320ApplyCreateNotFound { get; init; }
+
     /// <summary>When set, every request must carry <c>Authorization: Bearer &lt;token&gt;</c> (else 401).</summary>
     public string? BearerToken { get; init; }
 
