@@ -67,7 +67,7 @@ public class AdmissionBenchmarks
     [Benchmark]
     public async Task<long> RefusedRequest()
     {
-        await using var response = await webhook.HandleAsync(new MemoryStream(refused, writable: false), context);
+        await using var response = await webhook.InvokeAsync(new MemoryStream(refused, writable: false), context);
         return response.Length;
     }
 

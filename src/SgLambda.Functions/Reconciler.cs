@@ -45,6 +45,7 @@ public sealed class Reconciler
     /// </summary>
     public PodRelabeler? Relabeler { get; init; }
 
+    /// <summary>
     /// The managed runtime's entry point (Stream in, Stream out). The only method of this name: the runtime
     /// resolves it with <c>GetMethod(name, DeclaredOnly|...)</c>, which throws on overloads.
     /// </summary>

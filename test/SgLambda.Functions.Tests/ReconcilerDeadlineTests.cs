@@ -35,7 +35,7 @@ public class ReconcilerDeadlineTests
     private static async Task<JsonObject> InvokeAsync(Reconciler reconciler, TimeSpan remaining)
     {
         using var input = new MemoryStream("{}"u8.ToArray());
-        await using var output = await reconciler.HandleAsync(input, new TestLambdaContext { FunctionName = "sglambda-reconciler", RemainingTime = remaining });
+        await using var output = await reconciler.InvokeAsync(input, new TestLambdaContext { FunctionName = "sglambda-reconciler", RemainingTime = remaining });
         return (JsonObject)JsonNode.Parse(output)!;
     }
 }

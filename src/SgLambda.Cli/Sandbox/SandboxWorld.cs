@@ -119,7 +119,7 @@ internal sealed class SandboxWorld : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(emitted);
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(emitted.Json));
-        await using var response = await Handler.HandleAsync(input, Context("sglambda-change-handler"));
+        await using var response = await Handler.InvokeAsync(input, Context("sglambda-change-handler"));
         using var answer = await JsonDocument.ParseAsync(response);
         var root = answer.RootElement;
         return new SandboxEventOutcome(
@@ -131,7 +131,7 @@ internal sealed class SandboxWorld : IAsyncDisposable
     public async Task ReconcileAsync()
     {
         using var input = new MemoryStream("{}"u8.ToArray());
-        await using var response = await Reconciler.HandleAsync(input, Context("sglambda-reconciler"));
+        await using var response = await Reconciler.InvokeAsync(input, Context("sglambda-reconciler"));
     }
 
     /// <summary>Every Calico object of the cluster (SgLambda's and the user's).</summary>

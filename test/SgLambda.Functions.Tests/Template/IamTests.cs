@@ -87,6 +87,7 @@ public class IamTests
         Assert.That(SamTemplate.Map(SamTemplate.Map(rds["Condition"])["StringEquals"]), Is.EqualTo(new Dictionary<string, object?> { [$"aws:ResourceTag/{tag}"] = "true" }));
     }
 
+    [Test]
     public void The_dead_letter_and_change_queues_are_the_only_queues_used_each_with_its_own_actions()
     {
         var queueStatements = Statements(AllPolicies()).Where(s => Actions(s).Any(a => a.StartsWith("sqs:", StringComparison.Ordinal))).ToList();

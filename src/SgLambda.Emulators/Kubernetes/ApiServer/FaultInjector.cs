@@ -13,7 +13,7 @@ public sealed class FaultInjector
     private readonly Random _random;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<FaultKind, int> _injected = new();
 
-    private int _injected;
+    private int _injectedCount;
 
     public FaultInjector(int seed) => _random = new Random(seed);
 
@@ -68,7 +68,7 @@ public sealed class FaultInjector
     {
         get
         {
-            lock (_gate) return _injected;
+            lock (_gate) return _injectedCount;
         }
     }
 
@@ -78,7 +78,7 @@ public sealed class FaultInjector
         lock (_gate)
         {
             var fault = Choose(request);
-            if (fault is not null) _injected++;
+            if (fault is not null) _injectedCount++;
             return fault;
         }
     }
