@@ -9,8 +9,12 @@ namespace SgLambda.Cli.Tests.Sandbox;
 /// account makes (a dry-run reconcile has nothing to change).
 /// </summary>
 [NonParallelizable]
+[Category(Category)]
 public sealed class TerraformConformanceTests
 {
+    /// <summary>.ci/run runs this suite on its own, after the solution's tests (it fails when it shares the machine with them).</summary>
+    public const string Category = "Terraform";
+
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(90);
 
     [Test]

@@ -29,7 +29,8 @@ public class RenderInputWriterTests
         });
 
         Assert.That(input.Config.NodeSecurityGroupIds, Is.EqualTo(config.NodeSecurityGroupIds));
-        Assert.That(input.Config with { NodeSecurityGroupIds = [] }, Is.EqualTo(config with { NodeSecurityGroupIds = [] }));
+        Assert.That(input.Config.ExemptNamespaces, Is.EqualTo(config.ExemptNamespaces));
+        Assert.That(input.Config with { NodeSecurityGroupIds = [], ExemptNamespaces = [] }, Is.EqualTo(config with { NodeSecurityGroupIds = [], ExemptNamespaces = [] }));
         Assert.That(CalicoSerializer.ToListJson(Translator.Render(input.Snapshot, input.Config).Objects),
             Is.EqualTo(CalicoSerializer.ToListJson(Translator.Render(snapshot, config).Objects)));
     }

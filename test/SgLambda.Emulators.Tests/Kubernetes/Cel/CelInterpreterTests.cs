@@ -74,7 +74,6 @@ public class CelInterpreterTests
         Assert.That(error.Message, Is.EqualTo(message));
     }
 
-    [TestCase("self.matches('^a$')", "found no matching overload for 'matches'")]
     [TestCase("int(self.a) == 1", "undeclared reference to 'int'")]
     [TestCase("other.a == 1", "undeclared reference to 'other'")]
     [TestCase("self.l.map(x, x + 1) == [2]", "found no matching overload for 'map'")]
