@@ -91,10 +91,10 @@ public sealed class DoctorCommandTests
     public async Task StopServices()
     {
         foreach (var (name, value) in saved) Environment.SetEnvironmentVariable(name, value);
-        await cluster.DisposeAsync();
-        await operations.DisposeAsync();
-        await aws.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
+        if (cluster is not null) await cluster.DisposeAsync();
+        if (operations is not null) await operations.DisposeAsync();
+        if (aws is not null) await aws.DisposeAsync();
+        if (directory is not null && Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
     }
 
     [Test]

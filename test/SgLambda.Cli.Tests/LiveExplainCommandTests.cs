@@ -34,8 +34,8 @@ public sealed class LiveExplainCommandTests
     [TearDown]
     public async Task StopCluster()
     {
-        await cluster.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
+        if (cluster is not null) await cluster.DisposeAsync();
+        if (directory is not null && Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
     }
 
     private CliResult Explain(params string[] extra) =>

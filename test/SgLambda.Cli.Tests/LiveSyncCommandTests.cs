@@ -53,9 +53,9 @@ public sealed class LiveSyncCommandTests
     public async Task StopServices()
     {
         foreach (var (name, value) in saved) Environment.SetEnvironmentVariable(name, value);
-        await cluster.DisposeAsync();
-        await aws.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
+        if (cluster is not null) await cluster.DisposeAsync();
+        if (aws is not null) await aws.DisposeAsync();
+        if (directory is not null && Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
     }
 
     private CliResult Live(params string[] args) => CliResult.Run([.. args, "--config", config, "--kubeconfig", kubeconfig]);

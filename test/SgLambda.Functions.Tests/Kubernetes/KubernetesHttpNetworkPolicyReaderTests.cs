@@ -26,8 +26,8 @@ public sealed class KubernetesHttpNetworkPolicyReaderTests
     [TearDown]
     public async Task Stop()
     {
-        api.Dispose();
-        await emulator.DisposeAsync();
+        api?.Dispose();
+        if (emulator is not null) await emulator.DisposeAsync();
     }
 
     private static string Policy(string objectNamespace, string name, string uid, bool annotated)
