@@ -115,36 +115,21 @@ public sealed class KubernetesCalicoStore : ICalicoStore
                 fieldManager: _options.FieldManager, force: true, cancellationToken: token);
             return true;
         }, retryConflicts: precondition is null, cancellationToken);
-        try
+        // A create carries no resourceVersion.
+        var created = AppliedConfiguration.For(value, null);
+        Task Create() => _retry.RunAsync($"create {value.Key}", async token =>
         {
-            await Apply();
-        }
-        catch (KubernetesRequestException missing) when (missing.StatusCode == HttpStatusCode.NotFound && resource.TieredPolicy && precondition is not { Existed: true })
-        {
-            _options.Log?.Invoke($"apply {value.Key}: NotFound, the server cannot create tiered policies by apply (Calico 3.32.0, projectcalico/calico#12841); creating it");
-            try
+            if (resource.Namespaced)
             {
-                // A create carries no resourceVersion; one created meanwhile answers 409 either way.
-                var body = AppliedConfiguration.For(value, null);
-                await _retry.RunAsync($"create {value.Key}", async token =>
-                {
-                    if (resource.Namespaced)
-                    {
-                        using var namespaced = await _client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
-                            body, _group, _version, RequireNamespace(value.Key), resource.Plural, fieldManager: _options.FieldManager, cancellationToken: token);
-                        return true;
-                    }
-                    using var response = await _client.CustomObjects.CreateClusterCustomObjectWithHttpMessagesAsync(
-                        body, _group, _version, resource.Plural, fieldManager: _options.FieldManager, cancellationToken: token);
-                    return true;
-                }, retryConflicts: false, cancellationToken);
+                using var namespaced = await _client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
+                    created, _group, _version, RequireNamespace(value.Key), resource.Plural, fieldManager: _options.FieldManager, cancellationToken: token);
+                return true;
             }
-            catch (KubernetesRequestException exists) when (exists.StatusCode == HttpStatusCode.Conflict && precondition is null)
-            {
-                // Created meanwhile: now that it exists, apply updates it (a conditional write lets the newer writer stand).
-                await Apply();
-            }
-        }
+            using var response = await _client.CustomObjects.CreateClusterCustomObjectWithHttpMessagesAsync(
+                created, _group, _version, resource.Plural, fieldManager: _options.FieldManager, cancellationToken: token);
+            return true;
+        }, retryConflicts: false, cancellationToken);
+        await ApplyOrCreate.RunAsync(value.Key, resource, precondition, Apply, Create, _options.Log);
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)

@@ -102,26 +102,11 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
         var body = AppliedConfiguration.For(value, precondition);
         var fieldManager = $"fieldManager={Uri.EscapeDataString(_options.FieldManager)}";
         var path = $"{Item(resource, value.Key)}?{fieldManager}&force=true";
-        Task Apply() => _retry.RunAsync($"apply {value.Key}", token => _api.ApplyAsync(path, body, token), retryConflicts: precondition is null, cancellationToken);
-        try
-        {
-            await Apply();
-        }
-        catch (KubernetesRequestException missing) when (missing.StatusCode == HttpStatusCode.NotFound && resource.TieredPolicy && precondition is not { Existed: true })
-        {
-            _options.Log?.Invoke($"apply {value.Key}: NotFound, the server cannot create tiered policies by apply (Calico 3.32.0, projectcalico/calico#12841); creating it");
-            try
-            {
-                // A create carries no resourceVersion; one created meanwhile answers 409 either way.
-                var created = AppliedConfiguration.For(value, null);
-                await _retry.RunAsync($"create {value.Key}", token => _api.CreateAsync($"{Collection(resource, value.Key)}?{fieldManager}", created, token), retryConflicts: false, cancellationToken);
-            }
-            catch (KubernetesRequestException exists) when (exists.StatusCode == HttpStatusCode.Conflict && precondition is null)
-            {
-                // Created meanwhile: now that it exists, apply updates it (a conditional write lets the newer writer stand).
-                await Apply();
-            }
-        }
+        await ApplyOrCreate.RunAsync(value.Key, resource, precondition,
+            () => _retry.RunAsync($"apply {value.Key}", token => _api.ApplyAsync(path, body, token), retryConflicts: precondition is null, cancellationToken),
+            () => _retry.RunAsync($"create {value.Key}", token => _api.CreateAsync($"{Collection(resource, value.Key)}?{fieldManager}", AppliedConfiguration.For(value, null), token),
+                retryConflicts: false, cancellationToken),
+            _options.Log);
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
