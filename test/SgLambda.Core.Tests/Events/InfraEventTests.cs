@@ -53,7 +53,8 @@ public class InfraEventTests
         ("ec2-assign-ipv6-addresses.json", "AssignIpv6Addresses", new() { NetworkInterfaces = [Eni] }),
         ("ec2-unassign-ipv6-addresses.json", "UnassignIpv6Addresses", new() { NetworkInterfaces = [Eni] }),
         ("ec2-restore-managed-prefix-list-version.json", "RestoreManagedPrefixListVersion", new() { PrefixLists = [OfficeList] }),
-        ("ec2-create-vpc-endpoint.json", "CreateVpcEndpoint", new() { NetworkInterfaces = ["eni-0a1b2c3d4e5f60731"], NetworkInterfaceDescriptions = [Endpoint] }),
+        // The real record answers before the endpoint has its ENIs (networkInterfaceIdSet is ""): only the description finds them.
+        ("ec2-create-vpc-endpoint.json", "CreateVpcEndpoint", new() { NetworkInterfaceDescriptions = [Endpoint] }),
         ("ec2-modify-vpc-endpoint.json", "ModifyVpcEndpoint", new() { NetworkInterfaceDescriptions = [Endpoint] }),
         ("ec2-create-network-interface-invoked-by-efs.json", "CreateNetworkInterface", new() { NetworkInterfaces = [MountTargetEni] }),
         ("rds-restore-db-instance-from-db-snapshot.json", "RestoreDBInstanceFromDBSnapshot", new() { DbInstances = ["tutorial-db-restored"] }),
@@ -66,6 +67,7 @@ public class InfraEventTests
         ("efs-create-mount-target.json", "CreateMountTarget", new() { NetworkInterfaces = [MountTargetEni], NetworkInterfaceDescriptions = [MountTarget] }),
         ("efs-modify-mount-target-security-groups.json", "ModifyMountTargetSecurityGroups", new() { NetworkInterfaceDescriptions = [MountTarget] }),
         ("elbv2-create-load-balancer.json", "CreateLoadBalancer", new() { NetworkInterfaceDescriptions = ["ELB app/tutorial-alb/50dc6c495c0c9188"] }),
+        ("elb-create-load-balancer.json", "CreateLoadBalancer", new() { NetworkInterfaceDescriptions = ["ELB tutorial-classic"] }),
         ("elbv2-set-security-groups.json", "SetSecurityGroups", new() { NetworkInterfaceDescriptions = ["ELB app/tutorial-alb/50dc6c495c0c9188"] }),
         ("elb-apply-security-groups-to-load-balancer.json", "ApplySecurityGroupsToLoadBalancer", new() { NetworkInterfaceDescriptions = ["ELB tutorial-classic"] }),
         ("lambda-create-function.json", "CreateFunction20150331", new() { NetworkInterfaceDescriptions = ["AWS Lambda VPC ENI-tutorial-fn*"] }),
