@@ -72,16 +72,18 @@ public sealed class KubernetesHttpApi : IDisposable
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType!);
         }
         using var response = await _http.SendAsync(request, cancellationToken);
-        var content = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode)
         {
-            throw new HttpOperationException($"{method} {pathAndQuery}: {(int)response.StatusCode} {response.ReasonPhrase}")
-            {
-                Request = new HttpRequestMessageWrapper(request, text),
-                Response = new HttpResponseMessageWrapper(response, content),
-            };
+            // Parsed from the stream: a list page of large policies is megabytes, and as a string it would be twice that.
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken) as JsonObject ?? [];
         }
-        return JsonNode.Parse(content) as JsonObject ?? [];
+        var content = await response.Content.ReadAsStringAsync(cancellationToken);
+        throw new HttpOperationException($"{method} {pathAndQuery}: {(int)response.StatusCode} {response.ReasonPhrase}")
+        {
+            Request = new HttpRequestMessageWrapper(request, text),
+            Response = new HttpResponseMessageWrapper(response, content),
+        };
     }
 
     private static SocketsHttpHandler CreateHandler(string? caBundle)

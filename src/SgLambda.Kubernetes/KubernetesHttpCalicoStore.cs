@@ -44,6 +44,7 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
         for (var restarts = 0; ; restarts++)
         {
             var objects = new List<CalicoObject>();
+            var reader = new CalicoListingReader();
             string? next = null;
             string? version = null;
             try
@@ -58,7 +59,7 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
                     var page = await _retry.RunAsync(operation, token => _api.GetAsync(path, token), retryConflicts: false, cancellationToken);
                     foreach (var item in page["items"] as JsonArray ?? [])
                     {
-                        if (item is JsonObject value) objects.Add(ToCalicoObject(value, kind));
+                        if (item is JsonObject value) objects.Add(ToCalicoObject(reader, value, kind));
                     }
                     // Every page of a list is read at the first page's resourceVersion.
                     version ??= page["metadata"]?["resourceVersion"]?.GetValue<string>();
@@ -146,10 +147,10 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
     }
 
     // List items of custom resources carry kind and apiVersion; fill them in should a server leave them out.
-    private CalicoObject ToCalicoObject(JsonObject item, string kind)
+    private CalicoObject ToCalicoObject(CalicoListingReader reader, JsonObject item, string kind)
     {
         item["kind"] ??= kind;
         item["apiVersion"] ??= _options.ApiGroup;
-        return CalicoSerializer.FromJsonNode(item);
+        return reader.Read(item);
     }
 }

@@ -7,7 +7,9 @@ namespace SgLambda.EndToEnd.Tests;
 /// A terraform-apply burst (SGs created, their rules authorized, ENIs created and regrouped) through the
 /// real EC2 client: handled one event at a time, and in SQS batches coalesced into one read and one diff.
 /// Coalesced must cost at most a tenth of the AWS calls, fewer calls in all, and lose nothing (the cluster
-/// equals render of AWS afterwards). SGLAMBDA_BURST_CHANGES sets the size (default 200, for CI; docs/performance.md has 500).
+/// equals render of AWS afterwards). SGLAMBDA_BURST_CHANGES sets the size (default 200, for CI; docs/performance.md has 500);
+/// SGLAMBDA_BURST_LATENCY_MS gives every EC2 and Kubernetes call the round trip of a real endpoint (default 0: the
+/// loopback emulators answer at once, which flatters the run that makes more calls).
 /// </summary>
 public class BurstTests
 {
@@ -16,6 +18,9 @@ public class BurstTests
     private sealed record Figures(int Events, int AwsCalls, int KubernetesCalls, TimeSpan Convergence, int Invocations);
 
     private static int Changes => int.TryParse(Environment.GetEnvironmentVariable("SGLAMBDA_BURST_CHANGES"), out var n) && n > 0 ? n : 200;
+
+    private static TimeSpan Latency =>
+        TimeSpan.FromMilliseconds(int.TryParse(Environment.GetEnvironmentVariable("SGLAMBDA_BURST_LATENCY_MS"), out var ms) && ms > 0 ? ms : 0);
 
     /// <summary>The burst: a fifth SGs created, three fifths rules authorized, a tenth ENIs created, a tenth ENIs regrouped.</summary>
     private static async Task TerraformApplyAsync(Harness harness, int changes)
@@ -47,6 +52,9 @@ public class BurstTests
         harness.SeedAccount();
         await harness.ReconcileAsync();
         await TerraformApplyAsync(harness, changes);
+        // Only the functions' calls pay the round trip: the burst itself and the set-up are not measured.
+        harness.Aws.Faults.Latency = Latency;
+        harness.Cluster.Faults.Latency = Latency;
         var events = harness.Aws.Events.Count;
         var aws = harness.Aws.Calls.Total;
         var kubernetes = harness.Cluster.Requests.Total;
@@ -68,7 +76,7 @@ public class BurstTests
         var oneByOne = await RunAsync(coalesced: false, changes);
         var coalesced = await RunAsync(coalesced: true, changes);
 
-        await TestContext.Out.WriteLineAsync($"burst of {changes} changes, {oneByOne.Events} events (batches of {BatchSize}):");
+        await TestContext.Out.WriteLineAsync($"burst of {changes} changes, {oneByOne.Events} events (batches of {BatchSize}), {Latency.TotalMilliseconds} ms per call:");
         await TestContext.Out.WriteLineAsync($"  one by one: {oneByOne.Invocations} invocations, {oneByOne.AwsCalls} AWS calls, {oneByOne.KubernetesCalls} Kubernetes calls, converged in {oneByOne.Convergence.TotalSeconds:F2} s");
         await TestContext.Out.WriteLineAsync($"  coalesced:  {coalesced.Invocations} invocations, {coalesced.AwsCalls} AWS calls, {coalesced.KubernetesCalls} Kubernetes calls, converged in {coalesced.Convergence.TotalSeconds:F2} s");
         Assert.That(coalesced.Events, Is.EqualTo(oneByOne.Events));

@@ -102,6 +102,9 @@ public static class CalicoSerializer
     public static bool IsKnownKind(string kind) =>
         kind is "Tier" or "GlobalNetworkPolicy" or "NetworkPolicy" or "HostEndpoint" or "GlobalNetworkSet";
 
+    /// <summary>The type that holds objects of <paramref name="kind"/>. Throws <see cref="JsonException"/> for unknown kinds.</summary>
+    public static Type TypeOf(string kind) => TypeInfo(kind).Type;
+
     private static JsonTypeInfo TypeInfo(string kind) => kind switch
     {
         "Tier" => CalicoJsonContext.Default.Tier,

@@ -17,6 +17,12 @@ public sealed class FaultInjector
 
     internal FaultInjector(int seed) => random = new Random(seed);
 
+    /// <summary>
+    /// How long every call waits before it is served: the round trip to a real endpoint (10-20 ms from a function in
+    /// the region), which the loopback emulator otherwise lacks. Zero by default.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>How long a <see cref="FaultKind.Timeout"/> holds the answer back.</summary>
     public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -41,6 +41,7 @@ internal sealed class QueryApiPipeline(
         var action = request.Action;
         var service = ActionCatalog.ServiceOf(request.Version, action);
         calls.Record(action);
+        if (faults.Latency > TimeSpan.Zero) await Task.Delay(faults.Latency, http.RequestAborted);
         var requestId = account.Ids.Uuid();
         var definition = ActionCatalog.Find(service, action);
         if (definition is null)
