@@ -44,12 +44,19 @@ public sealed class KubernetesCalicoStore : ICalicoStore
 
     public async Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken)
     {
+        var objects = new List<CalicoObject>();
+        var version = await ListEachAsync(kind, labelSelector, objects.Add, objects.Clear, cancellationToken);
+        return new CalicoListing(objects, version);
+    }
+
+    public async Task<string?> ListEachAsync(string kind, string labelSelector, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(each);
+        ArgumentNullException.ThrowIfNull(restart);
         var resource = CalicoResource.For(kind);
         var operation = $"list {kind} ({_options.ApiGroup}) with selector \"{labelSelector}\"";
         for (var restarts = 0; ; restarts++)
         {
-            var objects = new List<CalicoObject>();
-            var reader = new CalicoListingReader();
             string? next = null;
             string? version = null;
             try
@@ -57,21 +64,25 @@ public sealed class KubernetesCalicoStore : ICalicoStore
                 do
                 {
                     var page = await _retry.RunAsync(operation, token => ListPageAsync(resource, labelSelector, next, token), retryConflicts: false, cancellationToken);
+                    // One string pool a page: a caller that keeps the objects keeps each page's repeats once, and
+                    // one that does not (the reconcile) is not made to keep every string of the listing.
+                    var reader = new CalicoListingReader();
                     foreach (var item in page["items"] as JsonArray ?? [])
                     {
-                        if (item is JsonObject value) objects.Add(ToCalicoObject(reader, value, kind));
+                        if (item is JsonObject value) each(ToCalicoObject(reader, value, kind));
                     }
                     // Every page of a list is read at the first page's resourceVersion.
                     version ??= page["metadata"]?["resourceVersion"]?.GetValue<string>();
                     next = page["metadata"]?["continue"]?.GetValue<string>();
                 }
                 while (!string.IsNullOrEmpty(next));
-                return new CalicoListing(objects, version);
+                return version;
             }
             catch (KubernetesRequestException expired) when (expired.StatusCode == HttpStatusCode.Gone && next is not null && restarts < MaxListRestarts)
             {
                 // The continue token outlived the server's history (410 Expired): a consistent list starts over.
                 _options.Log?.Invoke($"{operation}: continue token expired, listing again");
+                restart();
             }
         }
     }

@@ -5,10 +5,10 @@ using System.Text.Json.Serialization.Metadata;
 namespace SgLambda.Core.Calico;
 
 /// <summary>
-/// Reads the objects of one listing, keeping one instance of each repeated string. A listing of the whole
+/// Reads listed objects, keeping one instance of each repeated string. A listing of the whole
 /// cluster repeats the same selectors, CIDRs, port ranges and label keys hundreds of thousands of times (at
 /// 10,000 SGs the copies of selectors alone are about 70 MB), and the reconciler holds the listing beside the
-/// rendered objects. One reader per listing: the pool lives as long as the reader.
+/// rendered objects. The pool lives as long as the reader: the stores use one per page.
 /// </summary>
 public sealed class CalicoListingReader
 {

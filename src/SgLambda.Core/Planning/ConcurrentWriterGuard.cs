@@ -12,6 +12,8 @@ namespace SgLambda.Core.Planning;
 /// </summary>
 public static class ConcurrentWriterGuard
 {
+    private static readonly IReadOnlyDictionary<ObjectKey, CalicoObject> NothingWanted = new Dictionary<ObjectKey, CalicoObject>();
+
     /// <param name="plan">The reconcile's diff of the AWS render against <paramref name="second"/>.</param>
     /// <param name="first">The resourceVersion of every object in the listing made before AWS was read.</param>
     /// <param name="second">The listing the plan was diffed against, made after AWS was read.</param>
@@ -19,18 +21,29 @@ public static class ConcurrentWriterGuard
     public static Plan Guard(
         Plan plan, IReadOnlyDictionary<ObjectKey, string?> first, IEnumerable<CalicoObject> second, IReadOnlyDictionary<string, string?> secondListVersions)
     {
+        ArgumentNullException.ThrowIfNull(second);
+        var listed = new Dictionary<ObjectKey, ListedObject>();
+        foreach (var value in second)
+        {
+            if (!listed.ContainsKey(value.Key)) listed.Add(value.Key, ListedObject.Of(value, NothingWanted));
+        }
+        return Guard(plan, first, listed, secondListVersions);
+    }
+
+    /// <summary>The same, from what was kept of each object of the second listing.</summary>
+    public static Plan Guard(
+        Plan plan, IReadOnlyDictionary<ObjectKey, string?> first, IReadOnlyDictionary<ObjectKey, ListedObject> listed, IReadOnlyDictionary<string, string?> secondListVersions)
+    {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(first);
-        ArgumentNullException.ThrowIfNull(second);
+        ArgumentNullException.ThrowIfNull(listed);
         ArgumentNullException.ThrowIfNull(secondListVersions);
-        var listed = new Dictionary<ObjectKey, CalicoObject>();
-        foreach (var value in second) listed.TryAdd(value.Key, value);
 
         bool Touched(ObjectKey key)
         {
             var before = first.TryGetValue(key, out var version);
             var after = listed.TryGetValue(key, out var now);
-            return before != after || (before && version != now!.Metadata.ResourceVersion);
+            return before != after || (before && version != now!.ResourceVersion);
         }
 
         var warnings = new List<string>(plan.Warnings);
@@ -45,7 +58,7 @@ public static class ConcurrentWriterGuard
             }
             apply.Add(value);
             preconditions[value.Key] = listed.TryGetValue(value.Key, out var current)
-                ? WritePrecondition.Unchanged(current.Metadata.ResourceVersion, current.Metadata.Uid)
+                ? WritePrecondition.Unchanged(current.ResourceVersion, current.Uid)
                 : WritePrecondition.StillAbsent(secondListVersions.GetValueOrDefault(value.Kind));
         }
         var delete = new List<Deletion>();

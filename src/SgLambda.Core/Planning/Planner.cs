@@ -14,9 +14,20 @@ public static class Planner
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
-        var existing = new Dictionary<ObjectKey, CalicoObject>();
-        foreach (var value in actual) existing.TryAdd(value.Key, value);
+        var wanted = FirstOfEachKey(desired);
+        var existing = new Dictionary<ObjectKey, ListedObject>();
+        foreach (var value in actual)
+        {
+            if (!existing.ContainsKey(value.Key)) existing.Add(value.Key, ListedObject.Of(value, wanted));
+        }
+        return Diff(desired, existing);
+    }
 
+    /// <summary>The same plan, from what was kept of each listed object (<see cref="ListedObject.Of"/> against the same render).</summary>
+    public static Plan Diff(IEnumerable<CalicoObject> desired, IReadOnlyDictionary<ObjectKey, ListedObject> existing)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(existing);
         var apply = new List<CalicoObject>();
         var warnings = new List<string>();
         var wanted = new HashSet<ObjectKey>();
@@ -27,22 +38,31 @@ public static class Planner
             {
                 apply.Add(value);
             }
-            else if (!IsOwned(current))
+            else if (!current.Owned)
             {
                 warnings.Add($"{value.Key} exists and is not managed by sglambda ({LabelKeys.ManagedBy} is not {LabelKeys.ManagedByValue}); left alone");
             }
-            else if (!ObjectComparer.SameContent(value, current))
+            else if (!current.SameAsWanted)
             {
                 apply.Add(value);
             }
         }
 
         var delete = existing.Values
-            .Where(o => !wanted.Contains(o.Key) && IsOwned(o))
+            .Where(o => !wanted.Contains(o.Key) && o.Owned)
             .OrderBy(o => o.Key)
-            .Select(o => new Deletion(o.Key, o.Metadata.ResourceVersion))
+            .Select(o => new Deletion(o.Key, o.ResourceVersion))
             .ToList();
         return new Plan(apply, delete, warnings);
+    }
+
+    /// <summary>The render by key, the first object of each key (a render holds each key once; a plan takes the first).</summary>
+    public static Dictionary<ObjectKey, CalicoObject> FirstOfEachKey(IEnumerable<CalicoObject> desired)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        var wanted = new Dictionary<ObjectKey, CalicoObject>();
+        foreach (var value in desired) wanted.TryAdd(value.Key, value);
+        return wanted;
     }
 
     /// <summary>True when the object carries SgLambda's ownership label; only such objects are ever changed or deleted.</summary>

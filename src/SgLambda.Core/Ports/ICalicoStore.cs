@@ -15,6 +15,21 @@ public interface ICalicoStore
     /// <summary>As <see cref="ListAsync"/>, with the resourceVersion the list was read at (the reconcile's preconditions).</summary>
     Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ListVersionedAsync"/>, handing each object to <paramref name="each"/> as its page is read
+    /// instead of keeping the list: the reconcile compares the whole cluster with the whole render and need not
+    /// hold both. <paramref name="restart"/> is called when the store starts the list over (an expired continue
+    /// token): what <paramref name="each"/> was given before then is to be forgotten. Returns the list's
+    /// resourceVersion. The default lists in one piece; stores that page override it.
+    /// </summary>
+    async Task<string?> ListEachAsync(string kind, string labelSelector, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(each);
+        var listing = await ListVersionedAsync(kind, labelSelector, cancellationToken);
+        foreach (var value in listing.Items) each(value);
+        return listing.ResourceVersion;
+    }
+
     /// <summary>Creates or updates the object (server-side apply, field manager <c>sglambda</c>).</summary>
     Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken);
 

@@ -120,17 +120,34 @@ public sealed class SyncEngine(
     public async Task<SyncReport> PlanReconcileAsync(CancellationToken cancellationToken)
     {
         var first = new Dictionary<ObjectKey, string?>();
-        foreach (var listing in await ListReconcileScopeAsync(cancellationToken))
-            foreach (var value in listing.Listing.Items) first.TryAdd(value.Key, value.Metadata.ResourceVersion);
+        foreach (var (kind, selector) in ReconcileQueries())
+        {
+            var listed = new Dictionary<ObjectKey, string?>();
+            await cluster.ListEachAsync(kind, selector, value => listed.TryAdd(value.Key, value.Metadata.ResourceVersion), listed.Clear, cancellationToken);
+            foreach (var (key, version) in listed) first.TryAdd(key, version);
+        }
 
         var (desired, trust, warnings) = await RenderAllAsync(cancellationToken);
 
-        var second = await ListReconcileScopeAsync(cancellationToken);
-        // Every Calico NetworkPolicy is listed, not only owned ones: a user's policy that has a companion's name must
-        // be seen to be left alone (server-side apply would take it over). Owned ones are only companions.
-        var current = second.SelectMany(l => l.Kind == "NetworkPolicy" ? l.Listing.Items : l.Listing.Items.Where(ClusterScope.All.Contains)).ToList();
-        var versions = second.GroupBy(l => l.Kind).ToDictionary(g => g.Key, g => g.First().Listing.ResourceVersion, StringComparer.Ordinal);
-        var plan = ConcurrentWriterGuard.Guard(Planner.Diff(desired, Distinct(current)), first, current, versions);
+        // The second listing is compared with the render object by object as its pages arrive, and only what the plan
+        // needs of each object is kept. Every Calico NetworkPolicy is listed, not only owned ones: a user's policy
+        // that has a companion's name must be seen to be left alone (server-side apply would take it over). Owned
+        // ones are only companions.
+        var wanted = Planner.FirstOfEachKey(desired);
+        var second = new Dictionary<ObjectKey, ListedObject>();
+        var versions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (kind, selector) in ReconcileQueries())
+        {
+            var listed = new Dictionary<ObjectKey, ListedObject>();
+            void Keep(CalicoObject value)
+            {
+                if ((kind == "NetworkPolicy" || ClusterScope.All.Contains(value)) && !listed.ContainsKey(value.Key)) listed.Add(value.Key, ListedObject.Of(value, wanted));
+            }
+            var version = await cluster.ListEachAsync(kind, selector, Keep, listed.Clear, cancellationToken);
+            foreach (var (key, value) in listed) second.TryAdd(key, value);
+            versions.TryAdd(kind, version);
+        }
+        var plan = ConcurrentWriterGuard.Guard(Planner.Diff(desired, second), first, second, versions);
         return new SyncReport(null, AffectedResources.None, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
     }
 
@@ -151,13 +168,11 @@ public sealed class SyncEngine(
         return (desired, trust, warnings);
     }
 
-    private async Task<List<(string Kind, CalicoListing Listing)>> ListReconcileScopeAsync(CancellationToken cancellationToken)
+    private List<(string Kind, string Selector)> ReconcileQueries()
     {
         var queries = ClusterScope.All.Queries().ToList();
         if (networkPolicies is not null) queries.Add(("NetworkPolicy", ""));
-        var listings = new List<(string, CalicoListing)>();
-        foreach (var (kind, selector) in queries) listings.Add((kind, await cluster.ListVersionedAsync(kind, selector, cancellationToken)));
-        return listings;
+        return queries;
     }
 
     private async Task<IEnumerable<CalicoObject>> DesiredCompanionsAsync(
