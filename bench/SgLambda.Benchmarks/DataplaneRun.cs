@@ -22,12 +22,15 @@ public static class DataplaneRun
     public const string Flag = "--dataplane";
     private const int PodsPerNode = 10;
     private const int FlowsPerKind = 100;
+    private const int Rounds = 5;
 
-    /// <summary><c>--dataplane [--sgs N --enis M] [--seed S]</c>; without sizes, 500/2,000 and 5,000/20,000.</summary>
+    /// <summary><c>--dataplane [--sgs N --enis M] [--seed S] [--times-only]</c>; without sizes, 500/2,000 and 5,000/20,000.</summary>
     public static int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var seed = Option(args, "--seed") ?? AccountSize.Seed;
+        // --times-only: the render times alone, without counting policies or sampling flows.
+        var timesOnly = args.Contains("--times-only", StringComparer.Ordinal);
         IReadOnlyList<AccountSize> sizes = Option(args, "--sgs") is { } sgs
             ? [new AccountSize(sgs, Option(args, "--enis") ?? sgs * 4)]
             : [new AccountSize(500, 2_000), new AccountSize(5_000, 20_000)];
@@ -37,22 +40,39 @@ public static class DataplaneRun
         foreach (var size in sizes)
         {
             var (snapshot, config) = SyntheticAccount.Generate(size.SecurityGroups, size.NetworkInterfaces, seed);
-            var render = Enumerable.Range(0, 3).Select(_ => Timed(() => Translator.Render(snapshot, config))).ToList();
+            // The whole render, this construction against the replaced one (rebuilt below from the same
+            // pieces), interleaved so that both see the same load. Wall and process CPU time (min of the
+            // rounds; the machine is shared, CPU time is the less disturbed) and bytes allocated (exact).
+            var render = new List<(RenderResult Result, Cost Cost)>();
+            var legacyRender = new List<Cost>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                // Alternate which goes first: the first of a pair can pay for the other's garbage.
+                if (round % 2 == 1) legacyRender.Add(Timed(() => LegacyRender(snapshot, config)).Cost);
+                render.Add(Timed(() => Translator.Render(snapshot, config)));
+                if (round % 2 == 0) legacyRender.Add(Timed(() => LegacyRender(snapshot, config)).Cost);
+            }
             var objects = render[0].Result.Objects;
-            var renderTime = render.Min(r => r.Elapsed);
-            // The sg-remote construction alone, before and after, from the same SGs in the same run (the
-            // machine's load moves absolute times; the ratio is the figure).
+            var renderTime = render.Min(r => r.Cost.Wall);
+            // The sg-remote construction alone, before and after, from the same SGs in the same run. Both keep
+            // what they build, as the render does (streaming one of them would spare it the garbage
+            // collector's copying).
             var context = TranslationContext.From(snapshot, config);
             var groupList = Translator.SecurityGroupsOf(snapshot, config);
-            var remoteAfter = Enumerable.Range(0, 3).Min(_ => Timed(() => groupList
-                .SelectMany(g => RemoteSourceRules.Of(g.GroupId, RuleFlattener.Flatten(g, context, []), config))
-                .GroupBy(c => c.Key, c => c.Value)
-                .SelectMany(g => RemotePolicyRenderer.Render(g.Key, g, config)).Count()).Elapsed);
-            var remoteBefore = Enumerable.Range(0, 3).Min(_ => Timed(() => LegacyRemote(snapshot, config).Count()).Elapsed);
-            walks.Add(Invariant($"| {size} | sg-remote construction alone (min of 3) | before {remoteBefore.TotalMilliseconds:F0} ms | after {remoteAfter.TotalMilliseconds:F0} ms | ratio {remoteAfter / remoteBefore:F2} | whole render {renderTime.TotalMilliseconds:F0} ms |"));
+            var remoteAfter = new List<Cost>();
+            var remoteBefore = new List<Cost>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                if (round % 2 == 1) remoteBefore.Add(Timed(() => RemoteBefore(groupList, context, config)).Cost);
+                remoteAfter.Add(Timed(() => RemoteAfter(groupList, context, config)).Cost);
+                if (round % 2 == 0) remoteBefore.Add(Timed(() => RemoteBefore(groupList, context, config)).Cost);
+            }
+            walks.Add(Compare(size, "sg-remote construction alone", remoteBefore, remoteAfter));
+            walks.Add(Compare(size, "whole Translator.Render", legacyRender, [.. render.Select(r => r.Cost)]));
+            if (timesOnly) continue;
             var random = new Random(seed);
             var pods = Pods(snapshot, config, objects, random);
-            var legacy = objects.Where(o => !IsRemoteSgPolicy(o)).Concat(LegacyRemote(snapshot, config)).ToList();
+            var legacy = LegacyRender(snapshot, config);
             foreach (var (name, set) in new[] { ("before (sg-remote per SG)", legacy), ("after (sg-remote per local SG)", objects) })
             {
                 var applying = new ApplyingPolicies(set);
@@ -172,38 +192,88 @@ public static class DataplaneRun
         return ports.Count == 0 ? 443 : ports[random.Next(ports.Count)];
     }
 
-    private static bool IsRemoteSgPolicy(CalicoObject value) =>
-        value is GlobalNetworkPolicy policy && RemoteTarget.FromLabels(policy.Metadata.Labels) is not null;
+    /// <summary>The replaced construction's sg-remote policies.</summary>
+    private static List<GlobalNetworkPolicy> RemoteBefore(IReadOnlyList<SecurityGroup> groups, TranslationContext context, SgLambdaConfig config) =>
+        [.. groups.SelectMany(g => LegacyRemote(g, RuleFlattener.Flatten(g, context, []), config))];
 
-    /// <summary>The replaced construction: <c>sg-remote.&lt;sg&gt;</c> holds the SG's own rules and selects the enforced endpoints they could let through.</summary>
-    private static IEnumerable<GlobalNetworkPolicy> LegacyRemote(AwsSnapshot snapshot, SgLambdaConfig config)
+    /// <summary>This construction's sg-remote policies, as <see cref="Translator.Render"/> builds them.</summary>
+    private static List<GlobalNetworkPolicy> RemoteAfter(IReadOnlyList<SecurityGroup> groups, TranslationContext context, SgLambdaConfig config)
+    {
+        var remote = new Dictionary<RemoteTarget, List<RemoteSourceRules>>();
+        foreach (var group in groups)
+        {
+            foreach (var (target, contribution) in RemoteSourceRules.Of(group.GroupId, RuleFlattener.Flatten(group, context, []), config))
+            {
+                if (!remote.TryGetValue(target, out var sources)) remote[target] = sources = [];
+                sources.Add(contribution);
+            }
+        }
+        return [.. remote.SelectMany(r => RemotePolicyRenderer.Render(r.Key, r.Value, config))];
+    }
+
+    /// <summary>
+    /// <see cref="Translator.Render"/> as it was before issue 16: per SG, <c>sg-local.&lt;sg&gt;</c> and
+    /// <c>sg-remote.&lt;sg&gt;</c> (the SG's own rules, sharing the local policy's labels and annotations).
+    /// </summary>
+    private static List<CalicoObject> LegacyRender(AwsSnapshot snapshot, SgLambdaConfig config)
     {
         var context = TranslationContext.From(snapshot, config);
+        var warnings = new List<string>();
+        var objects = new Dictionary<ObjectKey, CalicoObject>();
+        void Add(CalicoObject value) => objects.TryAdd(value.Key, value);
+        foreach (var fixedObject in FixedObjectRenderer.Render(context)) Add(fixedObject);
+        var referencedLists = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var group in Translator.SecurityGroupsOf(snapshot, config))
         {
-            var rules = RuleFlattener.Flatten(group, context, []);
-            var named = rules.Select(r => r.Peer).OfType<RulePeer.GroupPeer>().Select(p => p.GroupId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var selector = rules.Any(r => r.Peer is not RulePeer.GroupPeer) || named.Count == 0
-                ? Selectors.EnforcedEndpoint
-                : $"({Selectors.EnforcedEndpoint}) && ({string.Join(" || ", named.Select(id => Selectors.MemberOf(id, config)))})";
-            if (selector.Length > CalicoLimits.SelectorLength) selector = Selectors.EnforcedEndpoint;
-            var ingress = rules.Where(r => r.Direction == RuleDirection.Egress).Select(r => Legacy(r, config)).ToList();
-            var egress = rules.Where(r => r.Direction == RuleDirection.Ingress).Select(r => Legacy(r, config)).ToList();
-            var number = 0;
-            foreach (var (partIngress, partEgress) in PolicyParts.Split(ingress, egress))
+            var rules = RuleFlattener.Flatten(group, context, warnings);
+            foreach (var policy in SecurityGroupPolicyRenderer.Render(group, rules, context)) Add(policy);
+            foreach (var policy in LegacyRemote(group, rules, config)) Add(policy);
+            foreach (var permission in group.IpPermissions.Concat(group.IpPermissionsEgress))
+                foreach (var list in permission.PrefixListIds) referencedLists.Add(list.Id.Trim());
+        }
+        foreach (var listId in referencedLists)
+        {
+            if (context.PrefixLists.TryGetValue(listId, out var list)) Add(PrefixListRenderer.Render(list, context, warnings));
+        }
+        foreach (var eni in snapshot.NetworkInterfaces)
+        {
+            if (HostEndpointRenderer.Render(eni, context, warnings) is { } endpoint) Add(endpoint);
+        }
+        return [.. objects.Values.OrderBy(o => o.Key)];
+    }
+
+    /// <summary>The replaced construction: <c>sg-remote.&lt;sg&gt;</c> holds the SG's own rules and selects the enforced endpoints they could let through.</summary>
+    private static IEnumerable<GlobalNetworkPolicy> LegacyRemote(SecurityGroup group, IReadOnlyList<SecurityGroupRuleView> rules, SgLambdaConfig config)
+    {
+        var annotations = group.GroupName is { Length: > 0 } groupName
+            ? new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKeys.SecurityGroupName] = groupName }
+            : null;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKeys.SecurityGroupId] = group.GroupId };
+        foreach (var rule in rules)
+        {
+            if (rule.Peer is RulePeer.PrefixListPeer list) labels[LabelKeys.PrefixListReference(list.PrefixListId)] = "";
+        }
+        var named = rules.Select(r => r.Peer).OfType<RulePeer.GroupPeer>().Select(p => p.GroupId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var selector = rules.Any(r => r.Peer is not RulePeer.GroupPeer) || named.Count == 0
+            ? Selectors.EnforcedEndpoint
+            : $"({Selectors.EnforcedEndpoint}) && ({string.Join(" || ", named.Select(id => Selectors.MemberOf(id, config)))})";
+        if (selector.Length > CalicoLimits.SelectorLength) selector = Selectors.EnforcedEndpoint;
+        var ingress = rules.Where(r => r.Direction == RuleDirection.Egress).Select(r => Legacy(r, config)).ToList();
+        var egress = rules.Where(r => r.Direction == RuleDirection.Ingress).Select(r => Legacy(r, config)).ToList();
+        var number = 0;
+        foreach (var (partIngress, partEgress) in PolicyParts.Split(ingress, egress))
+        {
+            number++;
+            yield return new GlobalNetworkPolicy
             {
-                number++;
-                yield return new GlobalNetworkPolicy
+                ApiVersion = config.CalicoApiGroup,
+                Metadata = ObjectFactory.Meta(PolicyNames.Part($"{TierNames.SgRemote}.{group.GroupId}", number), labels, annotations),
+                Spec = new PolicySpec
                 {
-                    ApiVersion = config.CalicoApiGroup,
-                    Metadata = ObjectFactory.Meta(PolicyNames.Part($"{TierNames.SgRemote}.{group.GroupId}", number)),
-                    Spec = new PolicySpec
-                    {
-                        Tier = TierNames.SgRemote, Order = PolicyOrders.SecurityGroup, Selector = selector,
-                        Types = [PolicyTypes.Ingress, PolicyTypes.Egress], Ingress = partIngress, Egress = partEgress,
-                    },
-                };
-            }
+                    Tier = TierNames.SgRemote, Order = PolicyOrders.SecurityGroup, Selector = selector,
+                    Types = [PolicyTypes.Ingress, PolicyTypes.Egress], Ingress = partIngress, Egress = partEgress,
+                },
+            };
         }
     }
 
@@ -238,13 +308,32 @@ public static class DataplaneRun
         return Invariant($"{values.Average():F1} / {p95} / {sorted[^1]}");
     }
 
-    private static (T Result, TimeSpan Elapsed) Timed<T>(Func<T> action)
+    private static (T Result, Cost Cost) Timed<T>(Func<T> action)
     {
         GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         var result = action();
-        return (result, stopwatch.Elapsed);
+        var wall = stopwatch.Elapsed;
+        process.Refresh();
+        return (result, new Cost(wall, process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: true) - allocated));
     }
+
+    private static string Compare(AccountSize size, string what, List<Cost> before, List<Cost> after)
+    {
+        var (wallBefore, wallAfter) = (before.Min(c => c.Wall), after.Min(c => c.Wall));
+        var (cpuBefore, cpuAfter) = (before.Min(c => c.Cpu), after.Min(c => c.Cpu));
+        var (bytesBefore, bytesAfter) = (before.Min(c => c.Allocated), after.Min(c => c.Allocated));
+        return Invariant($"| {size} | {what} (min of {Rounds}) | wall {wallBefore.TotalMilliseconds:F0} -> {wallAfter.TotalMilliseconds:F0} ms ({wallAfter / wallBefore:F2}x) | cpu {cpuBefore.TotalMilliseconds:F0} -> {cpuAfter.TotalMilliseconds:F0} ms ({cpuAfter / cpuBefore:F2}x) | allocated {bytesBefore / 1048576.0:F1} -> {bytesAfter / 1048576.0:F1} MiB ({(double)bytesAfter / bytesBefore:F2}x) | load {LoadAverage()} |");
+    }
+
+    /// <summary>What one timed call cost: wall time, the process's CPU time (all threads, the GC's too), bytes allocated.</summary>
+    private readonly record struct Cost(TimeSpan Wall, TimeSpan Cpu, long Allocated);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static int? Option(string[] args, string name)
     {
