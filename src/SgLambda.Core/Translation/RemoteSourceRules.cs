@@ -20,6 +20,7 @@ public sealed record RemoteSourceRules(string SourceGroupId, IReadOnlyList<Rule>
         var byBucket = new Dictionary<int, (List<Rule> Ingress, List<Rule> Egress)>();
         var targets = new List<(RemoteTarget Target, List<Rule> Ingress, List<Rule> Egress)>();
         RemoteTarget.AddressPeers? ownBucket = null;
+        var (farEndOf, farEnd) = ((string?)null, (EntityRule?)null);
         foreach (var rule in rules)
         {
             (List<Rule> Ingress, List<Rule> Egress) lists;
@@ -43,7 +44,9 @@ public sealed record RemoteSourceRules(string SourceGroupId, IReadOnlyList<Rule>
                 }
             }
             // The far SG's ingress rules decide the local endpoint's egress, and the other way round.
-            (rule.Direction == RuleDirection.Ingress ? lists.Egress : lists.Ingress).Add(CalicoRuleBuilder.Remote(rule, config));
+            // The far end is the same for all of the SG's rules: its selector is built once.
+            if (!string.Equals(farEndOf, rule.GroupId, StringComparison.Ordinal)) (farEndOf, farEnd) = (rule.GroupId, CalicoRuleBuilder.FarEnd(rule.GroupId, config));
+            (rule.Direction == RuleDirection.Ingress ? lists.Egress : lists.Ingress).Add(CalicoRuleBuilder.Remote(rule, farEnd!, config));
         }
         var contributions = new Dictionary<RemoteTarget, RemoteSourceRules>(targets.Count);
         foreach (var (target, ingress, egress) in targets) contributions.Add(target, new RemoteSourceRules(groupId, ingress, egress));
