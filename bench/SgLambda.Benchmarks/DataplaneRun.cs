@@ -5,6 +5,7 @@ using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Evaluation;
+using SgLambda.Core.Net;
 using SgLambda.Core.Synthetic;
 using SgLambda.Core.Translation;
 
@@ -37,6 +38,7 @@ public static class DataplaneRun
         Print("| account | construction | pods | nodes | policies per pod: mean / p95 / max | sg-remote per pod: mean / p95 / max | policies per node: mean / p95 / max | integration policies (rules) | render (min of 3) |");
         Print("|---|---|---:|---:|---|---|---|---|---:|");
         var walks = new List<string>();
+        var addressPeers = new List<string>();
         foreach (var size in sizes)
         {
             var (snapshot, config) = SyntheticAccount.Generate(size.SecurityGroups, size.NetworkInterfaces, seed);
@@ -85,11 +87,16 @@ public static class DataplaneRun
                 Print(Invariant($"| {size} | {name} | {pods.Count} | {nodes.Count} | {Stats(perPod)} | {Stats(remotePerPod)} | {Stats(perNode)} | {policies.Count:N0} ({rules:N0}) | {(name.StartsWith("after", StringComparison.Ordinal) ? Invariant($"{renderTime.TotalMilliseconds:F0} ms") : "")} |"));
                 walks.AddRange(Walks(size, name, set, snapshot, config, pods, nodes, applying, new Random(seed)));
             }
+            addressPeers.Add(AddressPeerReductions(size, objects, pods));
         }
         Print("");
         Print("| account | construction | flow (side) | sampled flows | passed | policies walked: mean / p95 / max |");
         Print("|---|---|---|---:|---:|---|");
         foreach (var line in walks) Print(line);
+        Print("");
+        Print("| account | address-peer rules (to pods' egress / ingress) | parts | same rule but the far SG: merged rules (SG lists of at most 20) | merged, and rules whose nets meet no pod or node address range dropped | parts needed at best |");
+        Print("|---|---|---:|---|---|---:|");
+        foreach (var line in addressPeers) Print(line);
         using var process = Process.GetCurrentProcess();
         Print(Invariant($"\npeak working set {process.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB, {Environment.ProcessorCount} cores, {Environment.Version}"));
         return 0;
@@ -195,6 +202,44 @@ public static class DataplaneRun
     /// <summary>The replaced construction's sg-remote policies.</summary>
     private static List<GlobalNetworkPolicy> RemoteBefore(IReadOnlyList<SecurityGroup> groups, TranslationContext context, SgLambdaConfig config) =>
         [.. groups.SelectMany(g => LegacyRemote(g, RuleFlattener.Flatten(g, context, []), config))];
+
+    /// <summary>
+    /// What the two ways of shrinking the address-peer buckets that issue 16 names would give, counted (not
+    /// built): (1) rules that are the same but for the far-end SG merged into one rule whose far end is a list
+    /// of SGs (at most 20 per rule, to stay under Calico's 1,024-character selector); (2) besides, rules whose
+    /// nets meet none of the address ranges pods and nodes have (here the /16s and the VPC's IPv6 /56 that
+    /// hold the nodes' ENIs, as a configuration would state them) dropped. Prefix-list rules are kept in (2).
+    /// </summary>
+    private static string AddressPeerReductions(AccountSize size, IReadOnlyList<CalicoObject> objects, List<Pod> pods)
+    {
+        const int SgsPerRule = 20;
+        var parts = objects.OfType<GlobalNetworkPolicy>().Where(p => RemoteTarget.FromLabels(p.Metadata.Labels) is RemoteTarget.AddressPeers).ToList();
+        var rules = parts.SelectMany(p => (p.Spec.Egress ?? []).Select(r => (Egress: true, Rule: r)).Concat((p.Spec.Ingress ?? []).Select(r => (Egress: false, Rule: r)))).ToList();
+        // The synthetic VPC's IPv6 block (SyntheticAddressPool.VpcIpv6Cidr) and the IPv4 /16s the pods are in.
+        var ranges = pods.Select(p => Cidr.Parse(Invariant($"{p.Ip}/16"))).Append(Cidr.Parse("2600:1f18:4a3:6b00::/56")).Distinct().ToList();
+        bool MeetsCluster(EntityRule? local) => local?.Nets is not { } nets || nets.Select(Cidr.Parse).Any(n => ranges.Any(r => Overlap(r, n)));
+        string Key((bool Egress, Rule Rule) r)
+        {
+            var local = r.Egress ? r.Rule.Source : r.Rule.Destination;
+            var ports = string.Join(",", (r.Rule.Destination?.Ports ?? []).Select(p => p.ToString()));
+            return Invariant($"{r.Egress}|{r.Rule.Protocol}|{r.Rule.IpVersion}|{r.Rule.Icmp?.Type}/{r.Rule.Icmp?.Code}|{string.Join(",", local?.Nets ?? [])}|{local?.Selector}|{ports}");
+        }
+        (int Egress, int Ingress) Merged(IEnumerable<(bool Egress, Rule Rule)> selected)
+        {
+            var groups = selected.GroupBy(Key).Select(g => (g.First().Egress, Rules: (g.Count() + SgsPerRule - 1) / SgsPerRule)).ToList();
+            return (groups.Where(g => g.Egress).Sum(g => g.Rules), groups.Where(g => !g.Egress).Sum(g => g.Rules));
+        }
+        var merged = Merged(rules);
+        var kept = Merged(rules.Where(r => MeetsCluster(r.Egress ? r.Rule.Source : r.Rule.Destination)));
+        var best = Math.Max(RemoteTarget.AddressPeerBuckets, (Math.Max(kept.Egress, kept.Ingress) + CalicoLimits.RulesPerDirection - 1) / CalicoLimits.RulesPerDirection);
+        return Invariant($"| {size} | {rules.Count(r => r.Egress):N0} / {rules.Count(r => !r.Egress):N0} | {parts.Count} | {merged.Egress:N0} / {merged.Ingress:N0} | {kept.Egress:N0} / {kept.Ingress:N0} | {best} |");
+    }
+
+    private static bool Overlap(Cidr a, Cidr b)
+    {
+        if (a.IpVersion != b.IpVersion) return false;
+        return a.PrefixLength <= b.PrefixLength ? a.Contains(b.Network) : b.Contains(a.Network);
+    }
 
     /// <summary>This construction's sg-remote policies, as <see cref="Translator.Render"/> builds them.</summary>
     private static List<GlobalNetworkPolicy> RemoteAfter(IReadOnlyList<SecurityGroup> groups, TranslationContext context, SgLambdaConfig config)
