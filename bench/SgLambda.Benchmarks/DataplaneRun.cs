@@ -5,6 +5,7 @@ using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Evaluation;
+using SgLambda.Core.Net;
 using SgLambda.Core.Synthetic;
 using SgLambda.Core.Translation;
 
@@ -22,37 +23,58 @@ public static class DataplaneRun
     public const string Flag = "--dataplane";
     private const int PodsPerNode = 10;
     private const int FlowsPerKind = 100;
+    private const int Rounds = 5;
 
-    /// <summary><c>--dataplane [--sgs N --enis M] [--seed S]</c>; without sizes, 500/2,000 and 5,000/20,000.</summary>
+    /// <summary><c>--dataplane [--sgs N --enis M] [--seed S] [--times-only]</c>; without sizes, 500/2,000 and 5,000/20,000.</summary>
     public static int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var seed = Option(args, "--seed") ?? AccountSize.Seed;
+        // --times-only: the render times alone, without counting policies or sampling flows.
+        var timesOnly = args.Contains("--times-only", StringComparer.Ordinal);
         IReadOnlyList<AccountSize> sizes = Option(args, "--sgs") is { } sgs
             ? [new AccountSize(sgs, Option(args, "--enis") ?? sgs * 4)]
             : [new AccountSize(500, 2_000), new AccountSize(5_000, 20_000)];
         Print("| account | construction | pods | nodes | policies per pod: mean / p95 / max | sg-remote per pod: mean / p95 / max | policies per node: mean / p95 / max | integration policies (rules) | render (min of 3) |");
         Print("|---|---|---:|---:|---|---|---|---|---:|");
         var walks = new List<string>();
+        var addressPeers = new List<string>();
         foreach (var size in sizes)
         {
             var (snapshot, config) = SyntheticAccount.Generate(size.SecurityGroups, size.NetworkInterfaces, seed);
-            var render = Enumerable.Range(0, 3).Select(_ => Timed(() => Translator.Render(snapshot, config))).ToList();
+            // The whole render, this construction against the replaced one (rebuilt below from the same
+            // pieces), interleaved so that both see the same load. Wall and process CPU time (min of the
+            // rounds; the machine is shared, CPU time is the less disturbed) and bytes allocated (exact).
+            var render = new List<(RenderResult Result, Cost Cost)>();
+            var legacyRender = new List<Cost>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                // Alternate which goes first: the first of a pair can pay for the other's garbage.
+                if (round % 2 == 1) legacyRender.Add(Timed(() => LegacyRender(snapshot, config)).Cost);
+                render.Add(Timed(() => Translator.Render(snapshot, config)));
+                if (round % 2 == 0) legacyRender.Add(Timed(() => LegacyRender(snapshot, config)).Cost);
+            }
             var objects = render[0].Result.Objects;
-            var renderTime = render.Min(r => r.Elapsed);
-            // The sg-remote construction alone, before and after, from the same SGs in the same run (the
-            // machine's load moves absolute times; the ratio is the figure).
+            var renderTime = render.Min(r => r.Cost.Wall);
+            // The sg-remote construction alone, before and after, from the same SGs in the same run. Both keep
+            // what they build, as the render does (streaming one of them would spare it the garbage
+            // collector's copying).
             var context = TranslationContext.From(snapshot, config);
             var groupList = Translator.SecurityGroupsOf(snapshot, config);
-            var remoteAfter = Enumerable.Range(0, 3).Min(_ => Timed(() => groupList
-                .SelectMany(g => RemoteSourceRules.Of(g.GroupId, RuleFlattener.Flatten(g, context, []), config))
-                .GroupBy(c => c.Key, c => c.Value)
-                .SelectMany(g => RemotePolicyRenderer.Render(g.Key, g, config)).Count()).Elapsed);
-            var remoteBefore = Enumerable.Range(0, 3).Min(_ => Timed(() => LegacyRemote(snapshot, config).Count()).Elapsed);
-            walks.Add(Invariant($"| {size} | sg-remote construction alone (min of 3) | before {remoteBefore.TotalMilliseconds:F0} ms | after {remoteAfter.TotalMilliseconds:F0} ms | ratio {remoteAfter / remoteBefore:F2} | whole render {renderTime.TotalMilliseconds:F0} ms |"));
+            var remoteAfter = new List<Cost>();
+            var remoteBefore = new List<Cost>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                if (round % 2 == 1) remoteBefore.Add(Timed(() => RemoteBefore(groupList, context, config)).Cost);
+                remoteAfter.Add(Timed(() => RemoteAfter(groupList, context, config)).Cost);
+                if (round % 2 == 0) remoteBefore.Add(Timed(() => RemoteBefore(groupList, context, config)).Cost);
+            }
+            walks.Add(Compare(size, "sg-remote construction alone", remoteBefore, remoteAfter));
+            walks.Add(Compare(size, "whole Translator.Render", legacyRender, [.. render.Select(r => r.Cost)]));
+            if (timesOnly) continue;
             var random = new Random(seed);
             var pods = Pods(snapshot, config, objects, random);
-            var legacy = objects.Where(o => !IsRemoteSgPolicy(o)).Concat(LegacyRemote(snapshot, config)).ToList();
+            var legacy = LegacyRender(snapshot, config);
             foreach (var (name, set) in new[] { ("before (sg-remote per SG)", legacy), ("after (sg-remote per local SG)", objects) })
             {
                 var applying = new ApplyingPolicies(set);
@@ -65,11 +87,16 @@ public static class DataplaneRun
                 Print(Invariant($"| {size} | {name} | {pods.Count} | {nodes.Count} | {Stats(perPod)} | {Stats(remotePerPod)} | {Stats(perNode)} | {policies.Count:N0} ({rules:N0}) | {(name.StartsWith("after", StringComparison.Ordinal) ? Invariant($"{renderTime.TotalMilliseconds:F0} ms") : "")} |"));
                 walks.AddRange(Walks(size, name, set, snapshot, config, pods, nodes, applying, new Random(seed)));
             }
+            addressPeers.Add(AddressPeerReductions(size, objects, pods));
         }
         Print("");
         Print("| account | construction | flow (side) | sampled flows | passed | policies walked: mean / p95 / max |");
         Print("|---|---|---|---:|---:|---|");
         foreach (var line in walks) Print(line);
+        Print("");
+        Print("| account | address-peer rules (to pods' egress / ingress) | parts | same rule but the far SG: merged rules (SG lists of at most 20) | merged, and rules whose nets meet no pod or node address range dropped | parts needed at best |");
+        Print("|---|---|---:|---|---|---:|");
+        foreach (var line in addressPeers) Print(line);
         using var process = Process.GetCurrentProcess();
         Print(Invariant($"\npeak working set {process.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB, {Environment.ProcessorCount} cores, {Environment.Version}"));
         return 0;
@@ -172,38 +199,126 @@ public static class DataplaneRun
         return ports.Count == 0 ? 443 : ports[random.Next(ports.Count)];
     }
 
-    private static bool IsRemoteSgPolicy(CalicoObject value) =>
-        value is GlobalNetworkPolicy policy && RemoteTarget.FromLabels(policy.Metadata.Labels) is not null;
+    /// <summary>The replaced construction's sg-remote policies.</summary>
+    private static List<GlobalNetworkPolicy> RemoteBefore(IReadOnlyList<SecurityGroup> groups, TranslationContext context, SgLambdaConfig config) =>
+        [.. groups.SelectMany(g => LegacyRemote(g, RuleFlattener.Flatten(g, context, []), config))];
 
-    /// <summary>The replaced construction: <c>sg-remote.&lt;sg&gt;</c> holds the SG's own rules and selects the enforced endpoints they could let through.</summary>
-    private static IEnumerable<GlobalNetworkPolicy> LegacyRemote(AwsSnapshot snapshot, SgLambdaConfig config)
+    /// <summary>
+    /// What the two ways of shrinking the address-peer buckets that issue 16 names would give, counted (not
+    /// built): (1) rules that are the same but for the far-end SG merged into one rule whose far end is a list
+    /// of SGs (at most 20 per rule, to stay under Calico's 1,024-character selector); (2) besides, rules whose
+    /// nets meet none of the address ranges pods and nodes have (here the /16s and the VPC's IPv6 /56 that
+    /// hold the nodes' ENIs, as a configuration would state them) dropped. Prefix-list rules are kept in (2).
+    /// </summary>
+    private static string AddressPeerReductions(AccountSize size, IReadOnlyList<CalicoObject> objects, List<Pod> pods)
+    {
+        const int SgsPerRule = 20;
+        var parts = objects.OfType<GlobalNetworkPolicy>().Where(p => RemoteTarget.FromLabels(p.Metadata.Labels) is RemoteTarget.AddressPeers).ToList();
+        var rules = parts.SelectMany(p => (p.Spec.Egress ?? []).Select(r => (Egress: true, Rule: r)).Concat((p.Spec.Ingress ?? []).Select(r => (Egress: false, Rule: r)))).ToList();
+        // The synthetic VPC's IPv6 block (SyntheticAddressPool.VpcIpv6Cidr) and the IPv4 /16s the pods are in.
+        var ranges = pods.Select(p => Cidr.Parse(Invariant($"{p.Ip}/16"))).Append(Cidr.Parse("2600:1f18:4a3:6b00::/56")).Distinct().ToList();
+        bool MeetsCluster(EntityRule? local) => local?.Nets is not { } nets || nets.Select(Cidr.Parse).Any(n => ranges.Any(r => Overlap(r, n)));
+        string Key((bool Egress, Rule Rule) r)
+        {
+            var local = r.Egress ? r.Rule.Source : r.Rule.Destination;
+            var ports = string.Join(",", (r.Rule.Destination?.Ports ?? []).Select(p => p.ToString()));
+            return Invariant($"{r.Egress}|{r.Rule.Protocol}|{r.Rule.IpVersion}|{r.Rule.Icmp?.Type}/{r.Rule.Icmp?.Code}|{string.Join(",", local?.Nets ?? [])}|{local?.Selector}|{ports}");
+        }
+        (int Egress, int Ingress) Merged(IEnumerable<(bool Egress, Rule Rule)> selected)
+        {
+            var groups = selected.GroupBy(Key).Select(g => (g.First().Egress, Rules: (g.Count() + SgsPerRule - 1) / SgsPerRule)).ToList();
+            return (groups.Where(g => g.Egress).Sum(g => g.Rules), groups.Where(g => !g.Egress).Sum(g => g.Rules));
+        }
+        var merged = Merged(rules);
+        var kept = Merged(rules.Where(r => MeetsCluster(r.Egress ? r.Rule.Source : r.Rule.Destination)));
+        var best = Math.Max(RemoteTarget.AddressPeerBuckets, (Math.Max(kept.Egress, kept.Ingress) + CalicoLimits.RulesPerDirection - 1) / CalicoLimits.RulesPerDirection);
+        return Invariant($"| {size} | {rules.Count(r => r.Egress):N0} / {rules.Count(r => !r.Egress):N0} | {parts.Count} | {merged.Egress:N0} / {merged.Ingress:N0} | {kept.Egress:N0} / {kept.Ingress:N0} | {best} |");
+    }
+
+    private static bool Overlap(Cidr a, Cidr b)
+    {
+        if (a.IpVersion != b.IpVersion) return false;
+        return a.PrefixLength <= b.PrefixLength ? a.Contains(b.Network) : b.Contains(a.Network);
+    }
+
+    /// <summary>This construction's sg-remote policies, as <see cref="Translator.Render"/> builds them.</summary>
+    private static List<GlobalNetworkPolicy> RemoteAfter(IReadOnlyList<SecurityGroup> groups, TranslationContext context, SgLambdaConfig config)
+    {
+        var remote = new Dictionary<RemoteTarget, List<RemoteSourceRules>>();
+        foreach (var group in groups)
+        {
+            foreach (var (target, contribution) in RemoteSourceRules.Of(group.GroupId, RuleFlattener.Flatten(group, context, []), config))
+            {
+                if (!remote.TryGetValue(target, out var sources)) remote[target] = sources = [];
+                sources.Add(contribution);
+            }
+        }
+        return [.. remote.SelectMany(r => RemotePolicyRenderer.Render(r.Key, r.Value, config))];
+    }
+
+    /// <summary>
+    /// <see cref="Translator.Render"/> as it was before issue 16: per SG, <c>sg-local.&lt;sg&gt;</c> and
+    /// <c>sg-remote.&lt;sg&gt;</c> (the SG's own rules, sharing the local policy's labels and annotations).
+    /// </summary>
+    private static List<CalicoObject> LegacyRender(AwsSnapshot snapshot, SgLambdaConfig config)
     {
         var context = TranslationContext.From(snapshot, config);
+        var warnings = new List<string>();
+        var objects = new Dictionary<ObjectKey, CalicoObject>();
+        void Add(CalicoObject value) => objects.TryAdd(value.Key, value);
+        foreach (var fixedObject in FixedObjectRenderer.Render(context)) Add(fixedObject);
+        var referencedLists = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var group in Translator.SecurityGroupsOf(snapshot, config))
         {
-            var rules = RuleFlattener.Flatten(group, context, []);
-            var named = rules.Select(r => r.Peer).OfType<RulePeer.GroupPeer>().Select(p => p.GroupId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var selector = rules.Any(r => r.Peer is not RulePeer.GroupPeer) || named.Count == 0
-                ? Selectors.EnforcedEndpoint
-                : $"({Selectors.EnforcedEndpoint}) && ({string.Join(" || ", named.Select(id => Selectors.MemberOf(id, config)))})";
-            if (selector.Length > CalicoLimits.SelectorLength) selector = Selectors.EnforcedEndpoint;
-            var ingress = rules.Where(r => r.Direction == RuleDirection.Egress).Select(r => Legacy(r, config)).ToList();
-            var egress = rules.Where(r => r.Direction == RuleDirection.Ingress).Select(r => Legacy(r, config)).ToList();
-            var number = 0;
-            foreach (var (partIngress, partEgress) in PolicyParts.Split(ingress, egress))
+            var rules = RuleFlattener.Flatten(group, context, warnings);
+            foreach (var policy in SecurityGroupPolicyRenderer.Render(group, rules, context)) Add(policy);
+            foreach (var policy in LegacyRemote(group, rules, config)) Add(policy);
+            foreach (var permission in group.IpPermissions.Concat(group.IpPermissionsEgress))
+                foreach (var list in permission.PrefixListIds) referencedLists.Add(list.Id.Trim());
+        }
+        foreach (var listId in referencedLists)
+        {
+            if (context.PrefixLists.TryGetValue(listId, out var list)) Add(PrefixListRenderer.Render(list, context, warnings));
+        }
+        foreach (var eni in snapshot.NetworkInterfaces)
+        {
+            if (HostEndpointRenderer.Render(eni, context, warnings) is { } endpoint) Add(endpoint);
+        }
+        return [.. objects.Values.OrderBy(o => o.Key)];
+    }
+
+    /// <summary>The replaced construction: <c>sg-remote.&lt;sg&gt;</c> holds the SG's own rules and selects the enforced endpoints they could let through.</summary>
+    private static IEnumerable<GlobalNetworkPolicy> LegacyRemote(SecurityGroup group, IReadOnlyList<SecurityGroupRuleView> rules, SgLambdaConfig config)
+    {
+        var annotations = group.GroupName is { Length: > 0 } groupName
+            ? new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKeys.SecurityGroupName] = groupName }
+            : null;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKeys.SecurityGroupId] = group.GroupId };
+        foreach (var rule in rules)
+        {
+            if (rule.Peer is RulePeer.PrefixListPeer list) labels[LabelKeys.PrefixListReference(list.PrefixListId)] = "";
+        }
+        var named = rules.Select(r => r.Peer).OfType<RulePeer.GroupPeer>().Select(p => p.GroupId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var selector = rules.Any(r => r.Peer is not RulePeer.GroupPeer) || named.Count == 0
+            ? Selectors.EnforcedEndpoint
+            : $"({Selectors.EnforcedEndpoint}) && ({string.Join(" || ", named.Select(id => Selectors.MemberOf(id, config)))})";
+        if (selector.Length > CalicoLimits.SelectorLength) selector = Selectors.EnforcedEndpoint;
+        var ingress = rules.Where(r => r.Direction == RuleDirection.Egress).Select(r => Legacy(r, config)).ToList();
+        var egress = rules.Where(r => r.Direction == RuleDirection.Ingress).Select(r => Legacy(r, config)).ToList();
+        var number = 0;
+        foreach (var (partIngress, partEgress) in PolicyParts.Split(ingress, egress))
+        {
+            number++;
+            yield return new GlobalNetworkPolicy
             {
-                number++;
-                yield return new GlobalNetworkPolicy
+                ApiVersion = config.CalicoApiGroup,
+                Metadata = ObjectFactory.Meta(PolicyNames.Part($"{TierNames.SgRemote}.{group.GroupId}", number), labels, annotations),
+                Spec = new PolicySpec
                 {
-                    ApiVersion = config.CalicoApiGroup,
-                    Metadata = ObjectFactory.Meta(PolicyNames.Part($"{TierNames.SgRemote}.{group.GroupId}", number)),
-                    Spec = new PolicySpec
-                    {
-                        Tier = TierNames.SgRemote, Order = PolicyOrders.SecurityGroup, Selector = selector,
-                        Types = [PolicyTypes.Ingress, PolicyTypes.Egress], Ingress = partIngress, Egress = partEgress,
-                    },
-                };
-            }
+                    Tier = TierNames.SgRemote, Order = PolicyOrders.SecurityGroup, Selector = selector,
+                    Types = [PolicyTypes.Ingress, PolicyTypes.Egress], Ingress = partIngress, Egress = partEgress,
+                },
+            };
         }
     }
 
@@ -238,13 +353,32 @@ public static class DataplaneRun
         return Invariant($"{values.Average():F1} / {p95} / {sorted[^1]}");
     }
 
-    private static (T Result, TimeSpan Elapsed) Timed<T>(Func<T> action)
+    private static (T Result, Cost Cost) Timed<T>(Func<T> action)
     {
         GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         var result = action();
-        return (result, stopwatch.Elapsed);
+        var wall = stopwatch.Elapsed;
+        process.Refresh();
+        return (result, new Cost(wall, process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: true) - allocated));
     }
+
+    private static string Compare(AccountSize size, string what, List<Cost> before, List<Cost> after)
+    {
+        var (wallBefore, wallAfter) = (before.Min(c => c.Wall), after.Min(c => c.Wall));
+        var (cpuBefore, cpuAfter) = (before.Min(c => c.Cpu), after.Min(c => c.Cpu));
+        var (bytesBefore, bytesAfter) = (before.Min(c => c.Allocated), after.Min(c => c.Allocated));
+        return Invariant($"| {size} | {what} (min of {Rounds}) | wall {wallBefore.TotalMilliseconds:F0} -> {wallAfter.TotalMilliseconds:F0} ms ({wallAfter / wallBefore:F2}x) | cpu {cpuBefore.TotalMilliseconds:F0} -> {cpuAfter.TotalMilliseconds:F0} ms ({cpuAfter / cpuBefore:F2}x) | allocated {bytesBefore / 1048576.0:F1} -> {bytesAfter / 1048576.0:F1} MiB ({(double)bytesAfter / bytesBefore:F2}x) | load {LoadAverage()} |");
+    }
+
+    /// <summary>What one timed call cost: wall time, the process's CPU time (all threads, the GC's too), bytes allocated.</summary>
+    private readonly record struct Cost(TimeSpan Wall, TimeSpan Cpu, long Allocated);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static int? Option(string[] args, string name)
     {

@@ -34,7 +34,18 @@ public static class CalicoRuleBuilder
     public static Rule Remote(SecurityGroupRuleView rule, SgLambdaConfig config)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var farEnd = new EntityRule { Selector = Selectors.MemberOf(rule.GroupId, config), NamespaceSelector = Selectors.Global };
+        return Remote(rule, FarEnd(rule.GroupId, config), config);
+    }
+
+    /// <summary>The far end of <c>sg-remote</c> rules of an SG: its HostEndpoints. One value serves all its rules.</summary>
+    public static EntityRule FarEnd(string groupId, SgLambdaConfig config) =>
+        new() { Selector = Selectors.MemberOf(groupId, config), NamespaceSelector = Selectors.Global };
+
+    /// <summary><see cref="Remote(SecurityGroupRuleView, SgLambdaConfig)"/> with the far end (<see cref="FarEnd"/> of the rule's SG) built once for all of the SG's rules.</summary>
+    public static Rule Remote(SecurityGroupRuleView rule, EntityRule farEnd, SgLambdaConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(farEnd);
         var localEnd = rule.Peer is RulePeer.GroupPeer ? null : PeerMatch(rule.Peer, config);
         return rule.Direction == RuleDirection.Ingress
             ? Build(rule, source: localEnd, destination: Ports(rule.Protocol, farEnd))

@@ -16,26 +16,49 @@ public static class RemotePolicyRenderer
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(config);
-        var ordered = sources
-            .Where(s => s.Ingress.Count > 0 || s.Egress.Count > 0)
-            .OrderBy(s => s.SourceGroupId, StringComparer.Ordinal)
-            .ToList();
+        var ordered = new List<RemoteSourceRules>();
+        var (ingressCount, egressCount, inOrder) = (0, 0, true);
+        foreach (var source in sources)
+        {
+            if (source.Ingress.Count == 0 && source.Egress.Count == 0) continue;
+            inOrder &= ordered.Count == 0 || string.CompareOrdinal(ordered[^1].SourceGroupId, source.SourceGroupId) <= 0;
+            ordered.Add(source);
+            ingressCount += source.Ingress.Count;
+            egressCount += source.Egress.Count;
+        }
         if (ordered.Count == 0) yield break;
-        var ingress = ordered.SelectMany(s => s.Ingress).ToList();
-        var egress = ordered.SelectMany(s => s.Egress).ToList();
+        // The full render meets the SGs in id order already; the sort (stable) is for the event path.
+        if (!inOrder) ordered = [.. ordered.OrderBy(s => s.SourceGroupId, StringComparer.Ordinal)];
+        IReadOnlyList<Rule> ingress = ordered.Count == 1 ? ordered[0].Ingress : Concat(ordered, ingressCount, s => s.Ingress);
+        IReadOnlyList<Rule> egress = ordered.Count == 1 ? ordered[0].Egress : Concat(ordered, egressCount, s => s.Egress);
+        var selector = target.Selector(config);
         var number = 0;
         foreach (var (partIngress, partEgress) in PolicyParts.Split(ingress, egress))
         {
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [target.Label.Key] = target.Label.Value };
+            // Each SG's rules are consecutive, in the SGs' order: a part holds the rules of the SGs whose
+            // run of rules meets the part's range, in either direction.
+            var (start, end) = (number * CalicoLimits.RulesPerDirection, (number + 1) * CalicoLimits.RulesPerDirection);
+            var (ingressAt, egressAt) = (0, 0);
+            foreach (var source in ordered)
+            {
+                if (Meets(ingressAt, source.Ingress.Count, start, end) || Meets(egressAt, source.Egress.Count, start, end))
+                    labels[LabelKeys.RulesFrom(source.SourceGroupId)] = "";
+                ingressAt += source.Ingress.Count;
+                egressAt += source.Egress.Count;
+            }
+            AddPrefixListLabels(labels, partIngress);
+            AddPrefixListLabels(labels, partEgress);
             number++;
             yield return new GlobalNetworkPolicy
             {
                 ApiVersion = config.CalicoApiGroup,
-                Metadata = ObjectFactory.Meta(PolicyNames.Part(target.PolicyName, number), Labels(target, partIngress.Concat(partEgress))),
+                Metadata = ObjectFactory.Meta(PolicyNames.Part(target.PolicyName, number), labels),
                 Spec = new PolicySpec
                 {
                     Tier = TierNames.SgRemote,
                     Order = PolicyOrders.SecurityGroup,
-                    Selector = target.Selector(config),
+                    Selector = selector,
                     Types = [PolicyTypes.Ingress, PolicyTypes.Egress],
                     Ingress = partIngress,
                     Egress = partEgress,
@@ -80,17 +103,23 @@ public static class RemotePolicyRenderer
 
     private static string? SourceOf(Rule rule) => rule.Metadata?.Annotations?.GetValueOrDefault(LabelKeys.SecurityGroupId);
 
-    private static Dictionary<string, string> Labels(RemoteTarget target, IEnumerable<Rule> rules)
+    private static List<Rule> Concat(List<RemoteSourceRules> sources, int count, Func<RemoteSourceRules, IReadOnlyList<Rule>> rules)
     {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [target.Label.Key] = target.Label.Value };
+        var all = new List<Rule>(count);
+        foreach (var source in sources) all.AddRange(rules(source));
+        return all;
+    }
+
+    /// <summary>Whether the rules [at, at + count) meet the part's [start, end).</summary>
+    private static bool Meets(int at, int count, int start, int end) => count > 0 && at < end && at + count > start;
+
+    /// <summary>A label for every prefix list the part's rules name, so a change of the list finds the part.</summary>
+    private static void AddPrefixListLabels(Dictionary<string, string> labels, IReadOnlyList<Rule> rules)
+    {
         foreach (var rule in rules)
         {
-            if (SourceOf(rule) is { } source) labels[LabelKeys.RulesFrom(source)] = "";
-            foreach (var entity in new[] { rule.Source, rule.Destination })
-            {
-                if (Selectors.PrefixListOf(entity?.Selector) is { } list) labels[LabelKeys.PrefixListReference(list)] = "";
-            }
+            if (Selectors.PrefixListOf(rule.Source?.Selector) is { } sourceList) labels[LabelKeys.PrefixListReference(sourceList)] = "";
+            if (Selectors.PrefixListOf(rule.Destination?.Selector) is { } destinationList) labels[LabelKeys.PrefixListReference(destinationList)] = "";
         }
-        return labels;
     }
 }

@@ -14,21 +14,42 @@ public sealed record RemoteSourceRules(string SourceGroupId, IReadOnlyList<Rule>
     {
         ArgumentNullException.ThrowIfNull(groupId);
         ArgumentNullException.ThrowIfNull(rules);
-        var ingress = new Dictionary<RemoteTarget, List<Rule>>();
-        var egress = new Dictionary<RemoteTarget, List<Rule>>();
-        var targets = new List<RemoteTarget>();
+        // Targets in the order the rules first name them; an SG peer is looked up by its id, so no target
+        // is built per rule, and the SG's address-peer bucket is hashed once.
+        var byGroup = new Dictionary<string, (List<Rule> Ingress, List<Rule> Egress)>(StringComparer.Ordinal);
+        var byBucket = new Dictionary<int, (List<Rule> Ingress, List<Rule> Egress)>();
+        var targets = new List<(RemoteTarget Target, List<Rule> Ingress, List<Rule> Egress)>();
+        RemoteTarget.AddressPeers? ownBucket = null;
+        var (farEndOf, farEnd) = ((string?)null, (EntityRule?)null);
         foreach (var rule in rules)
         {
-            var target = RemoteTarget.Of(rule);
-            if (!ingress.ContainsKey(target))
+            (List<Rule> Ingress, List<Rule> Egress) lists;
+            if (rule.Peer is RulePeer.GroupPeer group)
             {
-                targets.Add(target);
-                ingress[target] = [];
-                egress[target] = [];
+                if (!byGroup.TryGetValue(group.GroupId, out lists))
+                {
+                    byGroup[group.GroupId] = lists = ([], []);
+                    targets.Add((new RemoteTarget.ForGroup(group.GroupId), lists.Ingress, lists.Egress));
+                }
+            }
+            else
+            {
+                var bucket = string.Equals(rule.GroupId, groupId, StringComparison.Ordinal)
+                    ? ownBucket ??= RemoteTarget.AddressBucketOf(groupId)
+                    : RemoteTarget.AddressBucketOf(rule.GroupId);
+                if (!byBucket.TryGetValue(bucket.Bucket, out lists))
+                {
+                    byBucket[bucket.Bucket] = lists = ([], []);
+                    targets.Add((bucket, lists.Ingress, lists.Egress));
+                }
             }
             // The far SG's ingress rules decide the local endpoint's egress, and the other way round.
-            (rule.Direction == RuleDirection.Ingress ? egress : ingress)[target].Add(CalicoRuleBuilder.Remote(rule, config));
+            // The far end is the same for all of the SG's rules: its selector is built once.
+            if (!string.Equals(farEndOf, rule.GroupId, StringComparison.Ordinal)) (farEndOf, farEnd) = (rule.GroupId, CalicoRuleBuilder.FarEnd(rule.GroupId, config));
+            (rule.Direction == RuleDirection.Ingress ? lists.Egress : lists.Ingress).Add(CalicoRuleBuilder.Remote(rule, farEnd!, config));
         }
-        return targets.ToDictionary(t => t, t => new RemoteSourceRules(groupId, ingress[t], egress[t]));
+        var contributions = new Dictionary<RemoteTarget, RemoteSourceRules>(targets.Count);
+        foreach (var (target, ingress, egress) in targets) contributions.Add(target, new RemoteSourceRules(groupId, ingress, egress));
+        return contributions;
     }
 }

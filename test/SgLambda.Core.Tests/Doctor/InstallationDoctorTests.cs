@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Doctor;
+using SgLambda.Core.Translation;
 using static SgLambda.Core.Tests.Doctor.Installation;
 using static SgLambda.Core.Tests.Translation.Aws;
 
@@ -74,6 +75,46 @@ public class InstallationDoctorTests
         Assert.That((finding.Check, finding.Id, finding.Subject), Is.EqualTo((CheckIds.Policies, FindingIds.PolicyMissing, DbSg)));
         Assert.That(finding.What, Does.Contain($"sg-local.{DbSg}"));
         Assert.That(finding.Fix, Does.StartWith("sglambda reconcile"));
+    }
+
+    [Test]
+    public void A_missing_sg_remote_policy_of_an_sg_is_found_as_that_sgs_policy()
+    {
+        // DbSg's rule from AppSg lives in sg-remote.for-<AppSg>, which selects AppSg's members.
+        var name = PolicyNames.RemoteFor(AppSg);
+        Assert.That(Cluster().Any(o => o.Metadata.Name == name), Is.True);
+        var input = Healthy() with { Cluster = Cluster().Without("GlobalNetworkPolicy", name) };
+        var finding = InstallationDoctor.Examine(input).Findings.Single();
+        Assert.That((finding.Check, finding.Id, finding.Subject), Is.EqualTo((CheckIds.Policies, FindingIds.PolicyMissing, AppSg)));
+        Assert.That(finding.Objects.Select(k => k.Name), Is.EqualTo(new[] { name }));
+    }
+
+    [Test]
+    public void A_missing_address_peer_policy_is_found_by_its_bucket()
+    {
+        // DbSg's prefix-list rule lives in DbSg's address-peer bucket.
+        var name = RemoteTarget.AddressBucketOf(DbSg).PolicyName;
+        Assert.That(Cluster().Any(o => o.Metadata.Name == name), Is.True);
+        var input = Healthy() with { Cluster = Cluster().Without("GlobalNetworkPolicy", name) };
+        var finding = InstallationDoctor.Examine(input).Findings.Single();
+        Assert.That((finding.Check, finding.Id, finding.Subject), Is.EqualTo((CheckIds.Policies, FindingIds.PolicyMissing, name)));
+        Assert.That(finding.What, Does.Contain("CIDR and prefix-list rules"));
+    }
+
+    [Test]
+    public void An_sg_remote_policy_of_an_sg_no_rule_names_any_more_is_stale()
+    {
+        // DbSg named a third SG once: the cluster still holds sg-remote.for-<it> (and DbSg's old rules; drift's part).
+        const string Other = "sg-0other00000000001";
+        var before = Account() with
+        {
+            SecurityGroups = [.. Account().SecurityGroups.Select(g => g.GroupId == DbSg ? g with { IpPermissions = [.. g.IpPermissions, Perm("tcp", 22, 22, groups: [Other])] } : g), Sg(Other)],
+        };
+        var now = Account() with { SecurityGroups = [.. Account().SecurityGroups, Sg(Other)] };
+        var findings = InstallationDoctor.Examine(Healthy() with { Aws = now, Cluster = Cluster(before) }).Findings.Where(f => f.Check == CheckIds.Policies).ToList();
+        Assert.That(findings.Select(f => (f.Id, f.Subject)), Is.EqualTo(new[] { (FindingIds.PolicyStale, Other) }));
+        Assert.That(findings[0].Objects.Select(k => k.Name), Is.EqualTo(new[] { PolicyNames.RemoteFor(Other) }));
+        Assert.That(findings[0].What, Does.StartWith($"no rule names security group {Other} any more"));
     }
 
     [Test]

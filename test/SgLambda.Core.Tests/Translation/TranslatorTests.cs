@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
+using SgLambda.Core.Synthetic;
 using SgLambda.Core.Translation;
 using static SgLambda.Core.Tests.Translation.Aws;
 
@@ -243,6 +244,30 @@ public class TranslatorTests
         var remote = Policy(result, "sg-remote.for-" + App);
         Assert.That(remote.Spec.Egress!.Select(r => r.Metadata!.Annotations![LabelKeys.SecurityGroupId]), Is.EqualTo(new[] { App, Db }));
         Assert.That(remote.Metadata.Labels!.Keys.Where(k => k.StartsWith(LabelKeys.RulesFromPrefix, StringComparison.Ordinal)), Is.EquivalentTo(new[] { LabelKeys.RulesFrom(App), LabelKeys.RulesFrom(Db) }));
+    }
+
+    [Test]
+    public void Every_remote_part_is_labelled_with_exactly_the_sgs_and_prefix_lists_of_its_own_rules()
+    {
+        // 2,000 SGs: each address-peer bucket holds about 2,000 rules in one direction, so it is split.
+        var (snapshot, config) = SyntheticAccount.Generate(2_000, 8_000, 20240601);
+        var parts = Translator.Render(snapshot, config).Objects.OfType<GlobalNetworkPolicy>()
+            .Select(p => (Policy: p, Target: RemoteTarget.FromLabels(p.Metadata.Labels)))
+            .Where(p => p.Target is not null)
+            .ToList();
+        Assert.That(parts.Count(p => PolicyNames.PartOf(p.Policy.Metadata.Name, p.Target!.PolicyName) > 1), Is.GreaterThan(8), "buckets are split");
+        foreach (var (part, _) in parts)
+        {
+            var rules = (part.Spec.Ingress ?? []).Concat(part.Spec.Egress ?? []).ToList();
+            var expected = rules.Select(r => LabelKeys.RulesFrom(r.Metadata!.Annotations![LabelKeys.SecurityGroupId]))
+                .Concat(rules.SelectMany(r => new[] { r.Source?.Selector, r.Destination?.Selector })
+                    .Select(Selectors.PrefixListOf).OfType<string>().Select(LabelKeys.PrefixListReference))
+                .ToHashSet(StringComparer.Ordinal);
+            var labelled = part.Metadata.Labels!.Keys
+                .Where(k => k.StartsWith(LabelKeys.RulesFromPrefix, StringComparison.Ordinal) || k.StartsWith(LabelKeys.PrefixListReferencePrefix, StringComparison.Ordinal))
+                .ToHashSet(StringComparer.Ordinal);
+            Assert.That(labelled, Is.EquivalentTo(expected), part.Metadata.Name);
+        }
     }
 
     [Test]
