@@ -1,6 +1,5 @@
 using System.Net;
 using SgLambda.Core.Aws;
-using SgLambda.Core.Calico;
 using SgLambda.Core.Doctor;
 using SgLambda.Core.Explain;
 using static SgLambda.Core.Tests.Translation.Aws;
@@ -13,11 +12,12 @@ namespace SgLambda.Core.Tests.Doctor;
 /// </summary>
 public class PodReachCheckTests
 {
-    private const string NodeSg = "sg-0node0000000000001";
-    private const string ControlPlaneSg = "sg-0cp00000000000001";
-    private const string PodDefaultSg = "sg-0poddefault000001";
-    private const string AppSg = "sg-0app0000000000001";
-    private const string ClosedSg = "sg-0closed0000000001";
+    private const string NodeSg = "sg-0000000000000a001";
+    private const string ControlPlaneSg = "sg-0000000000000c001";
+    private const string PodDefaultSg = "sg-0000000000000d001";
+    private const string AppSg = "sg-0000000000000e001";
+    // Annotations take well-formed ids only (sg- and 8 or 17 hex digits).
+    private const string ClosedSg = "sg-0000000000000f001";
 
     [Test]
     public void An_annotated_pod_whose_sgs_the_control_plane_does_not_admit_is_named()
