@@ -200,7 +200,7 @@ public class FunctionTests
         var batches = Template.Properties("ChangeQueueBatches");
 
         Assert.That(SamTemplate.Intrinsic(schedule["State"], "Fn::If"), Is.EqualTo(new List<object?> { "Syncing", "ENABLED", "DISABLED" }));
-        Assert.That(SamTemplate.Intrinsic(batches["Enabled"], "Fn::If"), Is.EqualTo(new List<object?> { "Syncing", true, false }));
+        Assert.That(SamTemplate.Intrinsic(batches["Enabled"], "Fn::If"), Is.EqualTo(new List<object?> { "Syncing", "true", "false" }), "YAML booleans, as CloudFormation reads them");
         Assert.That(SamTemplate.Map(Template.Conditions["Syncing"])["Fn::Equals"], Is.EqualTo(new List<object?> { new Dictionary<string, object?> { ["Ref"] = "SyncEnabled" }, "true" }));
         Assert.That(SamTemplate.Map(Template.Parameters["SyncEnabled"])["Default"], Is.EqualTo("true"), "an update keeps syncing");
         var uses = SamTemplate.Descendants(Template.Resources).Count(node => SamTemplate.Intrinsic(node, "Fn::If") is List<object?> { Count: 3 } choice && Equals(choice[0], "Syncing"));
