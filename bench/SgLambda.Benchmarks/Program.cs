@@ -22,6 +22,9 @@ if (args.Contains(QuickRun.Flag, StringComparer.Ordinal)) return QuickRun.Run(ar
 // --dataplane: what Felix programs per endpoint and walks per packet, before and after issue 16's construction.
 if (args.Contains(DataplaneRun.Flag, StringComparer.Ordinal)) return DataplaneRun.Run(args);
 
+// --relabel: the reconciler's relabel pass for N pods the webhook missed, through the webhook on the emulator.
+if (args.Contains(RelabelRun.Flag, StringComparer.Ordinal)) return await RelabelRun.RunAsync(args);
+
 // Min and median beside the mean: on a shared machine the least disturbed iterations say the most.
 var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Min, StatisticColumn.Median);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args, config);

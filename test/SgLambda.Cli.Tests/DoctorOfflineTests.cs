@@ -17,6 +17,29 @@ public sealed class DoctorOfflineTests
         return path;
     }
 
+    /// <summary>Issue 11: on the tutorial's data, pod-tester annotated with pod-sg loses the EKS control plane (AWS agrees).</summary>
+    [Test]
+    public void With_pods_doctor_names_the_annotated_pod_that_cannot_reach_the_kubernetes_api()
+    {
+        var cluster = RenderedCluster();
+        try
+        {
+            var pods = Path.Combine(RepositoryPaths.Root, "test", "SgLambda.Cli.Tests", "Explain", "pods.json");
+            var result = CliResult.Run("doctor", "--aws-snapshot", Tutorial, "--cluster-snapshot", cluster, "--pods", pods, "-o", "json");
+
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.ProblemsFound), result.Stderr);
+            var check = JsonNode.Parse(result.Stdout)!["checks"]!.AsArray().Single(c => c!["check"]!.GetValue<string>() == CheckIds.PodReach)!;
+            var findings = check["findings"]!.AsArray();
+            Assert.That(findings.Select(f => (f!["id"]!.GetValue<string>(), f["subject"]!.GetValue<string>())),
+                Is.EqualTo(new[] { (FindingIds.PodApiUnreachable, "integration-demo/pod-tester") }), "the unannotated web pods are in the node SGs, which the control plane admits");
+            Assert.That(findings[0]!["fix"]!.GetValue<string>(), Does.Contain("PodsReachControlPlane=true"));
+        }
+        finally
+        {
+            File.Delete(cluster);
+        }
+    }
+
     [Test]
     public void The_tutorial_against_its_render_lacks_only_the_trust_sg_on_the_control_plane_and_skips_what_is_not_given()
     {
@@ -31,7 +54,7 @@ public sealed class DoctorOfflineTests
             Assert.That(findings.Select(f => f!["id"]!.GetValue<string>()), Is.EqualTo(new[] { FindingIds.TrustSecurityGroupMissing, FindingIds.TrustSecurityGroupMissing }));
             Assert.That(findings[0]!["fix"]!.GetValue<string>(), Does.StartWith("aws eks update-cluster-config --name sglambda-tutorial --resources-vpc-config securityGroupIds="));
             Assert.That(checks.Where(c => c!["status"]!.GetValue<string>() == "skipped").Select(c => c!["check"]!.GetValue<string>()),
-                Is.EqualTo(new[] { CheckIds.WebhookConfigured, CheckIds.WebhookReachable, CheckIds.DeadLetterQueue, CheckIds.FunctionErrors }));
+                Is.EqualTo(new[] { CheckIds.PodReach, CheckIds.WebhookConfigured, CheckIds.WebhookReachable, CheckIds.DeadLetterQueue, CheckIds.FunctionErrors }));
         }
         finally
         {

@@ -1,16 +1,11 @@
-using System.Text.Json.Nodes;
 using Amazon.EC2;
 using k8s;
-using SgLambda.Aws;
 using SgLambda.Cli.Sandbox;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Explain;
-using SgLambda.Core.Input;
-using SgLambda.Core.NetworkPolicies;
 using SgLambda.Emulators.Aws;
 using SgLambda.Emulators.Kubernetes.ApiServer;
-using SgLambda.Kubernetes;
 
 namespace SgLambda.Cli.Demo;
 
@@ -109,26 +104,7 @@ internal sealed class DemoWorld : IAsyncDisposable
     public Task<IReadOnlyList<CalicoObject>> CalicoObjectsAsync(CancellationToken cancellationToken) => Sandbox.CalicoObjectsAsync(cancellationToken);
 
     /// <summary>What <c>explain</c> reads, taken from the emulators: AWS through EC2, the cluster through its API.</summary>
-    public async Task<ExplainInputs> ExplainInputsAsync(CancellationToken cancellationToken)
-    {
-        var notes = new List<string>();
-        var objects = (await CalicoObjectsAsync(cancellationToken)).ToList();
-        foreach (var policy in await new KubernetesNetworkPolicyReader(Kubernetes).ListNetworkPoliciesAsync(cancellationToken))
-            objects.Add(KubernetesNetworkPolicyConverter.Convert(policy, Config.CalicoApiGroup, notes));
-        var pods = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. Cluster.List("v1", "Pod").Select(p => (JsonNode?)p.DeepClone())]) };
-        // AWS as the functions see it: through AWSSDK.EC2 and the RDS client; the nodes through the cluster's API.
-        var snapshot = await new Ec2Inventory(Ec2, Sandbox.Rds, Config).ReadAllAsync(cancellationToken)
-            with { Nodes = await new KubernetesNodeReader(Kubernetes).ListNodesAsync(cancellationToken) };
-        return new ExplainInputs
-        {
-            Aws = snapshot,
-            Config = Config,
-            Cluster = objects,
-            Pods = PodListParser.Parse(new InputFile("pods", pods.ToJsonString())),
-            NodeNames = [NodeName],
-            Notes = notes,
-        };
-    }
+    public Task<ExplainInputs> ExplainInputsAsync(CancellationToken cancellationToken) => Sandbox.ExplainInputsAsync([NodeName], cancellationToken);
 
     public ValueTask DisposeAsync() => Sandbox.DisposeAsync();
 }

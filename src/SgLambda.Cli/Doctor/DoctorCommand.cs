@@ -1,10 +1,12 @@
 using System.CommandLine;
+using k8s;
 using SgLambda.Aws;
 using SgLambda.Aws.Health;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Cli.Output;
 using SgLambda.Core.Doctor;
+using SgLambda.Core.Explain;
 using SgLambda.Core.Input;
 using SgLambda.Kubernetes;
 
@@ -50,13 +52,19 @@ internal sealed class DoctorCommand
         HelpName = "FILE",
     };
 
+    private readonly Option<string?> pods = new("--pods")
+    {
+        Description = "Offline: kubectl get pods -A -o json, for the check that annotated pods reach the Kubernetes API and cluster DNS",
+        HelpName = "FILE",
+    };
+
     /// <param name="probeHandler">The HTTP handler of the webhook probe (tests trust their own server with it).</param>
     public DoctorCommand(HttpMessageHandler? probeHandler = null)
     {
         this.probeHandler = probeHandler;
         Command = new Command("doctor", "Check an installation: what is wrong, why it matters, and the command that fixes it. Exit 0 healthy, 4 problems found.");
         output.AcceptOnlyFromAmong(ReportPrinter.Text, ReportPrinter.Json);
-        foreach (var option in new Option[] { sync.AwsSnapshot, sync.Region, sync.ClusterSnapshot, sync.Kubeconfig, sync.Context, sync.Config, deadLetterQueueUrl, functionLogGroups, webhookConfiguration, output, noColor })
+        foreach (var option in new Option[] { sync.AwsSnapshot, sync.Region, sync.ClusterSnapshot, sync.Kubeconfig, sync.Context, sync.Config, deadLetterQueueUrl, functionLogGroups, webhookConfiguration, pods, output, noColor })
             Command.Add(option);
         Command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
     }
@@ -95,6 +103,8 @@ internal sealed class DoctorCommand
         IReadOnlyList<CalicoObject>? offlineCluster = clusterFile is null ? null : ClusterSnapshotParser.Parse(clusterFile);
         var offlinePolicies = clusterFile is null ? null : ClusterSnapshotParser.ParseNetworkPolicies(clusterFile);
         var offlineWebhook = webhookPath is null ? null : WebhookConfigurationParser.Parse(InputFileReader.Read(webhookPath));
+        var podsPath = parseResult.GetValue(pods);
+        IReadOnlyList<ClusterPod>? offlinePods = podsPath is null ? null : PodListParser.Parse(InputFileReader.Read(podsPath));
         var region = snapshot is null ? Region(parseResult, config) : null;
 
         var aws = snapshot ?? await new Ec2Inventory(
@@ -110,6 +120,9 @@ internal sealed class DoctorCommand
                     ? Observation.Of(offlineWebhook)
                     : Observation.Skipped<WebhookConfiguration?>("offline (--cluster-snapshot); pass --webhook-configuration"),
                 WebhookProbe = Observation.Skipped<WebhookProbeResult>("offline (--cluster-snapshot)"),
+                Pods = offlinePods is null
+                    ? Observation.Skipped<IReadOnlyList<ClusterPod>>("offline (--cluster-snapshot); pass --pods")
+                    : Observation.Of(offlinePods),
                 // The snapshot's Kubernetes NetworkPolicies (kubectl get networkpolicies -A -o json in the same List).
                 NetworkPolicies = Observation.Of(offlinePolicies!),
             };
@@ -131,6 +144,7 @@ internal sealed class DoctorCommand
                 Aws = aws with { Nodes = nodes },
                 Cluster = objects,
                 Webhook = Observation.Of(webhook),
+                Pods = Observation.Of(offlinePods ?? await ListPodsAsync(kubernetes, cancellationToken)),
                 NetworkPolicies = Observation.Of(await new KubernetesNetworkPolicyReader(kubernetes).ListNetworkPoliciesAsync(cancellationToken)),
                 WebhookProbe = probeUrl is null
                     ? Observation.Skipped<WebhookProbeResult>("no https webhook for pods to probe")
@@ -142,6 +156,22 @@ internal sealed class DoctorCommand
             DeadLetterQueue = await ReadDeadLetterQueueAsync(parseResult, region, cancellationToken),
             FunctionErrors = await ReadFunctionErrorsAsync(parseResult, region, cancellationToken),
         };
+    }
+
+    /// <summary>The cluster's pods as <c>kubectl get pods -A -o json</c> shows them (RBAC: list pods).</summary>
+    private static async Task<IReadOnlyList<ClusterPod>> ListPodsAsync(IKubernetes kubernetes, CancellationToken cancellationToken)
+    {
+        var list = await kubernetes.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: cancellationToken);
+        return [.. list.Items.Select(pod => new ClusterPod(
+            pod.Metadata.NamespaceProperty ?? "default",
+            pod.Metadata.Name,
+            System.Net.IPAddress.TryParse(pod.Status?.PodIP, out var ip) ? ip : null,
+            pod.Metadata.Labels is { } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal),
+            pod.Spec?.NodeName,
+            pod.Spec?.HostNetwork == true)
+        {
+            SecurityGroupClaim = pod.Metadata.Annotations?.TryGetValue(Core.Calico.LabelKeys.SecurityGroupsAnnotation, out var claim) == true ? claim : null,
+        })];
     }
 
     private async Task<Observed<DeadLetterQueueState>> ReadDeadLetterQueueAsync(ParseResult parseResult, string? region, CancellationToken cancellationToken)

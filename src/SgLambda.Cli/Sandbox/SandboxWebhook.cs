@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using SgLambda.Core.Admission;
 using SgLambda.Core.Configuration;
+using SgLambda.Emulators.Kubernetes.ApiServer;
 using SgLambda.Functions;
 using SgLambda.Functions.Lambda;
 using SgLambda.Functions.Observability;
@@ -66,6 +67,24 @@ internal sealed class SandboxWebhook : IDisposable
         return JsonSerializer.Deserialize(body, AdmissionJsonContext.Default.AdmissionReview)?.Response
             ?? throw new InvalidOperationException("the webhook's answer has no response");
     }
+
+    /// <summary>
+    /// The function as the cluster's MutatingWebhookConfiguration registers it (<c>infra/cluster/webhook.yaml</c>): pods
+    /// outside <paramref name="exemptNamespaces"/>, <c>failurePolicy: Ignore</c>; the review goes through the function URL.
+    /// </summary>
+    public MutatingPodWebhook Registration(IEnumerable<string> exemptNamespaces) =>
+        new("pods.sglambda.io", async (review, cancellationToken) =>
+        {
+            var request = review.Deserialize(AdmissionJsonContext.Default.AdmissionReview)
+                ?? throw new InvalidOperationException("the API server sent no review");
+            var response = await ReviewAsync(request, cancellationToken);
+            var answer = new AdmissionReview { ApiVersion = request.ApiVersion, Kind = AdmissionReview.ReviewKind, Response = response };
+            return JsonSerializer.SerializeToNode(answer, AdmissionJsonContext.Default.AdmissionReview)!.AsObject();
+        })
+        {
+            ExcludedNamespaces = exemptNamespaces.ToHashSet(StringComparer.Ordinal),
+            FailOpen = true,
+        };
 
     public void Dispose() => _api.Dispose();
 }

@@ -8,6 +8,9 @@ using SgLambda.Aws;
 using SgLambda.Aws.Rds;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
+using SgLambda.Core.Explain;
+using SgLambda.Core.Input;
+using SgLambda.Core.NetworkPolicies;
 using SgLambda.Core.Sync;
 using SgLambda.Emulators.Aws;
 using SgLambda.Emulators.Aws.Model;
@@ -32,6 +35,7 @@ internal sealed class SandboxWorld : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly string? _temporaryCrds;
     private int _invocations;
+    private KubernetesHttpApi? _podApi;
 
     private SandboxWorld(Ec2Emulator aws, KubernetesApiEmulator cluster, IAmazonEC2 ec2, IAmazonRDS rds, IKubernetes kubernetes, SgLambdaConfig config,
         ChangeHandler handler, Reconciler reconciler, SandboxWebhook webhook, KubernetesCalicoStore store, TextWriter functionLog, TimeProvider clock, string? temporaryCrds)
@@ -109,10 +113,19 @@ internal sealed class SandboxWorld : IAsyncDisposable
             new AwsSecurityGroupWriter(ec2, rds), new KubernetesNetworkPolicyReader(kubernetes));
         var logger = new StructuredLogger(settings.FunctionLog, Functions.LogLevel.Information, settings.Clock);
         var webhook = SandboxWebhook.Create(cluster.BaseUrl, cluster.CertificateAuthorityPem, cluster.BearerToken ?? "sglambda-sandbox", config, logger, settings.Clock);
+        // The reconciler's pod relabelling, over the same HTTP client the function uses (list and patch pods).
+        var podApi = new KubernetesHttpApi(cluster.BaseUrl, cluster.CertificateAuthorityPem, new StaticTokenSource(cluster.BearerToken ?? "sglambda-sandbox"));
+        var reconciler = new Reconciler(engine, logger, settings.Clock) { Relabeler = new PodRelabeler(new KubernetesHttpPodLabels(podApi), config) };
         return new SandboxWorld(aws, cluster, ec2, rds, kubernetes, config,
-            new ChangeHandler(config, engine, logger, settings.Clock), new Reconciler(engine, logger, settings.Clock),
-            webhook, store, settings.FunctionLog, settings.Clock, temporary);
+            new ChangeHandler(config, engine, logger, settings.Clock), reconciler,
+            webhook, store, settings.FunctionLog, settings.Clock, temporary) { _podApi = podApi };
     }
+
+    /// <summary>
+    /// <c>kubectl apply -f infra/cluster/webhook.yaml</c>: from now on the cluster sends every pod CREATE and UPDATE
+    /// outside the exempt namespaces through the webhook function (failing open).
+    /// </summary>
+    public void InstallWebhook() => Cluster.PodWebhook = Webhook.Registration(Config.ExemptNamespaces);
 
     /// <summary>Hands one event to the change handler function, as EventBridge would; returns the function's answer.</summary>
     public async Task<SandboxEventOutcome> DeliverAsync(EmittedEvent emitted)
@@ -141,6 +154,28 @@ internal sealed class SandboxWorld : IAsyncDisposable
         foreach (var kind in new[] { "Tier", "GlobalNetworkPolicy", "NetworkPolicy", "HostEndpoint", "GlobalNetworkSet" })
             objects.AddRange(await Store.ListAsync(kind, "", cancellationToken));
         return objects;
+    }
+
+    /// <summary>What <c>explain</c> reads, taken from the emulators: AWS through EC2, the cluster through its API.</summary>
+    public async Task<ExplainInputs> ExplainInputsAsync(IReadOnlyList<string> nodeNames, CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var objects = (await CalicoObjectsAsync(cancellationToken)).ToList();
+        foreach (var policy in await new KubernetesNetworkPolicyReader(Kubernetes).ListNetworkPoliciesAsync(cancellationToken))
+            objects.Add(KubernetesNetworkPolicyConverter.Convert(policy, Config.CalicoApiGroup, notes));
+        var pods = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. Cluster.List("v1", "Pod").Select(p => (JsonNode?)p.DeepClone())]) };
+        // AWS as the functions see it: through AWSSDK.EC2 and the RDS client; the nodes through the cluster's API.
+        var snapshot = await new Ec2Inventory(Ec2, Rds, Config).ReadAllAsync(cancellationToken)
+            with { Nodes = await new KubernetesNodeReader(Kubernetes).ListNodesAsync(cancellationToken) };
+        return new ExplainInputs
+        {
+            Aws = snapshot,
+            Config = Config,
+            Cluster = objects,
+            Pods = PodListParser.Parse(new InputFile("pods", pods.ToJsonString())),
+            NodeNames = nodeNames,
+            Notes = notes,
+        };
     }
 
     private LambdaContext Context(string function)
@@ -213,6 +248,7 @@ internal sealed class SandboxWorld : IAsyncDisposable
         Ec2.Dispose();
         Rds.Dispose();
         Webhook.Dispose();
+        _podApi?.Dispose();
         Kubernetes.Dispose();
         await Cluster.DisposeAsync();
         await Aws.DisposeAsync();

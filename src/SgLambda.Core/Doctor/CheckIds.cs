@@ -11,6 +11,7 @@ public static class CheckIds
     public const string ForeignObjects = "foreign-objects";
     public const string Drift = "drift";
     public const string Companions = "companions";
+    public const string PodReach = "pod-reach";
     public const string WebhookConfigured = "webhook-configured";
     public const string WebhookReachable = "webhook-reachable";
     public const string DeadLetterQueue = "dead-letter-queue";

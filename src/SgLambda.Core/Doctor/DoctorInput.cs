@@ -1,6 +1,7 @@
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
+using SgLambda.Core.Explain;
 using SgLambda.Core.NetworkPolicies;
 
 namespace SgLambda.Core.Doctor;
@@ -17,6 +18,8 @@ public sealed record DoctorInput
     /// <summary>The cluster's Kubernetes NetworkPolicies (for the SG-aware companions).</summary>
     public Observed<IReadOnlyList<KubernetesNetworkPolicy>> NetworkPolicies { get; init; } =
         Observation.Skipped<IReadOnlyList<KubernetesNetworkPolicy>>("not read");
+    /// <summary>The cluster's pods (<c>kubectl get pods -A -o json</c>), for what annotated pods can reach.</summary>
+    public Observed<IReadOnlyList<ClusterPod>> Pods { get; init; } = Observation.Skipped<IReadOnlyList<ClusterPod>>("not read");
     public Observed<WebhookConfiguration?> Webhook { get; init; } = Observation.Skipped<WebhookConfiguration?>("not read");
     public Observed<WebhookProbeResult> WebhookProbe { get; init; } = Observation.Skipped<WebhookProbeResult>("not probed");
     public Observed<DeadLetterQueueState> DeadLetterQueue { get; init; } = Observation.Skipped<DeadLetterQueueState>("not read");

@@ -21,6 +21,8 @@ public static class FindingIds
     public const string CompanionMissing = "companion-missing";
     public const string CompanionStale = "companion-stale";
     public const string CompanionNameTaken = "companion-name-taken";
+    public const string PodApiUnreachable = "pod-api-unreachable";
+    public const string PodDnsUnreachable = "pod-dns-unreachable";
     public const string WebhookMissing = "webhook-missing";
     public const string WebhookRules = "webhook-rules";
     public const string WebhookUrl = "webhook-url";

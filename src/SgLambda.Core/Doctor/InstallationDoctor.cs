@@ -22,6 +22,7 @@ public static class InstallationDoctor
         var explained = checks.SelectMany(c => c.Findings).SelectMany(f => f.Objects).ToHashSet();
         checks.Add(DriftCheck.Run(context, explained));
         checks.Add(CompanionCheck.Run(context));
+        checks.Add(PodReachCheck.Run(context));
         checks.Add(WebhookConfigurationCheck.Run(context));
         checks.Add(WebhookReachabilityCheck.Run(context));
         checks.Add(DeadLetterQueueCheck.Run(context));

@@ -9,6 +9,9 @@ namespace SgLambda.Core.Explain;
 /// </summary>
 public sealed record ClusterPod(string Namespace, string Name, IPAddress? Ip, IReadOnlyDictionary<string, string> Labels, string? NodeName, bool HostNetwork)
 {
+    /// <summary>Its <c>aws.tigera.io/security-groups</c> annotation (the SGs it claims), null when absent.</summary>
+    public string? SecurityGroupClaim { get; init; }
+
     /// <summary>The workload endpoint Calico makes of it; host-network and address-less pods have none.</summary>
     public Pod? AsWorkload() => HostNetwork || Ip is null ? null : new Pod(Namespace, Name, Ip, Labels);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SgLambda.Core.Calico;
 using SgLambda.Core.Input;
 using YamlDotNet.Core;
 
@@ -80,7 +81,8 @@ public static class PodListParser
                     ? parsed
                     : throw new InputException(file.Name, path + ".status.podIP", null, $"expected an IP address, got \"{text}\"");
             }
-            pods.Add(new ClusterPod(ns, name, ip, labels, spec is null ? null : Text(spec, "nodeName"), hostNetwork));
+            var claim = metadata["annotations"] is JsonObject annotations ? Text(annotations, LabelKeys.SecurityGroupsAnnotation) : null;
+            pods.Add(new ClusterPod(ns, name, ip, labels, spec is null ? null : Text(spec, "nodeName"), hostNetwork) { SecurityGroupClaim = claim });
         }
     }
 

@@ -59,6 +59,15 @@ public static class RuleFlattener
                     warnings.Add($"{group.GroupId}: {where} rule {Describe(permission)} references the internal SG {id}; dropped");
                     continue;
                 }
+                if (IsOutsideVpc(pair, context.Config.VpcId))
+                {
+                    // SEMANTICS.md section 1: no member of a peered VPC is represented, so the peer matches nothing here.
+                    // Kept, its selector would match a pod that merely claims the SG in its annotation (the webhook
+                    // cannot tell which SGs are the VPC's), which AWS never counts as a member.
+                    warnings.Add($"{group.GroupId}: {where} rule {Describe(permission)} references {id} of {pair.VpcId ?? "a peered VPC"}"
+                        + $"{(pair.VpcPeeringConnectionId is { } pcx ? $" (through {pcx})" : "")}, whose members are not in this VPC; skipped");
+                    continue;
+                }
                 rules.Add(new SecurityGroupRuleView(group.GroupId, direction, protocol, new RulePeer.GroupPeer(id),
                     context.RuleIds.Find(group.GroupId, isEgress, permission, "sg", id), pair.Description));
             }
@@ -79,6 +88,18 @@ public static class RuleFlattener
                     context.RuleIds.Find(group.GroupId, isEgress, permission, kind, text), description));
             }
         }
+    }
+
+    /// <summary>
+    /// A reference to an SG of another VPC: EC2 names that VPC (<c>VpcId</c>) and the peering connection
+    /// (<c>VpcPeeringConnectionId</c>) in the pair, and keeps them for a stale reference (an SG deleted in the peer VPC).
+    /// A same-VPC reference carries neither, or this VPC's id; AWS refuses a same-VPC reference to a missing SG.
+    /// </summary>
+    public static bool IsOutsideVpc(UserIdGroupPair pair, string vpcId)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return pair.VpcPeeringConnectionId is { Length: > 0 }
+            || (pair.VpcId is { Length: > 0 } other && !string.Equals(other, vpcId, StringComparison.Ordinal));
     }
 
     private static string Describe(IpPermission permission) =>

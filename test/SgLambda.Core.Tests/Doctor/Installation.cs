@@ -55,6 +55,7 @@ internal static class Installation
         Config = Config(),
         Cluster = Cluster(),
         NetworkPolicies = Observation.Of<IReadOnlyList<KubernetesNetworkPolicy>>([SgAwarePolicy()]),
+        Pods = Observation.Of<IReadOnlyList<Core.Explain.ClusterPod>>([]),
         Webhook = Observation.Of<WebhookConfiguration?>(Webhook()),
         WebhookProbe = Observation.Of(new WebhookProbeResult("https://abc123.lambda-url.us-west-2.on.aws/", 403, null)),
         DeadLetterQueue = Observation.Of(new DeadLetterQueueState("https://sqs.us-west-2.amazonaws.com/111122223333/dlq", 0)),

@@ -20,7 +20,7 @@ public class InstallationDoctorTests
         Assert.That(report.Checks.Select(c => c.Check), Is.EqualTo(new[]
         {
             CheckIds.Tiers, CheckIds.Policies, CheckIds.HostEndpoints, CheckIds.TrustSecurityGroup, CheckIds.EnforcedSecurityGroup,
-            CheckIds.ForeignObjects, CheckIds.Drift, CheckIds.Companions, CheckIds.WebhookConfigured, CheckIds.WebhookReachable, CheckIds.DeadLetterQueue,
+            CheckIds.ForeignObjects, CheckIds.Drift, CheckIds.Companions, CheckIds.PodReach, CheckIds.WebhookConfigured, CheckIds.WebhookReachable, CheckIds.DeadLetterQueue,
             CheckIds.FunctionErrors,
         }));
     }

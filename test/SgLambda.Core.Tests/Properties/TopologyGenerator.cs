@@ -255,7 +255,7 @@ internal static class TopologyGenerator
     /// <summary>Labels as the admission webhook writes them (SEMANTICS.md section 3), plus user labels, some forged.</summary>
     private static Gen<Pod> Pod(int k, string address, string[] groupIds, SgLambdaConfig config) =>
         from ns in Gen.Elements("default", "prod")
-        from annotation in Gen.SubListOf([.. groupIds, UnknownGroup, TrustGroup])
+        from annotation in Gen.SubListOf([.. groupIds, UnknownGroup, OtherVpcGroup, TrustGroup])
         // Besides the documented "true" and "false" (and no label), values users mistype: only "true" allows.
         from metadata in Gen.Elements<string?>(null, null, "true", "false", "True", "", "yes")
         from forged in Gen.Frequency((3, Gen.Constant(Array.Empty<(string, string)>())), (1, Gen.SubListOf(ForgedLabels).Select(labels => labels.ToArray())))
@@ -264,7 +264,9 @@ internal static class TopologyGenerator
     private static Pod BuildPod(
         int k, string ns, string address, string[] annotation, string? metadata, (string Key, string Value)[] forged, string[] groupIds, SgLambdaConfig config)
     {
-        var valid = annotation.Where(groupIds.Contains).ToList();
+        // As the webhook labels: every SG the annotation claims (it cannot tell the VPC's SGs from others, so an SG
+        // of a peered VPC or one that does not exist gets its label too), else the node SGs; internal SGs are refused.
+        var valid = annotation.Where(id => id != TrustGroup).ToList();
         IEnumerable<string> membership = valid.Count > 0 ? valid : config.NodeSecurityGroupIds;
         if (config.PodSecurityGroupId is { } podGroup) membership = membership.Append(podGroup);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = $"app-{k % 2}" };
@@ -325,7 +327,18 @@ internal static class TopologyGenerator
             (1, Gen.Elements("50", "47", "132", "136").Select(number => (number, (int?)null, (int?)null))))
         from peerCount in Gen.Choose(1, 3)
         from peers in Peer(self, groupIds, prefix, hosts).ArrayOf(peerCount)
-        select AwsObjects.Permission(shape.Item1, shape.Item2, shape.Item3, [.. peers.Distinct()]);
+        select Peered(AwsObjects.Permission(shape.Item1, shape.Item2, shape.Item3, [.. peers.Distinct()]));
+
+    /// <summary>
+    /// References to SGs outside the VPC as EC2 describes them: the other VPC's id and the peering connection (for
+    /// sg-404, a stale reference to an SG deleted in the peer VPC). AWS refuses a same-VPC reference to a missing SG.
+    /// </summary>
+    private static IpPermission Peered(IpPermission permission) => permission with
+    {
+        UserIdGroupPairs = [.. permission.UserIdGroupPairs.Select(pair => pair.GroupId is OtherVpcGroup or UnknownGroup
+            ? pair with { VpcId = OtherVpcId, VpcPeeringConnectionId = "pcx-0peer", PeeringStatus = "active" }
+            : pair)],
+    };
 
     private static Gen<(int From, int To)> PortRange() =>
         Gen.Elements((0, 65535), (80, 80), (443, 443), (1, 1023), (0, 1023), (1024, 65535), (22, 22), (53, 53), (8000, 8100));

@@ -189,6 +189,24 @@ public class FunctionTests
         Assert.That(Template.EventPatterns("Reconciler"), Is.Empty);
     }
 
+    /// <summary>
+    /// README's install into a running cluster: the first deploy (SyncEnabled=false) writes nothing to the cluster
+    /// (the change queue's event source and the schedule are off; events wait in the queue) until webhook.yaml is in.
+    /// </summary>
+    [Test]
+    public void SyncEnabled_false_turns_off_the_queue_source_and_the_schedule_only()
+    {
+        var schedule = SamTemplate.Map(SamTemplate.Map(SamTemplate.Map(Template.Properties("Reconciler")["Events"]).Values.Single())["Properties"]);
+        var batches = Template.Properties("ChangeQueueBatches");
+
+        Assert.That(SamTemplate.Intrinsic(schedule["State"], "Fn::If"), Is.EqualTo(new List<object?> { "Syncing", "ENABLED", "DISABLED" }));
+        Assert.That(SamTemplate.Intrinsic(batches["Enabled"], "Fn::If"), Is.EqualTo(new List<object?> { "Syncing", "true", "false" }), "YAML booleans, as CloudFormation reads them");
+        Assert.That(SamTemplate.Map(Template.Conditions["Syncing"])["Fn::Equals"], Is.EqualTo(new List<object?> { new Dictionary<string, object?> { ["Ref"] = "SyncEnabled" }, "true" }));
+        Assert.That(SamTemplate.Map(Template.Parameters["SyncEnabled"])["Default"], Is.EqualTo("true"), "an update keeps syncing");
+        var uses = SamTemplate.Descendants(Template.Resources).Count(node => SamTemplate.Intrinsic(node, "Fn::If") is List<object?> { Count: 3 } choice && Equals(choice[0], "Syncing"));
+        Assert.That(uses, Is.EqualTo(2), "the EventBridge rules still deliver to the change handler, which parks events in the queue");
+    }
+
     [Test]
     public void The_webhook_reads_its_secret_from_the_parameter_the_template_names()
     {

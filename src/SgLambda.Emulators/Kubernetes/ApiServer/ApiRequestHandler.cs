@@ -28,6 +28,9 @@ internal sealed class ApiRequestHandler(
     /// <summary>See <see cref="KubernetesApiEmulatorOptions.Calico3320ApplyCreateNotFound"/>.</summary>
     public bool Calico3320ApplyCreateNotFound { get; init; }
 
+    /// <summary>The pod webhook registered now (see <see cref="KubernetesApiEmulator.PodWebhook"/>), null for none.</summary>
+    public Func<MutatingPodWebhook?> PodWebhook { get; init; } = () => null;
+
     public async Task HandleAsync(HttpContext context)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -109,14 +112,23 @@ internal sealed class ApiRequestHandler(
             {
                 RequireNamespaceInPath(path);
                 var body = await ReadObjectAsync(request);
-                var result = registry.Create(resource, path.Namespace, body, WriteOptionsOf(request, force: false));
+                var options = WriteOptionsOf(request, force: false);
+                if (IsPod(resource))
+                    body = await PodAdmissionCaller.AdmitAsync(PodWebhook(), "CREATE", path.Namespace!, body, null, options.DryRun, context.RequestAborted);
+                var result = registry.Create(resource, path.Namespace, body, options);
                 await WriteResultAsync(context, result, created: 201);
                 return;
             }
             case "update":
             {
                 var body = await ReadObjectAsync(request);
-                var result = registry.Update(resource, path.Namespace, path.Name!, body, WriteOptionsOf(request, force: false));
+                var options = WriteOptionsOf(request, force: false);
+                if (IsPod(resource))
+                {
+                    var existing = registry.Peek(resource, path.Namespace, path.Name!) ?? throw new StatusException(KubernetesStatus.NotFound(resource, path.Name!));
+                    body = await PodAdmissionCaller.AdmitAsync(PodWebhook(), "UPDATE", path.Namespace!, body, existing, options.DryRun, context.RequestAborted);
+                }
+                var result = registry.Update(resource, path.Namespace, path.Name!, body, options);
                 await WriteResultAsync(context, result, created: 201);
                 return;
             }
@@ -197,7 +209,7 @@ internal sealed class ApiRequestHandler(
             var jsonPatch = string.Equals(contentType, JsonPatchType, StringComparison.OrdinalIgnoreCase);
             if (!jsonPatch && patch is not JsonObject)
                 throw new StatusException(KubernetesStatus.BadRequest("error decoding patch: the patch is not a JSON object"));
-            result = registry.Patch(resource, path.Namespace, path.Name!, existing =>
+            JsonNode? Patched(JsonObject existing)
             {
                 if (!jsonPatch) return JsonMergePatch.Apply(existing, patch);
                 try
@@ -213,7 +225,24 @@ internal sealed class ApiRequestHandler(
                     // The API server answers a patch that does not apply with a generic 422 (NewGenericServerResponse).
                     throw new StatusException(KubernetesStatus.PatchDoesNotApply());
                 }
-            }, options);
+            }
+            if (IsPod(resource) && PodWebhook() is { } webhook)
+            {
+                // The webhook sees the patched pod; the admitted pod is written only over the version it was made from.
+                var existing = registry.Peek(resource, path.Namespace, path.Name!) ?? throw new StatusException(KubernetesStatus.NotFound(resource, path.Name!));
+                if (Patched((JsonObject)existing.DeepClone()) is not JsonObject candidate)
+                    throw new StatusException(KubernetesStatus.BadRequest("the patched object is not a JSON object"));
+                var admitted = await PodAdmissionCaller.AdmitAsync(webhook, "UPDATE", path.Namespace!, candidate, existing, options.DryRun, context.RequestAborted);
+                var version = existing["metadata"]?["resourceVersion"]?.GetValue<string>();
+                result = registry.Patch(resource, path.Namespace, path.Name!, current =>
+                    current["metadata"]?["resourceVersion"]?.GetValue<string>() == version
+                        ? admitted
+                        : throw new StatusException(KubernetesStatus.Conflict(resource, path.Name!, "the object has been modified; please apply your changes to the latest version and try again")), options);
+            }
+            else
+            {
+                result = registry.Patch(resource, path.Namespace, path.Name!, Patched, options);
+            }
         }
         await WriteResultAsync(context, result, created: 201);
     }
@@ -259,6 +288,8 @@ internal sealed class ApiRequestHandler(
         "DELETE" => "deletecollection",
         _ => null,
     };
+
+    private static bool IsPod(ApiResource resource) => resource.Group.Length == 0 && resource.Plural == "pods";
 
     private static void RequireNamespaceInPath(ApiPath path)
     {

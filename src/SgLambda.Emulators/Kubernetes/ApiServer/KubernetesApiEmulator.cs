@@ -54,6 +54,12 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
 
     public RequestCounters Requests { get; }
 
+    /// <summary>
+    /// The mutating webhook pod writes go through (null: none registered, as before <c>kubectl apply -f webhook.yaml</c>).
+    /// Set or clear it at any time, as applying or deleting the MutatingWebhookConfiguration does.
+    /// </summary>
+    public MutatingPodWebhook? PodWebhook { get; set; }
+
     /// <summary>The token requests must carry, when one is required.</summary>
     public string? BearerToken { get; }
 
@@ -89,7 +95,7 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
         }));
         var application = builder.Build();
         var emulator = new KubernetesApiEmulator(application, registry, faults, requests, certificates, options.BearerToken);
-        var handler = new ApiRequestHandler(registry, faults, requests, options.BearerToken, () => emulator.BaseUrl.Authority) { Calico3320ApplyCreateNotFound = options.Calico3320ApplyCreateNotFound };
+        var handler = new ApiRequestHandler(registry, faults, requests, options.BearerToken, () => emulator.BaseUrl.Authority) { Calico3320ApplyCreateNotFound = options.Calico3320ApplyCreateNotFound, PodWebhook = () => emulator.PodWebhook };
         application.Run(handler.HandleAsync);
         await application.StartAsync(cancellationToken);
         var address = application.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
