@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SgLambda.Core.Admission;
 using SgLambda.Core.Configuration;
 using SgLambda.Functions;
@@ -65,6 +66,38 @@ internal sealed class SandboxWebhook : IDisposable
             throw new InvalidOperationException($"the webhook answered HTTP {response?.StatusCode.ToString(CultureInfo.InvariantCulture) ?? "nothing"}");
         return JsonSerializer.Deserialize(body, AdmissionJsonContext.Default.AdmissionReview)?.Response
             ?? throw new InvalidOperationException("the webhook's answer has no response");
+    }
+
+    /// <summary>
+    /// The cluster API's call: an AdmissionReview as JSON in, the review with the function's response out. Each
+    /// pod's outcome (the labels set, a refusal, or a failure the cluster ignores as failurePolicy Ignore says) is told to <paramref name="report"/>.
+    /// </summary>
+    public async Task<JsonObject> ReviewJsonAsync(JsonObject review, Action<string>? report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var request = review["request"];
+        var pod = $"{request?["operation"]} pod {request?["namespace"]}/{request?["name"] ?? request?["object"]?["metadata"]?["generateName"]}";
+        try
+        {
+            var parsed = JsonSerializer.Deserialize(review.ToJsonString(), AdmissionJsonContext.Default.AdmissionReview)
+                ?? throw new InvalidOperationException("the AdmissionReview is empty");
+            var response = await ReviewAsync(parsed, cancellationToken);
+            report?.Invoke($"webhook {pod}: " + Outcome(response));
+            return JsonNode.Parse(JsonSerializer.Serialize(new AdmissionReview { Response = response }, AdmissionJsonContext.Default.AdmissionReview))!.AsObject();
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            report?.Invoke($"webhook {pod}: failed ({error.Message}); admitted unchanged (failurePolicy Ignore)");
+            throw;
+        }
+    }
+
+    private static string Outcome(AdmissionResponse response)
+    {
+        if (!response.Allowed) return $"refused ({response.Status?.Message})";
+        if (response.Patch is null) return "allowed, no change";
+        var operations = JsonNode.Parse(Convert.FromBase64String(response.Patch)) as JsonArray ?? [];
+        return "allowed, patched " + string.Join(", ", operations.Select(operation => $"{operation?["op"]} {operation?["path"]}"));
     }
 
     public void Dispose() => _api.Dispose();

@@ -88,6 +88,8 @@ internal sealed class SandboxWorld : IAsyncDisposable
         var config = seed.Config with { AccountId = settings.AccountId, Region = settings.Region };
 
         var (crds, temporary) = CrdDirectory();
+        // The cluster calls the webhook function, which reads Namespaces from the cluster: bound once both exist.
+        SandboxWebhook? admission = null;
         var cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
         {
             CrdDirectory = crds,
@@ -95,6 +97,10 @@ internal sealed class SandboxWorld : IAsyncDisposable
             TimeProvider = settings.Clock,
             UseTls = settings.UseTls,
             BearerToken = settings.BearerToken,
+            // As infra/cluster/webhook.yaml configures it: pods on CREATE and UPDATE, failurePolicy Ignore, exempt namespaces skipped.
+            PodMutatingWebhook = new PodMutatingWebhook("pods.sglambda.io",
+                (review, token) => admission!.ReviewJsonAsync(review, settings.PodAdmitted, token),
+                config.ExemptNamespaces.ToHashSet(StringComparer.Ordinal), FailOpen: true),
         }, cancellationToken);
         foreach (var item in seed.ClusterObjects) cluster.Seed(item);
         using var kubeconfig = new MemoryStream(Encoding.UTF8.GetBytes(cluster.KubeconfigYaml()));
@@ -109,6 +115,7 @@ internal sealed class SandboxWorld : IAsyncDisposable
             new AwsSecurityGroupWriter(ec2, rds), new KubernetesNetworkPolicyReader(kubernetes));
         var logger = new StructuredLogger(settings.FunctionLog, Functions.LogLevel.Information, settings.Clock);
         var webhook = SandboxWebhook.Create(cluster.BaseUrl, cluster.CertificateAuthorityPem, cluster.BearerToken ?? "sglambda-sandbox", config, logger, settings.Clock);
+        admission = webhook;
         return new SandboxWorld(aws, cluster, ec2, rds, kubernetes, config,
             new ChangeHandler(config, engine, logger, settings.Clock), new Reconciler(engine, logger, settings.Clock),
             webhook, store, settings.FunctionLog, settings.Clock, temporary);

@@ -28,6 +28,14 @@ internal sealed class ApiRequestHandler(
     /// <summary>See <see cref="KubernetesApiEmulatorOptions.Calico3320ApplyCreateNotFound"/>.</summary>
     public bool Calico3320ApplyCreateNotFound { get; init; }
 
+    /// <summary>See <see cref="KubernetesApiEmulatorOptions.PodMutatingWebhook"/>.</summary>
+    public PodMutatingWebhook? PodWebhook { get; init; }
+
+    /// <summary>Cancelled when the emulator stops, so open watches end at once.</summary>
+    public CancellationToken Stopping { get; init; }
+
+    private OpenApiV3Documents? _openApi;
+
     public async Task HandleAsync(HttpContext context)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -46,6 +54,8 @@ internal sealed class ApiRequestHandler(
         var request = context.Request;
         try
         {
+            // Health checks are public (system:public-info-viewer): served without credentials, refused with wrong ones.
+            if (string.IsNullOrEmpty(request.Headers.Authorization.ToString()) && await ServeHealthAsync(context)) return;
             if (bearerToken is not null && !string.Equals(request.Headers.Authorization.ToString(), "Bearer " + bearerToken, StringComparison.Ordinal))
             {
                 await WriteAsync(context, 401, KubernetesStatus.Unauthorized());
@@ -56,6 +66,7 @@ internal sealed class ApiRequestHandler(
                 await WriteAsync(context, 200, discovery);
                 return;
             }
+            if (await ServeHealthAsync(context) || await ServeOpenApiAsync(context)) return;
             var path = ApiPath.Parse(request.Path.Value ?? "", registry.Catalog);
             if (path is null || path.Subresource is not null || (path.Resource.Namespaced && path.Name is not null && path.Namespace is null))
             {
@@ -63,6 +74,11 @@ internal sealed class ApiRequestHandler(
                 return;
             }
             var verb = Verb(request.Method, path, request.Query);
+            if (verb is not null && !path.Resource.Verbs.Contains(verb))
+            {
+                await WriteAsync(context, 405, KubernetesStatus.MethodNotAllowed(path.Resource, verb));
+                return;
+            }
             if (verb is null)
             {
                 await WriteAsync(context, 405, KubernetesStatus.MethodNotAllowed(path.Resource, request.Method.ToLowerInvariant()));
@@ -98,7 +114,22 @@ internal sealed class ApiRequestHandler(
         switch (verb)
         {
             case "watch":
-                throw new StatusException(KubernetesStatus.MethodNotAllowed(resource, "watch"));
+            {
+                var options = ListOptionsOf(query);
+                try
+                {
+                    options.FieldSelector.RequireSupported(resource);
+                }
+                catch (FormatException error)
+                {
+                    throw new StatusException(KubernetesStatus.BadRequest(error.Message));
+                }
+                await WatchStream.ServeAsync(context, registry, path, options, Stopping);
+                return;
+            }
+            case "create" when resource is { Group: "authorization.k8s.io", Plural: "selfsubjectaccessreviews" }:
+                await WriteAsync(context, 201, SelfSubjectAccessReviews.Answer(await ReadObjectAsync(request), registry.Catalog));
+                return;
             case "get":
                 await WriteAsync(context, 200, registry.Get(resource, path.Namespace, path.Name!));
                 return;
@@ -108,14 +139,14 @@ internal sealed class ApiRequestHandler(
             case "create":
             {
                 RequireNamespaceInPath(path);
-                var body = await ReadObjectAsync(request);
+                var body = await AdmitAsync(context, path, "CREATE", await ReadObjectAsync(request));
                 var result = registry.Create(resource, path.Namespace, body, WriteOptionsOf(request, force: false));
                 await WriteResultAsync(context, result, created: 201);
                 return;
             }
             case "update":
             {
-                var body = await ReadObjectAsync(request);
+                var body = await AdmitAsync(context, path, "UPDATE", await ReadObjectAsync(request));
                 var result = registry.Update(resource, path.Namespace, path.Name!, body, WriteOptionsOf(request, force: false));
                 await WriteResultAsync(context, result, created: 201);
                 return;
@@ -137,6 +168,46 @@ internal sealed class ApiRequestHandler(
                 await WriteAsync(context, 200, registry.DeleteCollection(resource, path.Namespace, ListOptionsOf(query), IsDryRun(query)));
                 return;
         }
+    }
+
+    // Pods pass through the mutating webhook on CREATE and UPDATE (patch and apply do not, in the emulator).
+    private async Task<JsonObject> AdmitAsync(HttpContext context, ApiPath path, string operation, JsonObject pod)
+    {
+        if (PodWebhook is null || path.Resource is not { Group: "", Plural: "pods" } || path.Namespace is null) return pod;
+        var old = operation == "UPDATE" && path.Name is not null ? registry.Peek(path.Resource, path.Namespace, path.Name) : null;
+        return await PodMutatingWebhookCallout.AdmitAsync(PodWebhook, operation, path.Namespace, pod, old, IsDryRun(context.Request.Query), context.RequestAborted);
+    }
+
+    // GET /healthz, /livez, /readyz (and their ?verbose forms): "ok" as text, as kube-apiserver answers.
+    private static async Task<bool> ServeHealthAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var check = (request.Path.Value ?? "").Trim('/');
+        if (!HttpMethods.IsGet(request.Method) || check is not ("healthz" or "livez" or "readyz")) return false;
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        var body = request.Query.ContainsKey("verbose") ? $"[+]ping ok\n{check} check passed\n" : "ok";
+        await context.Response.WriteAsync(body, context.RequestAborted);
+        return true;
+    }
+
+    private async Task<bool> ServeOpenApiAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || !(request.Path.Value ?? "").StartsWith("/openapi/", StringComparison.Ordinal)) return false;
+        _openApi ??= new OpenApiV3Documents(registry.Catalog);
+        if (_openApi.Find(request.Path.Value!) is not { } document)
+        {
+            // kube-apiserver serves /openapi/v2 too; kubectl falls back to it only when v3 is missing.
+            await WriteAsync(context, 404, KubernetesStatus.Unknown(404,
+                $"the emulator serves OpenAPI v3 only (/openapi/v3 and /openapi/v3/apis/<group>/<version>), not {request.Path.Value}"));
+            return true;
+        }
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(document, context.RequestAborted);
+        return true;
     }
 
     private async Task PatchAsync(HttpContext context, ApiPath path)
@@ -335,6 +406,12 @@ internal sealed class ApiRequestHandler(
 
     private static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
     {
+        if ((request.ContentType ?? "").StartsWith(KubernetesProtobuf.MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+            return KubernetesProtobuf.Decode(buffer.ToArray());
+        }
         var text = await ReadTextAsync(request);
         var yaml = (request.ContentType ?? "").StartsWith("application/yaml", StringComparison.OrdinalIgnoreCase);
         try
@@ -436,14 +513,18 @@ internal sealed class ApiRequestHandler(
         var list = new JsonArray();
         foreach (var resource in served)
         {
-            list.Add((JsonNode)new JsonObject
+            var entry = new JsonObject
             {
                 ["name"] = resource.Plural,
-                ["singularName"] = resource.Kind.ToLowerInvariant(),
+                ["singularName"] = resource.Singular ?? resource.Kind.ToLowerInvariant(),
                 ["namespaced"] = resource.Namespaced,
                 ["kind"] = resource.Kind,
-                ["verbs"] = new JsonArray("create", "delete", "deletecollection", "get", "list", "patch", "update"),
-            });
+                ["verbs"] = new JsonArray(resource.Verbs.Select(verb => (JsonNode)verb).ToArray()),
+            };
+            // APIResource's shortNames and categories are omitempty.
+            if (resource.ShortNames.Count > 0) entry["shortNames"] = new JsonArray(resource.ShortNames.Select(name => (JsonNode)name).ToArray());
+            if (resource.Categories.Count > 0) entry["categories"] = new JsonArray(resource.Categories.Select(name => (JsonNode)name).ToArray());
+            list.Add((JsonNode)entry);
         }
         return new JsonObject
         {

@@ -28,6 +28,12 @@ public sealed record KubernetesApiEmulatorOptions
     /// </summary>
     public bool Calico3320ApplyCreateNotFound { get; init; }
 
+    /// <summary>
+    /// A mutating admission webhook the emulator calls for each pod created (POST) or replaced (PUT), as the API
+    /// server calls the webhooks of a MutatingWebhookConfiguration. Null: pods are admitted as sent.
+    /// </summary>
+    public PodMutatingWebhook? PodMutatingWebhook { get; init; }
+
     /// <summary>When set, every request must carry <c>Authorization: Bearer &lt;token&gt;</c> (else 401).</summary>
     public string? BearerToken { get; init; }
 
