@@ -1,24 +1,18 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using SgLambda.Core.Admission;
 using SgLambda.Core.Calico;
-using SgLambda.Emulators.Kubernetes.ApiServer;
 
 namespace SgLambda.Cli.Demo;
 
 /// <summary>
 /// What kubectl and the API server do in the tutorial: create the namespace and the pod, annotate it, create
-/// NetworkPolicies. Pod writes go through SgLambda's admission webhook function as the API server calls it:
-/// an AdmissionReview POSTed to its function URL, the JSON patch of the answer applied to the object before it
-/// is stored.
+/// NetworkPolicies. Pod writes go through SgLambda's admission webhook function because the sandbox's cluster
+/// calls it, as the API server does: an AdmissionReview POSTed to its function URL, the JSON patch of the
+/// answer applied to the object before it is stored.
 /// </summary>
 internal static class DemoCluster
 {
-    private static int reviews;
-
     public static async Task<string> CreatePodAsync(DemoWorld world, string podIp, CancellationToken cancellationToken)
     {
         await world.Kubernetes.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = DemoWorld.Namespace } }, cancellationToken: cancellationToken);
@@ -33,10 +27,10 @@ internal static class DemoCluster
                 ["containers"] = new JsonArray(new JsonObject { ["name"] = "nginx", ["image"] = "nginx" }),
             },
         };
-        var admitted = await AdmitAsync(world, "CREATE", pod, null, cancellationToken);
-        await world.Kubernetes.CoreV1.CreateNamespacedPodAsync(KubernetesJson.Deserialize<V1Pod>(admitted.ToJsonString()), DemoWorld.Namespace, cancellationToken: cancellationToken);
+        await world.Kubernetes.CoreV1.CreateNamespacedPodAsync(KubernetesJson.Deserialize<V1Pod>(pod.ToJsonString()), DemoWorld.Namespace, cancellationToken: cancellationToken);
         // The VPC CNI gives the pod one of its node's secondary addresses (the emulator takes status by seeding).
-        var stored = world.Cluster.Get("v1", "Pod", DemoWorld.Namespace, DemoWorld.PodName)!.DeepClone().AsObject();
+        var admitted = world.Cluster.Get("v1", "Pod", DemoWorld.Namespace, DemoWorld.PodName)!;
+        var stored = admitted.DeepClone().AsObject();
         stored["status"] = new JsonObject { ["phase"] = "Running", ["podIP"] = podIp, ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp }) };
         world.Cluster.Seed(stored);
         return $"kubectl create deployment pod-tester -n {DemoWorld.Namespace}: pod {DemoWorld.Namespace}/{DemoWorld.PodName} ({podIp}), labels {SgLabels(admitted)}";
@@ -48,8 +42,8 @@ internal static class DemoCluster
         var updated = old.DeepClone().AsObject();
         var metadata = updated["metadata"]!.AsObject();
         metadata["annotations"] = new JsonObject { [LabelKeys.SecurityGroupsAnnotation] = $"[\"{groupId}\"]" };
-        var admitted = await AdmitAsync(world, "UPDATE", updated, old, cancellationToken);
-        await world.Kubernetes.CoreV1.ReplaceNamespacedPodAsync(KubernetesJson.Deserialize<V1Pod>(admitted.ToJsonString()), DemoWorld.PodName, DemoWorld.Namespace, cancellationToken: cancellationToken);
+        await world.Kubernetes.CoreV1.ReplaceNamespacedPodAsync(KubernetesJson.Deserialize<V1Pod>(updated.ToJsonString()), DemoWorld.PodName, DemoWorld.Namespace, cancellationToken: cancellationToken);
+        var admitted = world.Cluster.Get("v1", "Pod", DemoWorld.Namespace, DemoWorld.PodName)!;
         return $"kubectl annotate pod -n {DemoWorld.Namespace} -l app=pod-tester {LabelKeys.SecurityGroupsAnnotation}='[\"{groupId}\"]': the webhook sets labels {SgLabels(admitted)}";
     }
 
@@ -58,37 +52,6 @@ internal static class DemoCluster
         var created = await world.Kubernetes.NetworkingV1.CreateNamespacedNetworkPolicyAsync(
             KubernetesJson.Deserialize<V1NetworkPolicy>(policy.ToJsonString()), DemoWorld.Namespace, cancellationToken: cancellationToken);
         return $"kubectl create -f -: NetworkPolicy {created.Metadata.NamespaceProperty}/{created.Metadata.Name}";
-    }
-
-    /// <summary>The API server's side of the mutating webhook: review, then apply the answer's patch (or refuse).</summary>
-    private static async Task<JsonObject> AdmitAsync(DemoWorld world, string operation, JsonObject pod, JsonObject? old, CancellationToken cancellationToken)
-    {
-        var id = Interlocked.Increment(ref reviews);
-        var review = new AdmissionReview
-        {
-            Request = new AdmissionRequest
-            {
-                Uid = string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-8000-{id:D12}"),
-                Kind = new GroupVersionKind("", "v1", "Pod"),
-                Resource = new GroupVersionResource("", "v1", "pods"),
-                Name = DemoWorld.PodName,
-                Namespace = DemoWorld.Namespace,
-                Operation = operation,
-                Object = Element(pod),
-                OldObject = old is null ? null : Element(old),
-            },
-        };
-        var response = await world.Webhook.ReviewAsync(review, cancellationToken);
-        if (!response.Allowed) throw new InvalidOperationException("the webhook refused the pod: " + response.Status?.Message);
-        if (response.Patch is null) return pod;
-        var patch = JsonNode.Parse(Convert.FromBase64String(response.Patch));
-        return JsonPatch.Apply(pod.DeepClone(), patch)!.AsObject();
-    }
-
-    private static JsonElement Element(JsonObject value)
-    {
-        using var document = JsonDocument.Parse(value.ToJsonString());
-        return document.RootElement.Clone();
     }
 
     private static string SgLabels(JsonObject pod) =>

@@ -110,6 +110,10 @@ internal sealed class SandboxCommand
             {
                 lock (stdout) stdout.WriteLine($"unimplemented: {service} {action}: the sandbox does not emulate this call; the client got InvalidAction");
             },
+            PodAdmitted = line =>
+            {
+                lock (stdout) stdout.WriteLine(line);
+            },
         };
         await using var world = await SandboxWorld.StartAsync(settings, account => Seed(account, snapshot), cancellationToken);
         var work = Channel.CreateUnbounded<SandboxWork>(new UnboundedChannelOptions { SingleReader = true });

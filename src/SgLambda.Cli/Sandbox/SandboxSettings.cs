@@ -18,4 +18,12 @@ internal sealed record SandboxSettings
     public required TextWriter FunctionLog { get; init; }
     /// <summary>Told the service and action of each call a client made that the EC2/RDS/STS emulator does not implement.</summary>
     public Action<string, string>? UnimplementedAction { get; init; }
+    /// <summary>Told, in one line, what the admission webhook did with each pod the cluster API admitted (or why it failed).</summary>
+    public Action<string>? PodAdmitted { get; init; }
+
+    /// <summary>
+    /// Whether the cluster starts with SgLambda's webhook registered (true, as a cluster it is installed on); false for a
+    /// cluster it is about to be installed on (<see cref="SandboxWorld.InstallWebhook"/> registers it then).
+    /// </summary>
+    public bool WebhookInstalled { get; init; } = true;
 }

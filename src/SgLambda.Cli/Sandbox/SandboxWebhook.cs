@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SgLambda.Core.Admission;
 using SgLambda.Core.Configuration;
 using SgLambda.Emulators.Kubernetes.ApiServer;
@@ -72,19 +73,46 @@ internal sealed class SandboxWebhook : IDisposable
     /// The function as the cluster's MutatingWebhookConfiguration registers it (<c>infra/cluster/webhook.yaml</c>): pods
     /// outside <paramref name="exemptNamespaces"/>, <c>failurePolicy: Ignore</c>; the review goes through the function URL.
     /// </summary>
-    public MutatingPodWebhook Registration(IEnumerable<string> exemptNamespaces) =>
-        new("pods.sglambda.io", async (review, cancellationToken) =>
-        {
-            var request = review.Deserialize(AdmissionJsonContext.Default.AdmissionReview)
-                ?? throw new InvalidOperationException("the API server sent no review");
-            var response = await ReviewAsync(request, cancellationToken);
-            var answer = new AdmissionReview { ApiVersion = request.ApiVersion, Kind = AdmissionReview.ReviewKind, Response = response };
-            return JsonSerializer.SerializeToNode(answer, AdmissionJsonContext.Default.AdmissionReview)!.AsObject();
-        })
+    /// <param name="exemptNamespaces">The namespaces the configuration's namespaceSelector leaves out.</param>
+    /// <param name="report">Told each pod's outcome (see <see cref="ReviewJsonAsync"/>).</param>
+    public MutatingPodWebhook Registration(IEnumerable<string> exemptNamespaces, Action<string>? report) =>
+        new("pods.sglambda.io", (review, cancellationToken) => ReviewJsonAsync(review, report, cancellationToken))
         {
             ExcludedNamespaces = exemptNamespaces.ToHashSet(StringComparer.Ordinal),
             FailOpen = true,
         };
+
+    /// <summary>
+    /// The cluster API's call: an AdmissionReview as JSON in, the review with the function's response out. Each
+    /// pod's outcome (the labels set, a refusal, or a failure the cluster ignores as failurePolicy Ignore says) is told to <paramref name="report"/>.
+    /// </summary>
+    public async Task<JsonObject> ReviewJsonAsync(JsonObject review, Action<string>? report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var request = review["request"];
+        var pod = $"{request?["operation"]} pod {request?["namespace"]}/{request?["name"] ?? request?["object"]?["metadata"]?["generateName"]}";
+        try
+        {
+            var parsed = JsonSerializer.Deserialize(review.ToJsonString(), AdmissionJsonContext.Default.AdmissionReview)
+                ?? throw new InvalidOperationException("the AdmissionReview is empty");
+            var response = await ReviewAsync(parsed, cancellationToken);
+            report?.Invoke($"webhook {pod}: " + Outcome(response));
+            return JsonNode.Parse(JsonSerializer.Serialize(new AdmissionReview { Response = response }, AdmissionJsonContext.Default.AdmissionReview))!.AsObject();
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            report?.Invoke($"webhook {pod}: failed ({error.Message}); admitted unchanged (failurePolicy Ignore)");
+            throw;
+        }
+    }
+
+    private static string Outcome(AdmissionResponse response)
+    {
+        if (!response.Allowed) return $"refused ({response.Status?.Message})";
+        if (response.Patch is null) return "allowed, no change";
+        var operations = JsonNode.Parse(Convert.FromBase64String(response.Patch)) as JsonArray ?? [];
+        return "allowed, patched " + string.Join(", ", operations.Select(operation => $"{operation?["op"]} {operation?["path"]}"));
+    }
 
     public void Dispose() => _api.Dispose();
 }

@@ -36,6 +36,7 @@ internal sealed class SandboxWorld : IAsyncDisposable
     private readonly string? _temporaryCrds;
     private int _invocations;
     private KubernetesHttpApi? _podApi;
+    private Action<string>? _podAdmitted;
 
     private SandboxWorld(Ec2Emulator aws, KubernetesApiEmulator cluster, IAmazonEC2 ec2, IAmazonRDS rds, IKubernetes kubernetes, SgLambdaConfig config,
         ChangeHandler handler, Reconciler reconciler, SandboxWebhook webhook, KubernetesCalicoStore store, TextWriter functionLog, TimeProvider clock, string? temporaryCrds)
@@ -116,16 +117,19 @@ internal sealed class SandboxWorld : IAsyncDisposable
         // The reconciler's pod relabelling, over the same HTTP client the function uses (list and patch pods).
         var podApi = new KubernetesHttpApi(cluster.BaseUrl, cluster.CertificateAuthorityPem, new StaticTokenSource(cluster.BearerToken ?? "sglambda-sandbox"));
         var reconciler = new Reconciler(engine, logger, settings.Clock) { Relabeler = new PodRelabeler(new KubernetesHttpPodLabels(podApi), config) };
-        return new SandboxWorld(aws, cluster, ec2, rds, kubernetes, config,
+        var world = new SandboxWorld(aws, cluster, ec2, rds, kubernetes, config,
             new ChangeHandler(config, engine, logger, settings.Clock), reconciler,
-            webhook, store, settings.FunctionLog, settings.Clock, temporary) { _podApi = podApi };
+            webhook, store, settings.FunctionLog, settings.Clock, temporary) { _podApi = podApi, _podAdmitted = settings.PodAdmitted };
+        // As after kubectl apply -f infra/cluster/webhook.yaml: the cluster sends its pods through the webhook function.
+        if (settings.WebhookInstalled) world.InstallWebhook();
+        return world;
     }
 
     /// <summary>
     /// <c>kubectl apply -f infra/cluster/webhook.yaml</c>: from now on the cluster sends every pod CREATE and UPDATE
     /// outside the exempt namespaces through the webhook function (failing open).
     /// </summary>
-    public void InstallWebhook() => Cluster.PodWebhook = Webhook.Registration(Config.ExemptNamespaces);
+    public void InstallWebhook() => Cluster.PodWebhook = Webhook.Registration(Config.ExemptNamespaces, _podAdmitted);
 
     /// <summary>Hands one event to the change handler function, as EventBridge would; returns the function's answer.</summary>
     public async Task<SandboxEventOutcome> DeliverAsync(EmittedEvent emitted)

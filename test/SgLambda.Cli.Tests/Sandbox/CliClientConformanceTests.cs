@@ -75,6 +75,28 @@ public sealed class CliClientConformanceTests
     }
 
     [Test]
+    public void Aws_rds_create_modify_and_describe_db_instances_reach_the_change_handler_live()
+    {
+        var created = Aws("rds", "create-db-instance", "--db-instance-identifier", "orders-db", "--db-instance-class", "db.t3.micro",
+            "--engine", "postgres", "--master-username", "app", "--master-user-password", "sandbox-secret", "--allocated-storage", "20",
+            "--vpc-security-group-ids", "sg-12345678901234");
+        var createdLine = Sandbox.WaitForLine(l => l.Contains("event CreateDBInstance", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var modified = Aws("rds", "modify-db-instance", "--db-instance-identifier", "orders-db",
+            "--vpc-security-group-ids", "sg-12345678901234", "sg-98765432109876", "--apply-immediately");
+        var modifiedLine = Sandbox.WaitForLine(l => l.Contains("event ModifyDBInstance", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var described = Aws("rds", "describe-db-instances", "--db-instance-identifier", "orders-db");
+
+        Assert.That(created["DBInstance"]!["DBInstanceStatus"]!.GetValue<string>(), Is.EqualTo("creating"));
+        Assert.That(createdLine, Does.Contain(": applied (DB instance orders-db created)"));
+        Assert.That(modified["DBInstance"]!["VpcSecurityGroups"]!.AsArray().Select(g => g!["VpcSecurityGroupId"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "sg-12345678901234", "sg-98765432109876" }));
+        Assert.That(modifiedLine, Does.Contain(": applied (DB instance orders-db modified)"));
+        var instance = described["DBInstances"]![0]!;
+        Assert.That(instance["DBInstanceStatus"]!.GetValue<string>(), Is.EqualTo("available"));
+        Assert.That(instance["Endpoint"]!["Address"]!.GetValue<string>(), Does.StartWith("orders-db."));
+    }
+
+    [Test]
     public void Kubectl_reads_the_policies_and_host_endpoints_sglambda_wrote_and_the_nodes()
     {
         var policies = Kubectl("get", "globalnetworkpolicies.projectcalico.org", "-o", "name");

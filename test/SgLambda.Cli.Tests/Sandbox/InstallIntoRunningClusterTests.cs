@@ -124,7 +124,7 @@ public sealed class InstallIntoRunningClusterTests
         public static async Task<Install> StartAsync()
         {
             string web = "", controlPlane = "", controlPlaneEni = "", outsiderEni = "";
-            var settings = new SandboxSettings { Region = Region, Seed = 11, FunctionLog = TextWriter.Null, BearerToken = "sglambda-install" };
+            var settings = new SandboxSettings { Region = Region, Seed = 11, FunctionLog = TextWriter.Null, BearerToken = "sglambda-install", WebhookInstalled = false };
             var world = await SandboxWorld.StartAsync(settings, account =>
             {
                 var vpc = account.AddVpc("10.0.0.0/16");

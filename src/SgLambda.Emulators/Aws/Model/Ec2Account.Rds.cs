@@ -38,6 +38,15 @@ public sealed partial class Ec2Account
         return db;
     }
 
+    /// <summary>Stores changed settings of an existing DB instance (not its security groups: <see cref="SetDbSecurityGroups"/>).</summary>
+    internal RdsDbInstance UpdateDbInstance(string identifier, Func<RdsDbInstance, RdsDbInstance> change)
+    {
+        var db = GetDbInstance(identifier);
+        var updated = change(db) with { VpcSecurityGroupIds = db.VpcSecurityGroupIds, NetworkInterfaceId = db.NetworkInterfaceId };
+        dbInstances[db.DbInstanceIdentifier] = updated;
+        return updated;
+    }
+
     internal RdsDbInstance GetDbInstance(string identifier) =>
         dbInstances.GetValueOrDefault(identifier.ToLowerInvariant())
         ?? throw new Protocol.AwsApiException("DBInstanceNotFound", $"DBInstance {identifier} not found.", 404);

@@ -18,4 +18,9 @@ public sealed record RdsDbInstance(
     public string Status { get; init; } = "available";
     public ImmutableList<string> VpcSecurityGroupIds { get; init; } = [];
     public int Port { get; init; } = 5432;
+    /// <summary>The settings a client reads back (Terraform plans a replacement when MasterUsername differs).</summary>
+    public string? MasterUsername { get; init; }
+    public string? DbName { get; init; }
+    public int AllocatedStorage { get; init; } = 20;
+    public bool AutoMinorVersionUpgrade { get; init; } = true;
 }

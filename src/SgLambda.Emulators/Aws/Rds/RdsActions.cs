@@ -54,6 +54,11 @@ internal static class RdsActions
             request.Required("Engine"),
             VpcSecurityGroupIds(request),
             subnetId: null);
+        db = account.UpdateDbInstance(db.DbInstanceIdentifier, created => Settings(request, created) with
+        {
+            MasterUsername = request.Get("MasterUsername"),
+            DbName = request.Get("DBName"),
+        });
         var instance = RdsShapes.DbInstance(account, db, status: "creating");
         return new ActionOutcome(new WireStruct().Add("DBInstance", instance)) { CloudTrailResponse = instance };
     }
@@ -63,10 +68,19 @@ internal static class RdsActions
         var (request, account) = context;
         var identifier = request.Required("DBInstanceIdentifier");
         var groupIds = VpcSecurityGroupIds(request);
-        var db = groupIds.Count > 0 ? account.SetDbSecurityGroups(identifier, groupIds) : account.GetDbInstance(identifier);
+        if (groupIds.Count > 0) account.SetDbSecurityGroups(identifier, groupIds);
+        var db = account.UpdateDbInstance(identifier, existing => Settings(request, existing));
         var instance = RdsShapes.DbInstance(account, db);
         return new ActionOutcome(new WireStruct().Add("DBInstance", instance)) { CloudTrailResponse = instance };
     }
+
+    // The settings CreateDBInstance and ModifyDBInstance share, kept as sent so describe answers them back.
+    private static RdsDbInstance Settings(AwsQueryRequest request, RdsDbInstance db) => db with
+    {
+        DbInstanceClass = request.Get("DBInstanceClass") ?? db.DbInstanceClass,
+        AllocatedStorage = request.GetInt("AllocatedStorage") ?? db.AllocatedStorage,
+        AutoMinorVersionUpgrade = request.GetBool("AutoMinorVersionUpgrade") ?? db.AutoMinorVersionUpgrade,
+    };
 
     /// <summary>
     /// <c>VpcSecurityGroupIds.VpcSecurityGroupId.N</c>, as AWSSDK.RDS and the AWS CLI send it (the RDS API

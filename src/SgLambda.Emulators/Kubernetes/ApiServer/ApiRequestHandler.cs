@@ -31,6 +31,11 @@ internal sealed class ApiRequestHandler(
     /// <summary>The pod webhook registered now (see <see cref="KubernetesApiEmulator.PodWebhook"/>), null for none.</summary>
     public Func<MutatingPodWebhook?> PodWebhook { get; init; } = () => null;
 
+    /// <summary>Cancelled when the emulator stops, so open watches end at once.</summary>
+    public CancellationToken Stopping { get; init; }
+
+    private OpenApiV3Documents? _openApi;
+
     public async Task HandleAsync(HttpContext context)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -49,6 +54,8 @@ internal sealed class ApiRequestHandler(
         var request = context.Request;
         try
         {
+            // Health checks are public (system:public-info-viewer): served without credentials, refused with wrong ones.
+            if (string.IsNullOrEmpty(request.Headers.Authorization.ToString()) && await ServeHealthAsync(context)) return;
             if (bearerToken is not null && !string.Equals(request.Headers.Authorization.ToString(), "Bearer " + bearerToken, StringComparison.Ordinal))
             {
                 await WriteAsync(context, 401, KubernetesStatus.Unauthorized());
@@ -59,6 +66,7 @@ internal sealed class ApiRequestHandler(
                 await WriteAsync(context, 200, discovery);
                 return;
             }
+            if (await ServeHealthAsync(context) || await ServeOpenApiAsync(context)) return;
             var path = ApiPath.Parse(request.Path.Value ?? "", registry.Catalog);
             if (path is null || path.Subresource is not null || (path.Resource.Namespaced && path.Name is not null && path.Namespace is null))
             {
@@ -66,6 +74,11 @@ internal sealed class ApiRequestHandler(
                 return;
             }
             var verb = Verb(request.Method, path, request.Query);
+            if (verb is not null && !path.Resource.Verbs.Contains(verb))
+            {
+                await WriteAsync(context, 405, KubernetesStatus.MethodNotAllowed(path.Resource, verb));
+                return;
+            }
             if (verb is null)
             {
                 await WriteAsync(context, 405, KubernetesStatus.MethodNotAllowed(path.Resource, request.Method.ToLowerInvariant()));
@@ -101,7 +114,22 @@ internal sealed class ApiRequestHandler(
         switch (verb)
         {
             case "watch":
-                throw new StatusException(KubernetesStatus.MethodNotAllowed(resource, "watch"));
+            {
+                var options = ListOptionsOf(query);
+                try
+                {
+                    options.FieldSelector.RequireSupported(resource);
+                }
+                catch (FormatException error)
+                {
+                    throw new StatusException(KubernetesStatus.BadRequest(error.Message));
+                }
+                await WatchStream.ServeAsync(context, registry, path, options, Stopping);
+                return;
+            }
+            case "create" when resource is { Group: "authorization.k8s.io", Plural: "selfsubjectaccessreviews" }:
+                await WriteAsync(context, 201, SelfSubjectAccessReviews.Answer(await ReadObjectAsync(request), registry.Catalog));
+                return;
             case "get":
                 await WriteAsync(context, 200, registry.Get(resource, path.Namespace, path.Name!));
                 return;
@@ -149,6 +177,38 @@ internal sealed class ApiRequestHandler(
                 await WriteAsync(context, 200, registry.DeleteCollection(resource, path.Namespace, ListOptionsOf(query), IsDryRun(query)));
                 return;
         }
+    }
+
+    // GET /healthz, /livez, /readyz (and their ?verbose forms): "ok" as text, as kube-apiserver answers.
+    private static async Task<bool> ServeHealthAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var check = (request.Path.Value ?? "").Trim('/');
+        if (!HttpMethods.IsGet(request.Method) || check is not ("healthz" or "livez" or "readyz")) return false;
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        var body = request.Query.ContainsKey("verbose") ? $"[+]ping ok\n{check} check passed\n" : "ok";
+        await context.Response.WriteAsync(body, context.RequestAborted);
+        return true;
+    }
+
+    private async Task<bool> ServeOpenApiAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || !(request.Path.Value ?? "").StartsWith("/openapi/", StringComparison.Ordinal)) return false;
+        _openApi ??= new OpenApiV3Documents(registry.Catalog);
+        if (_openApi.Find(request.Path.Value!) is not { } document)
+        {
+            // kube-apiserver serves /openapi/v2 too; kubectl falls back to it only when v3 is missing.
+            await WriteAsync(context, 404, KubernetesStatus.Unknown(404,
+                $"the emulator serves OpenAPI v3 only (/openapi/v3 and /openapi/v3/apis/<group>/<version>), not {request.Path.Value}"));
+            return true;
+        }
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(document, context.RequestAborted);
+        return true;
     }
 
     private async Task PatchAsync(HttpContext context, ApiPath path)
@@ -366,6 +426,12 @@ internal sealed class ApiRequestHandler(
 
     private static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
     {
+        if ((request.ContentType ?? "").StartsWith(KubernetesProtobuf.MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+            return KubernetesProtobuf.Decode(buffer.ToArray());
+        }
         var text = await ReadTextAsync(request);
         var yaml = (request.ContentType ?? "").StartsWith("application/yaml", StringComparison.OrdinalIgnoreCase);
         try
@@ -467,14 +533,18 @@ internal sealed class ApiRequestHandler(
         var list = new JsonArray();
         foreach (var resource in served)
         {
-            list.Add((JsonNode)new JsonObject
+            var entry = new JsonObject
             {
                 ["name"] = resource.Plural,
-                ["singularName"] = resource.Kind.ToLowerInvariant(),
+                ["singularName"] = resource.Singular ?? resource.Kind.ToLowerInvariant(),
                 ["namespaced"] = resource.Namespaced,
                 ["kind"] = resource.Kind,
-                ["verbs"] = new JsonArray("create", "delete", "deletecollection", "get", "list", "patch", "update"),
-            });
+                ["verbs"] = new JsonArray(resource.Verbs.Select(verb => (JsonNode)verb).ToArray()),
+            };
+            // APIResource's shortNames and categories are omitempty.
+            if (resource.ShortNames.Count > 0) entry["shortNames"] = new JsonArray(resource.ShortNames.Select(name => (JsonNode)name).ToArray());
+            if (resource.Categories.Count > 0) entry["categories"] = new JsonArray(resource.Categories.Select(name => (JsonNode)name).ToArray());
+            list.Add((JsonNode)entry);
         }
         return new JsonObject
         {

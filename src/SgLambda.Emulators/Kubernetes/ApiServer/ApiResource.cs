@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace SgLambda.Emulators.Kubernetes.ApiServer;
 
 /// <summary>
@@ -28,6 +30,32 @@ public sealed record ApiResource(
     IReadOnlyList<string> SelectableFields,
     string StoragePrefix)
 {
+    /// <summary>Discovery's <c>shortNames</c> (<c>ns</c>, <c>gnp</c>): kubectl resolves them to this resource.</summary>
+    public IReadOnlyList<string> ShortNames { get; init; } = [];
+
+    /// <summary>Discovery's <c>categories</c> (<c>all</c>, <c>calico</c>): <c>kubectl get CATEGORY</c> lists every member.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Discovery's <c>singularName</c>; the kind in lower case unless the CRD names one.</summary>
+    public string? Singular { get; init; }
+
+    /// <summary>The CRD version's <c>openAPIV3Schema</c> (custom resources only), served under <c>/openapi/v3</c>.</summary>
+    public JsonObject? OpenApiV3Schema { get; init; }
+
+    /// <summary>
+    /// Served for reading only (get, list, watch): e.g. the CustomResourceDefinitions the emulator loaded from
+    /// files, which a write could not install. Writes answer 405 MethodNotAllowed.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>The verbs of a resource that is not stored (a review such as <c>selfsubjectaccessreviews</c>); null for stored ones.</summary>
+    public IReadOnlyList<string>? ServedVerbs { get; init; }
+
+    /// <summary>The verbs discovery lists for the resource.</summary>
+    public IReadOnlyList<string> Verbs => ServedVerbs ?? (ReadOnly
+        ? ["get", "list", "watch"]
+        : ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]);
+
     /// <summary><c>v1</c> for the core group, else <c>group/version</c>.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

@@ -30,7 +30,7 @@ public sealed class ApiResourceCatalog
     public static IReadOnlyList<ApiResource> BuiltIn { get; } =
     [
         new("", "v1", "namespaces", "Namespace", "NamespaceList", Namespaced: false, IsCustomResource: false,
-            HasStatusSubresource: true, TracksGeneration: false, ["status.phase"], "/registry/namespaces"),
+            HasStatusSubresource: true, TracksGeneration: false, ["status.phase"], "/registry/namespaces") { ShortNames = ["ns"] },
         // The API server stores Nodes under their historical name, "minions".
         new("", "v1", "nodes", "Node", "NodeList", Namespaced: false, IsCustomResource: false,
             HasStatusSubresource: true, TracksGeneration: false, ["spec.unschedulable"], "/registry/minions"),
@@ -38,13 +38,21 @@ public sealed class ApiResourceCatalog
             HasStatusSubresource: true, TracksGeneration: false,
             ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "spec.hostNetwork",
                 "status.phase", "status.podIP", "status.nominatedNodeName"],
-            "/registry/pods"),
+            "/registry/pods") { ShortNames = ["po"], Categories = ["all"] },
         new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", "NetworkPolicyList", Namespaced: true,
-            IsCustomResource: false, HasStatusSubresource: false, TracksGeneration: true, [], "/registry/networkpolicies"),
+            IsCustomResource: false, HasStatusSubresource: false, TracksGeneration: true, [], "/registry/networkpolicies") { ShortNames = ["netpol"] },
         // Read by sglambda doctor (the admission webhook's configuration).
         new("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration",
             "MutatingWebhookConfigurationList", Namespaced: false, IsCustomResource: false, HasStatusSubresource: false,
             TracksGeneration: true, [], "/registry/mutatingwebhookconfigurations"),
+        // The CRDs the emulator was started with, for `kubectl get crds`; read-only, as files install them.
+        new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", "CustomResourceDefinitionList",
+            Namespaced: false, IsCustomResource: false, HasStatusSubresource: true, TracksGeneration: true, [],
+            "/registry/apiextensions.k8s.io/customresourcedefinitions") { ShortNames = ["crd", "crds"], Categories = ["api-extensions"], ReadOnly = true },
+        // kubectl auth can-i: a review answered at once, never stored.
+        new("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", "SelfSubjectAccessReviewList",
+            Namespaced: false, IsCustomResource: false, HasStatusSubresource: false, TracksGeneration: false, [],
+            "/registry/selfsubjectaccessreviews") { ServedVerbs = ["create"] },
     ];
 
     /// <summary>The built-in resources plus every CRD found (recursively) under <paramref name="crdDirectory"/>.</summary>
@@ -88,7 +96,13 @@ public sealed class ApiResourceCatalog
                     .OfType<string>()
                     .ToList();
                 yield return new ApiResource(group, Required(version, "name", source), plural, kind, listKind, namespaced,
-                    IsCustomResource: true, hasStatus, TracksGeneration: true, selectable, $"/registry/{group}/{plural}");
+                    IsCustomResource: true, hasStatus, TracksGeneration: true, selectable, $"/registry/{group}/{plural}")
+                {
+                    ShortNames = Strings(names["shortNames"]),
+                    Categories = Strings(names["categories"]),
+                    Singular = names["singular"]?.GetValue<string>(),
+                    OpenApiV3Schema = version["schema"]?["openAPIV3Schema"]?.DeepClone() as JsonObject,
+                };
             }
         }
     }
@@ -104,6 +118,19 @@ public sealed class ApiResourceCatalog
     /// <summary>Like <see cref="FindKind"/>, but throws when the kind is not served.</summary>
     public ApiResource RequireKind(string apiVersion, string kind) =>
         FindKind(apiVersion, kind) ?? throw new ArgumentException($"no resource serves kind \"{kind}\" in version \"{apiVersion}\"");
+
+    /// <summary>The CustomResourceDefinition objects in the <c>*.yaml</c> files under <paramref name="directory"/>, as stored.</summary>
+    public static IReadOnlyList<JsonObject> ReadCustomResourceDefinitionObjects(string directory) =>
+        Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(file => YamlToJson.ReadDocuments(File.ReadAllText(file)))
+            .OfType<JsonObject>()
+            .Where(document => document["kind"]?.GetValue<string>() == "CustomResourceDefinition")
+            .Select(document => (JsonObject)JsonNode.Parse(document.ToJsonString())!)
+            .ToList();
+
+    private static List<string> Strings(JsonNode? node) =>
+        (node as JsonArray ?? []).Select(item => item?.GetValue<string>()).OfType<string>().ToList();
 
     private static string Required(JsonObject parent, string name, string source) =>
         parent[name]?.GetValue<string>() ?? throw new InvalidDataException($"{source}: CRD has no {name}");

@@ -21,9 +21,13 @@ namespace SgLambda.Emulators.Kubernetes.ApiServer;
 /// annotation keys and other metadata fields (<see cref="FieldOwnership"/>); lists and nested objects below
 /// that level are owned as a whole (atomic), where the API server would merge them by key.</item>
 /// <item>Strategic merge patch (built-in resources only) is applied as a JSON merge patch.</item>
-/// <item>No watch (405), no subresources such as <c>/status</c> (404; status changes by seeding), no
-/// admission webhooks, no RBAC (one optional bearer token), no finalizers or graceful deletion: deletes
+/// <item>No subresources such as <c>/status</c> (404; status changes by seeding), no RBAC (one optional bearer
+/// token; SelfSubjectAccessReviews answer from that, see <see cref="SelfSubjectAccessReviews"/>), one optional
+/// mutating webhook for pods (<see cref="PodWebhook"/>), no finalizers or graceful deletion: deletes
 /// (namespaces included, with their contents) take effect at once.</item>
+/// <item>Watches stream JSON WatchEvents (<see cref="WatchStream"/>); OpenAPI v3 is built from the CRD schemas
+/// (<see cref="OpenApiV3Documents"/>); protobuf bodies are read for Namespaces and SelfSubjectAccessReviews only
+/// (<see cref="KubernetesProtobuf"/>). The CRDs are served read-only under apiextensions.k8s.io.</item>
 /// <item>Built-in objects get only their name and label checks and the defaults SgLambda reads back
 /// (a Namespace's name label and phase, a Pod's phase); custom resources get full CRD validation.</item>
 /// </list>
@@ -32,6 +36,7 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
 {
     private readonly WebApplication _application;
     private readonly SelfSignedCertificates? _certificates;
+    private readonly CancellationTokenSource _stopping = new();
 
     private KubernetesApiEmulator(WebApplication application, ResourceRegistry registry, FaultInjector faults,
         RequestCounters requests, SelfSignedCertificates? certificates, string? bearerToken)
@@ -83,6 +88,10 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
                 new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = namespaceName } },
                 WriteOptions.For("kube-apiserver"));
         }
+        if (options.CrdDirectory is not null)
+        {
+            foreach (var definition in ApiResourceCatalog.ReadCustomResourceDefinitionObjects(options.CrdDirectory)) registry.Seed(definition);
+        }
         var faults = new FaultInjector(options.FaultSeed);
         var requests = new RequestCounters();
         var certificates = options.UseTls ? SelfSignedCertificates.Create() : null;
@@ -95,7 +104,12 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
         }));
         var application = builder.Build();
         var emulator = new KubernetesApiEmulator(application, registry, faults, requests, certificates, options.BearerToken);
-        var handler = new ApiRequestHandler(registry, faults, requests, options.BearerToken, () => emulator.BaseUrl.Authority) { Calico3320ApplyCreateNotFound = options.Calico3320ApplyCreateNotFound, PodWebhook = () => emulator.PodWebhook };
+        var handler = new ApiRequestHandler(registry, faults, requests, options.BearerToken, () => emulator.BaseUrl.Authority)
+        {
+            Calico3320ApplyCreateNotFound = options.Calico3320ApplyCreateNotFound,
+            PodWebhook = () => emulator.PodWebhook,
+            Stopping = emulator._stopping.Token,
+        };
         application.Run(handler.HandleAsync);
         await application.StartAsync(cancellationToken);
         var address = application.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -157,8 +171,10 @@ public sealed class KubernetesApiEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _application.StopAsync();
         await _application.DisposeAsync();
         _certificates?.Dispose();
+        _stopping.Dispose();
     }
 }

@@ -15,9 +15,23 @@ internal sealed class ObjectStore(int retainedRevisions)
 {
     private readonly Dictionary<long, ImmutableSortedDictionary<string, JsonObject>> _history = [];
     private readonly Queue<long> _historyOrder = new();
+    private readonly Queue<StoreEvent> _events = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ImmutableSortedDictionary<string, JsonObject> _objects = ImmutableSortedDictionary.Create<string, JsonObject>(StringComparer.Ordinal);
 
     public long Revision { get; private set; } = 1;
+
+    /// <summary>The oldest revision a watch can start after: older ones have left the event log (410 Expired).</summary>
+    public long OldestWatchableRevision { get; private set; } = 1;
+
+    /// <summary>Completes at the next write (watchers wait on it outside the registry's lock).</summary>
+    public Task Changed => _changed.Task;
+
+    /// <summary>The logged changes after <paramref name="revision"/> whose keys start with <paramref name="prefix"/>; null when the log no longer reaches back that far.</summary>
+    public IReadOnlyList<StoreEvent>? EventsAfter(long revision, string prefix) =>
+        revision < OldestWatchableRevision
+            ? null
+            : _events.Where(change => change.Revision > revision && change.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 
     public JsonObject? Get(string key) => _objects.GetValueOrDefault(key);
 
@@ -37,16 +51,25 @@ internal sealed class ObjectStore(int retainedRevisions)
     {
         var revision = NextRevision();
         ((JsonObject)value["metadata"]!)["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);
+        var type = _objects.ContainsKey(key) ? "MODIFIED" : "ADDED";
         _objects = _objects.SetItem(key, value);
         Remember();
+        Log(new StoreEvent(revision, type, key, value));
         return revision;
     }
 
     public long Delete(string key)
     {
         var revision = NextRevision();
+        var last = _objects.GetValueOrDefault(key);
         _objects = _objects.Remove(key);
         Remember();
+        if (last is not null)
+        {
+            var gone = (JsonObject)last.DeepClone();
+            ((JsonObject)gone["metadata"]!)["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);
+            Log(new StoreEvent(revision, "DELETED", key, gone));
+        }
         return revision;
     }
 
@@ -55,9 +78,21 @@ internal sealed class ObjectStore(int retainedRevisions)
     {
         _history.Clear();
         _historyOrder.Clear();
+        _events.Clear();
+        OldestWatchableRevision = Revision;
     }
 
     private long NextRevision() => ++Revision;
+
+    // As long as the list history: a watch can resume from any revision a list could continue from.
+    private void Log(StoreEvent change)
+    {
+        _events.Enqueue(change);
+        while (_events.Count > retainedRevisions) OldestWatchableRevision = _events.Dequeue().Revision;
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.SetResult();
+    }
 
     private void Remember()
     {

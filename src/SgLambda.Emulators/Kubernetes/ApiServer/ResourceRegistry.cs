@@ -266,6 +266,44 @@ public sealed class ResourceRegistry
         }
     }
 
+    /// <summary>
+    /// The start of a watch without a resourceVersion (or with "0"): the matching objects now, as the synthetic
+    /// ADDED events the API server sends first, and the revision the watch continues after.
+    /// </summary>
+    public (IReadOnlyList<JsonObject> Objects, long Revision) WatchStart(ApiResource resource, string? objectNamespace, ListOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(options);
+        lock (_gate)
+        {
+            var objects = _store.Range(Prefix(resource, objectNamespace), null, null)!
+                .Where(pair => Matches(pair.Value, options))
+                .Select(pair => Present(resource, pair.Value))
+                .ToList();
+            return (objects, _store.Revision);
+        }
+    }
+
+    /// <summary>
+    /// The matching changes after <paramref name="revision"/> (410 Expired when the event log no longer reaches
+    /// back that far), the revision they reach, and a task that completes at the next write.
+    /// </summary>
+    public (IReadOnlyList<StoreEvent> Events, long Revision, Task Changed) WatchEvents(ApiResource resource, string? objectNamespace, ListOptions options, long revision)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(options);
+        lock (_gate)
+        {
+            var events = _store.EventsAfter(revision, Prefix(resource, objectNamespace))
+                ?? throw new StatusException(KubernetesStatus.Expired(
+                    $"too old resource version: {revision.ToString(CultureInfo.InvariantCulture)} ({_store.OldestWatchableRevision.ToString(CultureInfo.InvariantCulture)})"));
+            var matching = events.Where(change => Matches(change.Object, options))
+                .Select(change => change with { Object = Present(resource, change.Object) })
+                .ToList();
+            return (matching, _store.Revision, _store.Changed);
+        }
+    }
+
     /// <summary>Forgets past revisions: outstanding continue tokens expire (410).</summary>
     public void Compact()
     {

@@ -101,6 +101,19 @@ resource "aws_network_interface" "db" {
   tags            = { Owner = var.owner }
 }
 
+# RDS: the provider creates it, then polls DescribeDBInstances until "available" (its waiter starts after a
+# fixed minute, so this resource adds about 80 s to apply and a minute to destroy).
+resource "aws_db_instance" "orders" {
+  identifier             = "tf-orders"
+  engine                 = "postgres"
+  instance_class         = "db.t3.micro"
+  allocated_storage      = 20
+  username               = "app"
+  password               = "sandbox-secret"
+  skip_final_snapshot    = true
+  vpc_security_group_ids = [aws_security_group.db.id]
+}
+
 resource "aws_instance" "ec2_instance" {
   ami                    = "ami-0123456789abcdef0"
   instance_type          = "t3.micro"
@@ -111,6 +124,10 @@ resource "aws_instance" "ec2_instance" {
 
 output "instance_eni" {
   value = aws_instance.ec2_instance.primary_network_interface_id
+}
+
+output "db_eni_sg" {
+  value = one(aws_db_instance.orders.vpc_security_group_ids)
 }
 
 output "pod_sg" {

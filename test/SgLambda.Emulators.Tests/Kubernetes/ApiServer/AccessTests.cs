@@ -56,7 +56,7 @@ public class AccessTests : EmulatorTest
         using var client = new EmulatorClient(Emulator.BaseUrl, handler) { BearerToken = "s3cret" };
         var groups = await client.GetAsync("/apis");
         Assert.That(groups.Body["groups"]!.AsArray().Select(group => group!["name"]!.GetValue<string>()),
-            Is.EqualTo(new[] { "admissionregistration.k8s.io", "crd.projectcalico.org", "networking.k8s.io", "projectcalico.org" }));
+            Is.EqualTo(new[] { "admissionregistration.k8s.io", "apiextensions.k8s.io", "authorization.k8s.io", "crd.projectcalico.org", "networking.k8s.io", "projectcalico.org" }));
         var resources = await client.GetAsync("/apis/projectcalico.org/v3");
         Assert.That(resources.Text("groupVersion"), Is.EqualTo("projectcalico.org/v3"));
         Assert.That(resources.Body["resources"]!.AsArray().Select(resource => resource!["name"]!.GetValue<string>()), Does.Contain("tiers"));
