@@ -91,15 +91,7 @@ internal static class RelabelRun
     /// <summary>The API server's call, as the function URL delivers it: payload 2.0, the secret as the path.</summary>
     private static async Task<JsonObject> CallAsync(AdmissionWebhook function, JsonObject review, CancellationToken cancellationToken)
     {
-        var request = new APIGatewayHttpApiV2ProxyRequest
-        {
-            Version = "2.0",
-            RouteKey = "$default",
-            RawPath = "/" + Secret,
-            Headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["content-type"] = "application/json" },
-            RequestContext = new ProxyRequestContext { Http = new HttpDescription { Method = "POST", Path = "/" + Secret, SourceIp = "10.0.0.10" } },
-            Body = review.ToJsonString(),
-        };
+        var request = FunctionUrlPost.Of(Secret, review.ToJsonString());
         using var input = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(request, WebhookJsonContext.Default.APIGatewayHttpApiV2ProxyRequest));
         var context = new LambdaContext(Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), "AdmissionWebhook",
             "arn:aws:lambda:us-west-2:111122223333:function:AdmissionWebhook", DateTimeOffset.UtcNow.AddSeconds(10), TimeProvider.System);

@@ -48,15 +48,7 @@ internal sealed class SandboxWebhook : IDisposable
     /// <summary>The function's answer to the review; an answer that is not a review is an error.</summary>
     public async Task<AdmissionResponse> ReviewAsync(AdmissionReview review, CancellationToken cancellationToken)
     {
-        var request = new APIGatewayHttpApiV2ProxyRequest
-        {
-            Version = "2.0",
-            RouteKey = "$default",
-            RawPath = "/" + _secret,
-            Headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["content-type"] = "application/json" },
-            RequestContext = new ProxyRequestContext { Http = new HttpDescription { Method = "POST", Path = "/" + _secret, SourceIp = "10.0.0.10" } },
-            Body = JsonSerializer.Serialize(review, AdmissionJsonContext.Default.AdmissionReview),
-        };
+        var request = FunctionUrlPost.Of(_secret, JsonSerializer.Serialize(review, AdmissionJsonContext.Default.AdmissionReview));
         using var input = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(request, WebhookJsonContext.Default.APIGatewayHttpApiV2ProxyRequest));
         var id = Interlocked.Increment(ref _invocations);
         var context = new LambdaContext(string.Create(CultureInfo.InvariantCulture, $"webhook-{id:D4}"), "sglambda-admission-webhook",
