@@ -199,7 +199,9 @@ public class FunctionTests
         var schedule = SamTemplate.Map(SamTemplate.Map(SamTemplate.Map(Template.Properties("Reconciler")["Events"]).Values.Single())["Properties"]);
         var batches = Template.Properties("ChangeQueueBatches");
 
-        Assert.That(SamTemplate.Intrinsic(schedule["State"], "Fn::If"), Is.EqualTo(new List<object?> { "Syncing", "ENABLED", "DISABLED" }));
+        // Enabled, not State: SAM takes either, and the registry's SAM schema knows only Enabled.
+        Assert.That(SamTemplate.Intrinsic(schedule["Enabled"], "Fn::If"), Is.EqualTo(new List<object?> { "Syncing", "true", "false" }));
+        Assert.That(schedule.ContainsKey("State"), Is.False);
         Assert.That(SamTemplate.Intrinsic(batches["Enabled"], "Fn::If"), Is.EqualTo(new List<object?> { "Syncing", "true", "false" }), "YAML booleans, as CloudFormation reads them");
         Assert.That(SamTemplate.Map(Template.Conditions["Syncing"])["Fn::Equals"], Is.EqualTo(new List<object?> { new Dictionary<string, object?> { ["Ref"] = "SyncEnabled" }, "true" }));
         Assert.That(SamTemplate.Map(Template.Parameters["SyncEnabled"])["Default"], Is.EqualTo("true"), "an update keeps syncing");
