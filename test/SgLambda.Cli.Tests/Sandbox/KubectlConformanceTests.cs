@@ -1,5 +1,3 @@
-using SgLambda.TestSupport;
-
 namespace SgLambda.Cli.Tests.Sandbox;
 
 /// <summary>
