@@ -16,8 +16,6 @@ namespace SgLambda.Kubernetes;
 /// </summary>
 public sealed class KubernetesHttpCalicoStore : ICalicoStore
 {
-    private const int MaxListRestarts = 3;
-
     private readonly KubernetesHttpApi _api;
     private readonly KubernetesStoreOptions _options;
     private readonly KubernetesRetry _retry;
@@ -44,47 +42,20 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
         return new CalicoListing(objects, version);
     }
 
-    public async Task<string?> ListEachAsync(string kind, string labelSelector, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
+    public Task<string?> ListEachAsync(string kind, string labelSelector, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(each);
-        ArgumentNullException.ThrowIfNull(restart);
         var resource = CalicoResource.For(kind);
         var operation = $"list {kind} ({_options.ApiGroup}) with selector \"{labelSelector}\"";
-        for (var restarts = 0; ; restarts++)
+        Task<JsonObject> FetchAsync(string? next)
         {
-            string? next = null;
-            string? version = null;
-            try
-            {
-                do
-                {
-                    var query = new StringBuilder("?limit=").Append(_options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    if (!string.IsNullOrEmpty(labelSelector)) query.Append("&labelSelector=").Append(Uri.EscapeDataString(labelSelector));
-                    if (next is not null) query.Append("&continue=").Append(Uri.EscapeDataString(next));
-                    // Namespaced kinds are listed across all namespaces, as SgLambda scopes by label, not namespace.
-                    var path = $"{Collection(resource)}{query}";
-                    var page = await _retry.RunAsync(operation, token => _api.GetAsync(path, token), retryConflicts: false, cancellationToken);
-                    // One string pool a page: a caller that keeps the objects keeps each page's repeats once, and
-                    // one that does not (the reconcile) is not made to keep every string of the listing.
-                    var reader = new CalicoListingReader();
-                    foreach (var item in page["items"] as JsonArray ?? [])
-                    {
-                        if (item is JsonObject value) each(ToCalicoObject(reader, value, kind));
-                    }
-                    // Every page of a list is read at the first page's resourceVersion.
-                    version ??= page["metadata"]?["resourceVersion"]?.GetValue<string>();
-                    next = page["metadata"]?["continue"]?.GetValue<string>();
-                }
-                while (!string.IsNullOrEmpty(next));
-                return version;
-            }
-            catch (KubernetesRequestException expired) when (expired.StatusCode == HttpStatusCode.Gone && next is not null && restarts < MaxListRestarts)
-            {
-                // The continue token outlived the server's history (410 Expired): a consistent list starts over.
-                _options.Log?.Invoke($"{operation}: continue token expired, listing again");
-                restart();
-            }
+            var query = new StringBuilder("?limit=").Append(_options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!string.IsNullOrEmpty(labelSelector)) query.Append("&labelSelector=").Append(Uri.EscapeDataString(labelSelector));
+            if (next is not null) query.Append("&continue=").Append(Uri.EscapeDataString(next));
+            // Namespaced kinds are listed across all namespaces, as SgLambda scopes by label, not namespace.
+            var path = $"{Collection(resource)}{query}";
+            return _retry.RunAsync(operation, token => _api.GetAsync(path, token), retryConflicts: false, cancellationToken);
         }
+        return PagedCalicoList.ReadAsync(kind, _options.ApiGroup, operation, FetchAsync, each, restart, _options.Log);
     }
 
     public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) => ApplyAsync(value, null, cancellationToken);
@@ -157,11 +128,4 @@ public sealed class KubernetesHttpCalicoStore : ICalicoStore
         return $"apis/{_options.ApiGroup}/namespaces/{Uri.EscapeDataString(objectNamespace)}/{resource.Plural}/{name}";
     }
 
-    // List items of custom resources carry kind and apiVersion; fill them in should a server leave them out.
-    private CalicoObject ToCalicoObject(CalicoListingReader reader, JsonObject item, string kind)
-    {
-        item["kind"] ??= kind;
-        item["apiVersion"] ??= _options.ApiGroup;
-        return reader.Read(item);
-    }
 }
