@@ -1,7 +1,7 @@
 using System.Net;
 using k8s;
 using k8s.Models;
-using SgLambda.Core.Doctor;
+using SgLambda.Diagnostics.Doctor;
 
 namespace SgLambda.Kubernetes;
 
