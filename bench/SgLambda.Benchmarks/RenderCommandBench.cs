@@ -76,20 +76,8 @@ public static class RenderCommandBench
         return 0;
     }
 
-    private static RenderInput AwsSnapshotFolderInput(string folder)
-    {
-        InputFile Read(string name) => new(name, File.ReadAllBytes(Path.Combine(folder, name)));
-        return InputParser.ParseRenderInput(new RenderInputFiles
-        {
-            SecurityGroups = Read(RenderInputWriter.SecurityGroupsFile),
-            NetworkInterfaces = Read(RenderInputWriter.NetworkInterfacesFile),
-            Vpcs = Read(RenderInputWriter.VpcsFile),
-            PrefixLists = Read(RenderInputWriter.PrefixListsFile),
-            Nodes = Read(RenderInputWriter.NodesFile),
-            SecurityGroupRules = Read(RenderInputWriter.SecurityGroupRulesFile),
-            Config = Read(RenderInputWriter.ConfigFile),
-        });
-    }
+    private static RenderInput AwsSnapshotFolderInput(string folder) =>
+        RenderInputWriter.ReadBack(name => new InputFile(name, File.ReadAllBytes(Path.Combine(folder, name))));
 
     private static CommandSample RunCommand(string cli, string folder, string format)
     {

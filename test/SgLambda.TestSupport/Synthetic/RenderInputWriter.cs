@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Configuration;
+using SgLambda.Core.Input;
 
-namespace SgLambda.Core.Input;
+namespace SgLambda.TestSupport.Synthetic;
 
 /// <summary>
 /// The inverse of <see cref="InputParser.ParseRenderInput"/>: a snapshot and its configuration as the files
@@ -34,6 +35,25 @@ public static class RenderInputWriter
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
     };
+
+    /// <summary>
+    /// What render's parsers make of files named as <see cref="Write"/> names them; <paramref name="read"/> gives each
+    /// file (from the written dictionary, or from a folder the files were saved to).
+    /// </summary>
+    public static RenderInput ReadBack(Func<string, InputFile> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return InputParser.ParseRenderInput(new RenderInputFiles
+        {
+            SecurityGroups = read(SecurityGroupsFile),
+            NetworkInterfaces = read(NetworkInterfacesFile),
+            Vpcs = read(VpcsFile),
+            PrefixLists = read(PrefixListsFile),
+            Nodes = read(NodesFile),
+            SecurityGroupRules = read(SecurityGroupRulesFile),
+            Config = read(ConfigFile),
+        });
+    }
 
     /// <summary>File name to UTF-8 content, for every file render takes.</summary>
     public static IReadOnlyDictionary<string, byte[]> Write(AwsSnapshot snapshot, SgLambdaConfig config)

@@ -4,7 +4,7 @@ using SgLambda.Core.Input;
 using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 
-namespace SgLambda.Core.Tests.Input;
+namespace SgLambda.Core.Tests.Synthetic;
 
 /// <summary>The files the benchmark writes are read back by render's parsers into the same translation.</summary>
 public class RenderInputWriterTests
@@ -15,18 +15,7 @@ public class RenderInputWriterTests
     {
         var (snapshot, config) = SyntheticAccount.Generate(80, 320, seed);
         var files = RenderInputWriter.Write(snapshot, config);
-        InputFile File(string name) => new(name, (ReadOnlyMemory<byte>)files[name]);
-
-        var input = InputParser.ParseRenderInput(new RenderInputFiles
-        {
-            SecurityGroups = File(RenderInputWriter.SecurityGroupsFile),
-            NetworkInterfaces = File(RenderInputWriter.NetworkInterfacesFile),
-            Vpcs = File(RenderInputWriter.VpcsFile),
-            PrefixLists = File(RenderInputWriter.PrefixListsFile),
-            Nodes = File(RenderInputWriter.NodesFile),
-            SecurityGroupRules = File(RenderInputWriter.SecurityGroupRulesFile),
-            Config = File(RenderInputWriter.ConfigFile),
-        });
+        var input = RenderInputWriter.ReadBack(name => new InputFile(name, (ReadOnlyMemory<byte>)files[name]));
 
         Assert.That(input.Config.NodeSecurityGroupIds, Is.EqualTo(config.NodeSecurityGroupIds));
         Assert.That(input.Config.ExemptNamespaces, Is.EqualTo(config.ExemptNamespaces));
