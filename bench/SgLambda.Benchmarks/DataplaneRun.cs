@@ -7,6 +7,7 @@ using SgLambda.Core.Configuration;
 using SgLambda.Diagnostics.Evaluation;
 using SgLambda.Core.Net;
 using SgLambda.TestSupport.Synthetic;
+using SgLambda.TestSupport.Translation;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Benchmarks;
@@ -201,7 +202,7 @@ public static class DataplaneRun
 
     /// <summary>The replaced construction's sg-remote policies.</summary>
     private static List<GlobalNetworkPolicy> RemoteBefore(IReadOnlyList<SecurityGroup> groups, TranslationContext context, SgLambdaConfig config) =>
-        [.. groups.SelectMany(g => LegacyRemote(g, RuleFlattener.Flatten(g, context, []), config))];
+        [.. groups.SelectMany(g => PerSecurityGroupRemotePolicies.Of(g, RuleFlattener.Flatten(g, context, []), config))];
 
     /// <summary>
     /// What the two ways of shrinking the address-peer buckets that issue 16 names would give, counted (not
@@ -272,7 +273,7 @@ public static class DataplaneRun
         {
             var rules = RuleFlattener.Flatten(group, context, warnings);
             foreach (var policy in SecurityGroupPolicyRenderer.Render(group, rules, context)) Add(policy);
-            foreach (var policy in LegacyRemote(group, rules, config)) Add(policy);
+            foreach (var policy in PerSecurityGroupRemotePolicies.Of(group, rules, config)) Add(policy);
             foreach (var permission in group.IpPermissions.Concat(group.IpPermissionsEgress))
                 foreach (var list in permission.PrefixListIds) referencedLists.Add(list.Id.Trim());
         }
@@ -285,51 +286,6 @@ public static class DataplaneRun
             if (HostEndpointRenderer.Render(eni, context, warnings) is { } endpoint) Add(endpoint);
         }
         return [.. objects.Values.OrderBy(o => o.Key)];
-    }
-
-    /// <summary>The replaced construction: <c>sg-remote.&lt;sg&gt;</c> holds the SG's own rules and selects the enforced endpoints they could let through.</summary>
-    private static IEnumerable<GlobalNetworkPolicy> LegacyRemote(SecurityGroup group, IReadOnlyList<SecurityGroupRuleView> rules, SgLambdaConfig config)
-    {
-        var annotations = group.GroupName is { Length: > 0 } groupName
-            ? new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKeys.SecurityGroupName] = groupName }
-            : null;
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKeys.SecurityGroupId] = group.GroupId };
-        foreach (var rule in rules)
-        {
-            if (rule.Peer is RulePeer.PrefixListPeer list) labels[LabelKeys.PrefixListReference(list.PrefixListId)] = "";
-        }
-        var named = rules.Select(r => r.Peer).OfType<RulePeer.GroupPeer>().Select(p => p.GroupId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var selector = rules.Any(r => r.Peer is not RulePeer.GroupPeer) || named.Count == 0
-            ? Selectors.EnforcedEndpoint
-            : $"({Selectors.EnforcedEndpoint}) && ({string.Join(" || ", named.Select(id => Selectors.MemberOf(id, config)))})";
-        if (selector.Length > CalicoLimits.SelectorLength) selector = Selectors.EnforcedEndpoint;
-        var ingress = rules.Where(r => r.Direction == RuleDirection.Egress).Select(r => Legacy(r, config)).ToList();
-        var egress = rules.Where(r => r.Direction == RuleDirection.Ingress).Select(r => Legacy(r, config)).ToList();
-        var number = 0;
-        foreach (var (partIngress, partEgress) in PolicyParts.Split(ingress, egress))
-        {
-            number++;
-            yield return new GlobalNetworkPolicy
-            {
-                ApiVersion = config.CalicoApiGroup,
-                Metadata = ObjectFactory.Meta(PolicyNames.Part($"{TierNames.SgRemote}.{group.GroupId}", number), labels, annotations),
-                Spec = new PolicySpec
-                {
-                    Tier = TierNames.SgRemote, Order = PolicyOrders.SecurityGroup, Selector = selector,
-                    Types = [PolicyTypes.Ingress, PolicyTypes.Egress], Ingress = partIngress, Egress = partEgress,
-                },
-            };
-        }
-    }
-
-    private static Rule Legacy(SecurityGroupRuleView view, SgLambdaConfig config)
-    {
-        var rule = CalicoRuleBuilder.Remote(view, config);
-        if (view.Peer is not RulePeer.GroupPeer group) return rule;
-        var member = Selectors.MemberOf(group.GroupId, config);
-        return view.Direction == RuleDirection.Ingress
-            ? rule with { Source = new EntityRule { Selector = member } }
-            : rule with { Destination = (rule.Destination ?? new EntityRule()) with { Selector = member } };
     }
 
     /// <summary>The integration policies whose selector matches an endpoint, in Calico's order (tier, order, name).</summary>

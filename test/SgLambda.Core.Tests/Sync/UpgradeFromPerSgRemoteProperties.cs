@@ -1,12 +1,12 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SgLambda.Core.Calico;
-using SgLambda.Core.Configuration;
 using SgLambda.Core.Planning;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Core.Tests.Properties;
 using SgLambda.TestSupport.Properties;
+using SgLambda.TestSupport.Translation;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Core.Tests.Sync;
@@ -25,7 +25,7 @@ public class UpgradeFromPerSgRemoteProperties
         {
             var config = topology.Config;
             var current = Translator.Render(topology.Snapshot, config).Objects;
-            var old = current.Where(o => !IsRemoteSecurityGroupPolicy(o)).Concat(LegacyRemotePolicies(topology)).ToList();
+            var old = current.Where(o => !IsRemoteSecurityGroupPolicy(o)).Concat(PerSecurityGroupRemotePolicies.For(topology.Snapshot, topology.Config)).ToList();
             var store = new InMemoryCalicoStore(old);
             var problems = new List<string>();
             var stepping = new SteppingStore(store, step =>
@@ -43,41 +43,6 @@ public class UpgradeFromPerSgRemoteProperties
 
     private static bool IsRemoteSecurityGroupPolicy(CalicoObject value) =>
         value is GlobalNetworkPolicy { Spec.Tier: TierNames.SgRemote } policy && RemoteTarget.FromLabels(policy.Metadata.Labels) is not null;
-
-    /// <summary>The earlier construction: <c>sg-remote.&lt;sg&gt;</c> with the SG's own rules seen from the far end.</summary>
-    private static IEnumerable<GlobalNetworkPolicy> LegacyRemotePolicies(Topology topology)
-    {
-        var context = TranslationContext.From(topology.Snapshot, topology.Config);
-        foreach (var group in Translator.SecurityGroupsOf(topology.Snapshot, topology.Config))
-        {
-            var rules = RuleFlattener.Flatten(group, context, []);
-            yield return new GlobalNetworkPolicy
-            {
-                ApiVersion = topology.Config.CalicoApiGroup,
-                Metadata = ObjectFactory.Meta($"{TierNames.SgRemote}.{group.GroupId}", [new(LabelKeys.SecurityGroupId, group.GroupId)]),
-                Spec = new PolicySpec
-                {
-                    Tier = TierNames.SgRemote,
-                    Order = PolicyOrders.SecurityGroup,
-                    Selector = Selectors.EnforcedEndpoint,
-                    Types = [PolicyTypes.Ingress, PolicyTypes.Egress],
-                    Ingress = [.. rules.Where(r => r.Direction == RuleDirection.Egress).Select(r => Legacy(r, topology.Config))],
-                    Egress = [.. rules.Where(r => r.Direction == RuleDirection.Ingress).Select(r => Legacy(r, topology.Config))],
-                },
-            };
-        }
-    }
-
-    /// <summary>The earlier rule: an SG peer was matched on the local end too, as the policy selected every enforced endpoint.</summary>
-    private static Rule Legacy(SecurityGroupRuleView view, SgLambdaConfig config)
-    {
-        var rule = CalicoRuleBuilder.Remote(view, config);
-        if (view.Peer is not RulePeer.GroupPeer group) return rule;
-        var member = Selectors.MemberOf(group.GroupId, config);
-        return view.Direction == RuleDirection.Ingress
-            ? rule with { Source = new EntityRule { Selector = member } }
-            : rule with { Destination = (rule.Destination ?? new EntityRule()) with { Selector = member } };
-    }
 
     /// <summary>A store that reports after each write, so the test sees every intermediate cluster.</summary>
     private sealed class SteppingStore(ICalicoStore inner, Action<string> afterWrite) : ICalicoStore
