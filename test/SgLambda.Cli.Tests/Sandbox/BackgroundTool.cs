@@ -18,16 +18,7 @@ internal sealed class BackgroundTool : IDisposable
 
     public static BackgroundTool Start(string tool, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(tool)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = ExternalTool.StartInfo(tool, workingDirectory, environment, args) };
         var running = new BackgroundTool(process);
         process.OutputDataReceived += (_, e) => running.Take(running._stdout, e.Data);
         process.ErrorDataReceived += (_, e) => running.Take(running._stderr, e.Data);

@@ -21,6 +21,16 @@ internal static class ExternalTool
 
     public static CliResult Run(string tool, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        using var process = Process.Start(StartInfo(tool, workingDirectory, environment, args))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout, stderr.Result);
+    }
+
+    /// <summary>How every client is started: in the folder, with the environment, output read by the test.</summary>
+    public static ProcessStartInfo StartInfo(string tool, string workingDirectory, IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
+    {
         var start = new ProcessStartInfo(tool)
         {
             WorkingDirectory = workingDirectory,
@@ -30,10 +40,6 @@ internal static class ExternalTool
         };
         foreach (var (key, value) in environment) start.Environment[key] = value;
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout, stderr.Result);
+        return start;
     }
 }
