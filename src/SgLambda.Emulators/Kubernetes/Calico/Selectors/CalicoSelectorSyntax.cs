@@ -29,7 +29,7 @@ public sealed class CalicoSelectorSyntax
             if (syntax.Peek.Kind != SelectorTokenKind.End) throw syntax.Error("expected \"&&\", \"||\" or the end of the selector");
             return null;
         }
-        catch (CalicoSelectorSyntaxException problem)
+        catch (FormatException problem)
         {
             return problem.Message;
         }
@@ -91,7 +91,7 @@ public sealed class CalicoSelectorSyntax
                 Expect(SelectorTokenKind.RightBrace, "expected \"}\"");
                 return;
             default:
-                throw Error($"expected an operator (==, !=, in, not in, contains, starts with, ends with) after label \"{label.Value}\"");
+                throw Error(CalicoSelectorTokenizer.ExpectedOperator(label));
         }
     }
 
@@ -107,5 +107,5 @@ public sealed class CalicoSelectorSyntax
         if (!Take(kind)) throw Error(expected);
     }
 
-    private CalicoSelectorSyntaxException Error(string expected) => new(_selector, Peek.Position, expected);
+    private FormatException Error(string expected) => CalicoSelectorTokenizer.Error(_selector, Peek.Position, expected);
 }

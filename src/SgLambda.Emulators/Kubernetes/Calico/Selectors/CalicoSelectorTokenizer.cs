@@ -135,7 +135,7 @@ public static class CalicoSelectorTokenizer
         return (selector[at..end], end);
     }
 
-    private static string ExpectedOperator(SelectorToken label) =>
+    internal static string ExpectedOperator(SelectorToken label) =>
         $"expected an operator (==, !=, in, not in, contains, starts with, ends with) after label \"{label.Value}\"";
 
     /// <summary>libcalico-go <c>identifierChar</c>.</summary>
@@ -150,5 +150,7 @@ public static class CalicoSelectorTokenizer
     private static bool At(string selector, int at, string text) =>
         string.CompareOrdinal(selector, at, text, 0, text.Length) == 0;
 
-    private static CalicoSelectorSyntaxException Error(string selector, int position, string expected) => new(selector, position, expected);
+    /// <summary>The one form of every complaint: the selector, the position and what was expected there.</summary>
+    internal static FormatException Error(string selector, int position, string expected) =>
+        new($"invalid selector \"{selector}\" at position {position}: {expected}");
 }
