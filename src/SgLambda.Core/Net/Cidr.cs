@@ -30,6 +30,7 @@ public static class Cidr
         return true;
     }
 
+    /// <summary>As <see cref="TryParse"/>; throws <see cref="FormatException"/> naming the text.</summary>
     public static IPNetwork Parse(string text) =>
         TryParse(text, out var network) ? network : throw new FormatException($"\"{text}\" is not an IP address or CIDR");
 
@@ -49,8 +50,9 @@ public static class Cidr
         public int IpVersion => network.IsIPv6 ? 6 : 4;
 
         /// <summary>
-        /// Whether a packet from or to the address matches the network. Unlike <see cref="IPNetwork.Contains"/>, an IPv4-mapped IPv6
-        /// address ("::ffff:10.0.0.1") is not in an IPv4 network: AWS and Calico keep the two families apart.
+        /// Whether a packet from or to the address matches the network. Unlike <see cref="IPNetwork.Contains"/>,
+        /// an IPv4-mapped IPv6 address ("::ffff:10.0.0.1") is not in an IPv4 network: AWS and Calico keep the
+        /// two families apart.
         /// </summary>
         public bool Matches(IPAddress address)
         {
