@@ -236,11 +236,8 @@ public static class DataplaneRun
         return Invariant($"| {size} | {rules.Count(r => r.Egress):N0} / {rules.Count(r => !r.Egress):N0} | {parts.Count} | {merged.Egress:N0} / {merged.Ingress:N0} | {kept.Egress:N0} / {kept.Ingress:N0} | {best} |");
     }
 
-    private static bool Overlap(Cidr a, Cidr b)
-    {
-        if (a.IpVersion != b.IpVersion) return false;
-        return a.PrefixLength <= b.PrefixLength ? a.Contains(b.Network) : b.Contains(a.Network);
-    }
+    private static bool Overlap(IPNetwork a, IPNetwork b) =>
+        a.PrefixLength <= b.PrefixLength ? a.Matches(b.BaseAddress) : b.Matches(a.BaseAddress);
 
     /// <summary>This construction's sg-remote policies, as <see cref="Translator.Render"/> builds them.</summary>
     private static List<GlobalNetworkPolicy> RemoteAfter(IReadOnlyList<SecurityGroup> groups, TranslationContext context, SgLambdaConfig config)

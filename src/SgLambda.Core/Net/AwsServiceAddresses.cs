@@ -22,7 +22,7 @@ public static class AwsServiceAddresses
     public static IPAddress? VpcDnsResolver(string? vpcPrimaryCidr)
     {
         if (!Cidr.TryParse(vpcPrimaryCidr, out var cidr) || cidr.IsIPv6 || cidr.PrefixLength > 30) return null;
-        var bytes = cidr.Network.GetAddressBytes();
+        var bytes = cidr.BaseAddress.GetAddressBytes();
         var value = ((uint)bytes[0] << 24 | (uint)bytes[1] << 16 | (uint)bytes[2] << 8 | bytes[3]) + 2;
         return new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
     }

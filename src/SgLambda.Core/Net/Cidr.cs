@@ -5,59 +5,59 @@ using System.Net.Sockets;
 namespace SgLambda.Core.Net;
 
 /// <summary>
-/// An IPv4 or IPv6 network in canonical form (host bits cleared), as Calico and the evaluators compare
-/// them. AWS accepts CIDRs with host bits set ("10.0.0.5/24"); both sides must read them the same way.
+/// The product's one CIDR type is the BCL's <see cref="IPNetwork"/>; this class holds the little the BCL
+/// does not decide as AWS and Calico do. Parsing accepts a bare address (a host route) and clears host
+/// bits (AWS accepts "10.0.0.5/24"; Calico reads <c>nets</c> so), and a match never crosses address families.
 /// </summary>
-public readonly record struct Cidr(IPAddress Network, int PrefixLength)
+public static class Cidr
 {
-    public bool IsIPv6 => Network.AddressFamily == AddressFamily.InterNetworkV6;
-
-    public int IpVersion => IsIPv6 ? 6 : 4;
-
-    /// <summary>Parses "a.b.c.d/n", "x::/n" or a bare address (a host route).</summary>
-    public static bool TryParse(string? text, out Cidr cidr)
+    /// <summary>Parses "a.b.c.d/n", "x::/n" or a bare address (a host route), around surrounding blanks.</summary>
+    public static bool TryParse(string? text, out IPNetwork network)
     {
-        cidr = default;
+        network = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? text.Trim() : text[..slash].Trim();
         if (!IPAddress.TryParse(addressText, out var address)) return false;
         if (address.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)) return false;
-        var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        var bits = HostBits(address);
         var prefix = bits;
         if (slash >= 0 && (!int.TryParse(text[(slash + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits))
             return false;
-        cidr = new Cidr(Mask(address, prefix), prefix);
+        // A zone ("fe80::1%eth0") names a link, not a network: Calico and AWS have no use for it.
+        if (address.AddressFamily == AddressFamily.InterNetworkV6) address.ScopeId = 0;
+        network = new IPNetwork(address, prefix); // the BCL clears the host bits
         return true;
     }
 
-    public static Cidr Parse(string text) =>
-        TryParse(text, out var cidr) ? cidr : throw new FormatException($"'{text}' is not a CIDR");
+    /// <summary>As <see cref="TryParse"/>; throws <see cref="FormatException"/> naming the text.</summary>
+    public static IPNetwork Parse(string text) =>
+        TryParse(text, out var network) ? network : throw new FormatException($"\"{text}\" is not an IP address or CIDR");
 
     /// <summary>A host route for one address.</summary>
-    public static Cidr Host(IPAddress address)
+    public static IPNetwork Host(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return new Cidr(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+        return new IPNetwork(address, HostBits(address));
     }
 
-    public bool Contains(IPAddress address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        if (address.AddressFamily != Network.AddressFamily) return false;
-        return Mask(address, PrefixLength).Equals(Network);
-    }
+    private static int HostBits(IPAddress address) => address.AddressFamily == AddressFamily.InterNetworkV6 ? 128 : 32;
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Network}/{PrefixLength}");
-
-    private static IPAddress Mask(IPAddress address, int prefix)
+    extension(IPNetwork network)
     {
-        var bytes = address.GetAddressBytes();
-        for (var i = 0; i < bytes.Length; i++)
+        public bool IsIPv6 => network.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6;
+
+        public int IpVersion => network.IsIPv6 ? 6 : 4;
+
+        /// <summary>
+        /// Whether a packet from or to the address matches the network. Unlike <see cref="IPNetwork.Contains"/>,
+        /// an IPv4-mapped IPv6 address ("::ffff:10.0.0.1") is not in an IPv4 network: AWS and Calico keep the
+        /// two families apart.
+        /// </summary>
+        public bool Matches(IPAddress address)
         {
-            var keep = Math.Clamp(prefix - (i * 8), 0, 8);
-            bytes[i] &= (byte)(0xFF << (8 - keep));
+            ArgumentNullException.ThrowIfNull(address);
+            return address.AddressFamily == network.BaseAddress.AddressFamily && network.Contains(address);
         }
-        return new IPAddress(bytes);
     }
 }

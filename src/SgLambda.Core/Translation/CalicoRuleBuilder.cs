@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
+using SgLambda.Core.Net;
 
 namespace SgLambda.Core.Translation;
 

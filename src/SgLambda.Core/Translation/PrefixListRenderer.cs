@@ -1,3 +1,4 @@
+using System.Net;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Net;
@@ -13,7 +14,7 @@ public static class PrefixListRenderer
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(warnings);
         var id = list.PrefixListId.Trim();
-        var cidrs = new List<Cidr>();
+        var cidrs = new List<IPNetwork>();
         foreach (var entry in list.Entries)
         {
             if (Cidr.TryParse(entry.Cidr, out var cidr)) cidrs.Add(cidr);
@@ -22,7 +23,7 @@ public static class PrefixListRenderer
         // AWS gives entries in no promised order: sort them so the same list always renders the same.
         var nets = cidrs
             .OrderBy(c => c.IpVersion)
-            .ThenBy(c => Convert.ToHexString(c.Network.GetAddressBytes()), StringComparer.Ordinal)
+            .ThenBy(c => Convert.ToHexString(c.BaseAddress.GetAddressBytes()), StringComparer.Ordinal)
             .ThenBy(c => c.PrefixLength)
             .Select(c => c.ToString());
         return new GlobalNetworkSet

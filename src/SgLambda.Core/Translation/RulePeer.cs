@@ -1,4 +1,4 @@
-using SgLambda.Core.Net;
+using System.Net;
 
 namespace SgLambda.Core.Translation;
 
@@ -10,7 +10,7 @@ public abstract record RulePeer
     }
 
     /// <summary>An IPv4 (<c>IpRanges</c>) or IPv6 (<c>Ipv6Ranges</c>) CIDR.</summary>
-    public sealed record CidrPeer(Cidr Cidr) : RulePeer;
+    public sealed record CidrPeer(IPNetwork Cidr) : RulePeer;
 
     /// <summary>A security group (<c>UserIdGroupPairs</c>), possibly in a peered VPC.</summary>
     public sealed record GroupPeer(string GroupId) : RulePeer;

@@ -3,6 +3,7 @@ using System.Net;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
+using SgLambda.Core.Net;
 
 namespace SgLambda.Diagnostics.Evaluation;
 
@@ -20,7 +21,7 @@ public sealed class AwsEvaluator
     public const string VpcCniDescriptionPrefix = "aws-K8S-";
 
     private readonly Dictionary<string, SecurityGroup> _groups = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<IpCidr>> _prefixLists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<IPNetwork>> _prefixLists = new(StringComparer.Ordinal);
     private readonly Dictionary<IPAddress, AwsEndpoint> _owners = [];
     private readonly IPAddress? _resolver;
 
@@ -39,10 +40,10 @@ public sealed class AwsEvaluator
         }
         foreach (var list in snapshot.PrefixLists)
         {
-            var entries = new List<IpCidr>();
+            var entries = new List<IPNetwork>();
             foreach (var entry in list.Entries)
             {
-                if (IpCidr.TryParse(entry.Cidr, out var cidr)) entries.Add(cidr);
+                if (Cidr.TryParse(entry.Cidr, out var cidr)) entries.Add(cidr);
             }
             _prefixLists.TryAdd(list.PrefixListId, entries);
         }
@@ -144,16 +145,16 @@ public sealed class AwsEvaluator
     {
         foreach (var range in permission.IpRanges)
         {
-            if (IpCidr.TryParse(range.CidrIp, out var cidr) && cidr.Contains(address)) return range.CidrIp;
+            if (Cidr.TryParse(range.CidrIp, out var cidr) && cidr.Matches(address)) return range.CidrIp;
         }
         foreach (var range in permission.Ipv6Ranges)
         {
-            if (IpCidr.TryParse(range.CidrIpv6, out var cidr) && cidr.Contains(address)) return range.CidrIpv6;
+            if (Cidr.TryParse(range.CidrIpv6, out var cidr) && cidr.Matches(address)) return range.CidrIpv6;
         }
         foreach (var list in permission.PrefixListIds)
         {
             // A prefix list missing from the snapshot matches nothing.
-            if (_prefixLists.TryGetValue(list.Id, out var entries) && entries.Any(entry => entry.Contains(address))) return list.Id;
+            if (_prefixLists.TryGetValue(list.Id, out var entries) && entries.Any(entry => entry.Matches(address))) return list.Id;
         }
         foreach (var pair in permission.UserIdGroupPairs)
         {

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using SgLambda.Core.Net;
 
 namespace SgLambda.Diagnostics.Evaluation;
 
@@ -28,8 +28,8 @@ public static class AwsExemptAddresses
     /// <summary>The VPC's DNS resolver: base of its primary IPv4 CIDR + 2 (null when the CIDR is unknown).</summary>
     public static IPAddress? VpcResolver(string? primaryCidr)
     {
-        if (!IpCidr.TryParse(primaryCidr, out var cidr) || cidr.AddressFamily != AddressFamily.InterNetwork) return null;
-        var bytes = cidr.Network.GetAddressBytes();
+        if (!Cidr.TryParse(primaryCidr, out var cidr) || cidr.IsIPv6) return null;
+        var bytes = cidr.BaseAddress.GetAddressBytes();
         var value = ((uint)bytes[0] << 24 | (uint)bytes[1] << 16 | (uint)bytes[2] << 8 | bytes[3]) + 2;
         return new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
     }

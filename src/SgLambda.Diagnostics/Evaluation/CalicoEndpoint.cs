@@ -1,4 +1,5 @@
 using System.Net;
+using SgLambda.Core.Net;
 
 namespace SgLambda.Diagnostics.Evaluation;
 
@@ -12,11 +13,11 @@ public sealed record CalicoEndpoint(
     string Name,
     string? Namespace,
     IReadOnlyDictionary<string, string> Labels,
-    IReadOnlyList<IpCidr> Addresses,
+    IReadOnlyList<IPNetwork> Addresses,
     bool Enforced,
     IReadOnlyList<string> Profiles)
 {
-    public bool Contains(IPAddress address) => Addresses.Any(cidr => cidr.Contains(address));
+    public bool Contains(IPAddress address) => Addresses.Any(cidr => cidr.Matches(address));
 
     public override string ToString() => Kind switch
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
 using SgLambda.Core.Calico;
+using SgLambda.Core.Net;
 
 namespace SgLambda.Diagnostics.Evaluation;
 
@@ -60,7 +61,7 @@ public sealed class CalicoEvaluator
                 set.Metadata.Name,
                 null,
                 Labels(set.Metadata.Labels),
-                (set.Spec.Nets ?? []).Select(IpCidr.Parse).ToList(),
+                (set.Spec.Nets ?? []).Select(Cidr.Parse).ToList(),
                 Enforced: false,
                 []))
             .ToList();
@@ -68,7 +69,7 @@ public sealed class CalicoEvaluator
         // An address belongs to its pod first, then to the first HostEndpoint (by name) that expects it.
         foreach (var endpoint in podEndpoints.Concat(hostEndpoints))
         {
-            foreach (var address in endpoint.Addresses) _owners.TryAdd(address.Network, endpoint);
+            foreach (var address in endpoint.Addresses) _owners.TryAdd(address.BaseAddress, endpoint);
         }
         _selectable = [.. podEndpoints, .. hostEndpoints, .. networkSets];
         _tiers = CompileTiers(objectList);
@@ -205,7 +206,7 @@ public sealed class CalicoEvaluator
             pod.Name,
             pod.Namespace,
             labels,
-            [IpCidr.Parse(pod.Ip + bits)],
+            [Cidr.Parse(pod.Ip + bits)],
             Enforced: true,
             [$"kns.{pod.Namespace}"]);
     }
@@ -216,7 +217,7 @@ public sealed class CalicoEvaluator
             hep.Metadata.Name,
             null,
             Labels(hep.Metadata.Labels),
-            (hep.Spec.ExpectedIPs ?? []).Select(IpCidr.Parse).ToList(),
+            (hep.Spec.ExpectedIPs ?? []).Select(Cidr.Parse).ToList(),
             Enforced: nodeNames.Contains(hep.Spec.Node),
             hep.Spec.Profiles ?? []);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using SgLambda.Core.Calico;
+using SgLambda.Core.Net;
 
 namespace SgLambda.Diagnostics.Evaluation;
 
@@ -9,8 +10,8 @@ namespace SgLambda.Diagnostics.Evaluation;
 /// the way Calico combines them (namespaceSelector ANDed into <c>selector</c>, never into <c>notSelector</c>).
 /// </summary>
 internal sealed record CompiledEntityRule(
-    IReadOnlyList<IpCidr>? Nets,
-    IReadOnlyList<IpCidr>? NotNets,
+    IReadOnlyList<IPNetwork>? Nets,
+    IReadOnlyList<IPNetwork>? NotNets,
     LabelSelector? Selector,
     LabelSelector? NotSelector,
     IReadOnlyList<PortRange>? Ports)
@@ -46,16 +47,16 @@ internal sealed record CompiledEntityRule(
     /// <param name="selects">Whether an address belongs to something the selector matches.</param>
     public bool Matches(IPAddress address, int? port, Func<IPAddress, LabelSelector, bool> selects)
     {
-        if (Nets is not null && !Nets.Any(net => net.Contains(address))) return false;
-        if (NotNets is not null && NotNets.Any(net => net.Contains(address))) return false;
+        if (Nets is not null && !Nets.Any(net => net.Matches(address))) return false;
+        if (NotNets is not null && NotNets.Any(net => net.Matches(address))) return false;
         if (Ports is not null && (port is not { } p || !Ports.Any(range => range.Contains(p)))) return false;
         if (Selector is not null && !selects(address, Selector)) return false;
         if (NotSelector is not null && selects(address, NotSelector)) return false;
         return true;
     }
 
-    private static List<IpCidr>? ParseNets(IReadOnlyList<string>? nets) =>
-        nets is { Count: > 0 } ? nets.Select(IpCidr.Parse).ToList() : null;
+    private static List<IPNetwork>? ParseNets(IReadOnlyList<string>? nets) =>
+        nets is { Count: > 0 } ? nets.Select(Cidr.Parse).ToList() : null;
 
     /// <summary>A number, or "from:to". A named port (a pod's container port) is not modelled and matches nothing.</summary>
     private static PortRange ParsePort(IntOrString port)

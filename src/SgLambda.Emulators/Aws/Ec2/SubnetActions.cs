@@ -1,4 +1,4 @@
-using SgLambda.Core.Net;
+using System.Net;
 using SgLambda.Emulators.Aws.Actions;
 using SgLambda.Emulators.Aws.Model;
 using SgLambda.Emulators.Aws.Protocol;
@@ -44,7 +44,7 @@ internal static class SubnetActions
 
     private static WireStruct Subnet(Ec2Account account, Ec2Subnet subnet)
     {
-        var cidr = Cidr.Parse(subnet.CidrBlock);
+        var cidr = IPNetwork.Parse(subnet.CidrBlock);
         // AWS reserves five addresses of every subnet.
         var size = (1L << (32 - cidr.PrefixLength)) - 5;
         var used = account.NetworkInterfaces.Where(e => string.Equals(e.SubnetId, subnet.SubnetId, StringComparison.Ordinal)).Sum(e => e.PrivateIps.Count);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using System.Net;
+using System.Net.Sockets;
 using SgLambda.Core.Aws;
-using SgLambda.Core.Net;
 
 namespace SgLambda.Emulators.Aws.Model;
 
@@ -80,7 +81,8 @@ public sealed partial class Ec2Account
     {
         foreach (var entry in entries)
         {
-            if (!Cidr.TryParse(entry.Cidr, out var cidr) || cidr.IsIPv6 != string.Equals(addressFamily, "IPv6", StringComparison.Ordinal))
+            if (!IPNetwork.TryParse(entry.Cidr, out var cidr)
+                || cidr.BaseAddress.AddressFamily != (string.Equals(addressFamily, "IPv6", StringComparison.Ordinal) ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork))
                 throw Ec2Errors.InvalidParameterValue($"The CIDR '{entry.Cidr}' is not a valid {addressFamily} CIDR");
         }
         return [.. entries];

@@ -1,6 +1,7 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using SgLambda.Core.Aws;
-using SgLambda.Core.Net;
 
 namespace SgLambda.Emulators.Aws.Model;
 
@@ -139,13 +140,13 @@ public sealed partial class Ec2Account
         var rules = new List<SecurityGroupRule>();
         foreach (var range in permission.IpRanges)
         {
-            if (!Cidr.TryParse(range.CidrIp, out var cidr) || cidr.IsIPv6 || !range.CidrIp.Contains('/', StringComparison.Ordinal))
+            if (!IPNetwork.TryParse(range.CidrIp, out var cidr) || cidr.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
                 throw Ec2Errors.InvalidParameterValue($"CIDR block {range.CidrIp} is malformed");
             rules.Add(template with { CidrIpv4 = range.CidrIp, Description = range.Description });
         }
         foreach (var range in permission.Ipv6Ranges)
         {
-            if (!Cidr.TryParse(range.CidrIpv6, out var cidr) || !cidr.IsIPv6 || !range.CidrIpv6.Contains('/', StringComparison.Ordinal))
+            if (!IPNetwork.TryParse(range.CidrIpv6, out var cidr) || cidr.BaseAddress.AddressFamily != AddressFamily.InterNetworkV6)
                 throw Ec2Errors.InvalidParameterValue($"CIDR block {range.CidrIpv6} is malformed");
             rules.Add(template with { CidrIpv6 = range.CidrIpv6, Description = range.Description });
         }

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using SgLambda.Core.Aws;
-using SgLambda.Core.Net;
 
 namespace SgLambda.Emulators.Aws.Model;
 
@@ -73,7 +72,7 @@ public sealed partial class Ec2Account
     /// </summary>
     public Ec2Vpc AddVpc(string cidrBlock, bool withDefaultSecurityGroup = true)
     {
-        if (!Cidr.TryParse(cidrBlock, out var cidr) || cidr.IsIPv6)
+        if (!IPNetwork.TryParse(cidrBlock, out var cidr) || cidr.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
             throw new ArgumentException($"'{cidrBlock}' is not an IPv4 CIDR", nameof(cidrBlock));
         lock (Gate)
         {
@@ -93,7 +92,7 @@ public sealed partial class Ec2Account
     /// <summary>Seeds a subnet of a VPC.</summary>
     public Ec2Subnet AddSubnet(string vpcId, string cidrBlock, string? availabilityZone = null)
     {
-        if (!Cidr.TryParse(cidrBlock, out var cidr) || cidr.IsIPv6)
+        if (!IPNetwork.TryParse(cidrBlock, out var cidr) || cidr.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
             throw new ArgumentException($"'{cidrBlock}' is not an IPv4 CIDR", nameof(cidrBlock));
         lock (Gate)
         {
@@ -164,9 +163,9 @@ public sealed partial class Ec2Account
     /// </summary>
     internal string AllocatePrivateIp(Ec2Subnet subnet, ISet<string> alsoTaken)
     {
-        var cidr = Cidr.Parse(subnet.CidrBlock);
+        var cidr = IPNetwork.Parse(subnet.CidrBlock);
         var used = AddressesIn(subnet);
-        var network = BinaryPrimitives.ReadUInt32BigEndian(cidr.Network.GetAddressBytes());
+        var network = BinaryPrimitives.ReadUInt32BigEndian(cidr.BaseAddress.GetAddressBytes());
         var size = 1UL << (32 - cidr.PrefixLength);
         for (var offset = 4UL; offset + 1 < size; offset++)
         {
@@ -184,7 +183,7 @@ public sealed partial class Ec2Account
     {
         if (!IPAddress.TryParse(address, out var ip) || ip.AddressFamily != AddressFamily.InterNetwork)
             throw Ec2Errors.InvalidParameterValue($"Invalid private IP address: '{address}'");
-        if (!Cidr.Parse(subnet.CidrBlock).Contains(ip))
+        if (!IPNetwork.Parse(subnet.CidrBlock).Contains(ip))
             throw Ec2Errors.InvalidParameterValue($"Address {address} does not fall within the subnet's address range");
         if (AddressesIn(subnet).Contains(address) || alsoTaken.Contains(address)) throw Ec2Errors.AddressInUse(address);
     }

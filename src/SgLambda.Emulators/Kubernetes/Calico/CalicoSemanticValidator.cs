@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SgLambda.Diagnostics.Evaluation;
+using SgLambda.Emulators.Kubernetes.Calico.Selectors;
 
 namespace SgLambda.Emulators.Kubernetes.Calico;
 
@@ -11,7 +11,7 @@ namespace SgLambda.Emulators.Kubernetes.Calico;
 /// struct tags of <c>api/pkg/apis/projectcalico/v3</c>, <c>lib/names/policy.go</c>, <c>api/pkg/lib/numorstring</c>),
 /// for the kinds SgLambda writes: Tier, GlobalNetworkPolicy, NetworkPolicy, HostEndpoint, GlobalNetworkSet.
 /// The same checks apply to both API groups (the crd.projectcalico.org/v1 objects are what Calico reads back).
-/// Selectors are parsed with SgLambda's own parser (<see cref="LabelSelector"/>), which follows Calico's grammar.
+/// Selectors are checked by the emulator's own reading of Calico's grammar (<see cref="CalicoSelectorSyntax"/>), not SgLambda's.
 /// Reasons are Calico's; paths are JSON field paths. Fields of the wrong JSON type are left to the schema check.
 /// </summary>
 public static partial class CalicoSemanticValidator
@@ -246,15 +246,7 @@ public static partial class CalicoSemanticValidator
     private static void ValidateSelector(JsonNode? value, string path, List<FieldError> errors, bool globalAllowed)
     {
         if (Text(value) is not { } selector) return;
-        try
-        {
-            // The one selector grammar of SgLambda (its evaluator's), checked against Calico's parser.
-            LabelSelector.Parse(selector);
-        }
-        catch (SelectorSyntaxException problem)
-        {
-            errors.Add(FieldError.Invalid(path, selector, problem.Message));
-        }
+        if (CalicoSelectorSyntax.Problem(selector) is { } problem) errors.Add(FieldError.Invalid(path, selector, problem));
         if (!globalAllowed && selector.Contains("global()", StringComparison.Ordinal))
             errors.Add(FieldError.Invalid(path, selector, GlobalSelectorEntityRuleMessage));
     }
