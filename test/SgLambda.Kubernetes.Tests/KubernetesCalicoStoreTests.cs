@@ -80,16 +80,13 @@ public class KubernetesCalicoStoreTests : StoreTest
         var store = Store(V3);
         for (var index = 0; index < 4; index++)
             await store.ApplyAsync(NetworkSet(V3, $"pl-{index}"), CancellationToken.None);
-        var path = Path.Combine(Path.GetTempPath(), $"sglambda-test-{Guid.NewGuid():N}.kubeconfig");
-        await Emulator.WriteKubeconfigAsync(path);
         // After the first page, another writer adds an object and etcd compacts: the next page gets 410 Expired.
         using var compacting = new AfterFirstList(() =>
         {
             Emulator.Seed(NetworkSetJson(V3, "pl-9"));
             Emulator.Registry.Compact();
-        });
-        using var client = new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(path), compacting);
-        File.Delete(path);
+        }) { InnerHandler = new SocketsHttpHandler() };
+        using var client = new KubernetesHttpApi(Emulator.BaseUrl, new StaticTokenSource("unchecked"), compacting);
         var restarting = new KubernetesCalicoStore(client, new KubernetesStoreOptions { ApiGroup = V3, PageSize = 2, Log = Logged.Add }, RecordingRetry());
 
         var listed = await restarting.ListAsync("GlobalNetworkSet", "", CancellationToken.None);
