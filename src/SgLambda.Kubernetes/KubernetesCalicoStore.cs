@@ -34,30 +34,31 @@ public sealed class KubernetesCalicoStore : ICalicoStore
         _retry = retry ?? new KubernetesRetry(options.Retry);
     }
 
-    public async Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-        (await ListVersionedAsync(kind, labelSelector, cancellationToken)).Items;
+    public async Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+        (await ListVersionedAsync(kind, query, cancellationToken)).Items;
 
-    public async Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    public async Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken)
     {
         var objects = new List<CalicoObject>();
-        var version = await ListEachAsync(kind, labelSelector, objects.Add, objects.Clear, cancellationToken);
+        var version = await ListEachAsync(kind, query, objects.Add, objects.Clear, cancellationToken);
         return new CalicoListing(objects, version);
     }
 
-    public Task<string?> ListEachAsync(string kind, string labelSelector, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
+    public Task<string?> ListEachAsync(CalicoKind kind, LabelQuery query, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
     {
-        var resource = CalicoResource.For(kind);
+        ArgumentNullException.ThrowIfNull(kind);
+        var labelSelector = LabelSelectorText.Render(query);
         var operation = $"list {kind} ({_options.ApiGroup}) with selector \"{labelSelector}\"";
         Task<JsonObject> FetchAsync(string? next)
         {
-            var query = new StringBuilder("?limit=").Append(_options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (!string.IsNullOrEmpty(labelSelector)) query.Append("&labelSelector=").Append(Uri.EscapeDataString(labelSelector));
-            if (next is not null) query.Append("&continue=").Append(Uri.EscapeDataString(next));
+            var parameters = new StringBuilder("?limit=").Append(_options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!string.IsNullOrEmpty(labelSelector)) parameters.Append("&labelSelector=").Append(Uri.EscapeDataString(labelSelector));
+            if (next is not null) parameters.Append("&continue=").Append(Uri.EscapeDataString(next));
             // Namespaced kinds are listed across all namespaces, as SgLambda scopes by label, not namespace.
-            var path = $"{Collection(resource)}{query}";
+            var path = $"{Collection(kind)}{parameters}";
             return _retry.RunAsync(operation, token => _api.GetAsync(path, token), retryConflicts: false, cancellationToken);
         }
-        return PagedCalicoList.ReadAsync(kind, _options.ApiGroup, operation, FetchAsync, each, restart, _options.Log);
+        return PagedCalicoList.ReadAsync(kind.Name, _options.ApiGroup, operation, FetchAsync, each, restart, _options.Log);
     }
 
     public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) => ApplyAsync(value, null, cancellationToken);
@@ -83,25 +84,25 @@ public sealed class KubernetesCalicoStore : ICalicoStore
         ArgumentNullException.ThrowIfNull(value);
         if (!string.Equals(value.ApiVersion, _options.ApiGroup, StringComparison.Ordinal))
             throw new ArgumentException($"{value.Key} is {value.ApiVersion}, but this store writes {_options.ApiGroup}", nameof(value));
-        var resource = CalicoResource.For(value.Kind);
+        var kind = CalicoKind.Of(value.Kind);
         var body = AppliedConfiguration.For(value, precondition);
         var fieldManager = $"fieldManager={Uri.EscapeDataString(_options.FieldManager)}";
-        var path = $"{Item(resource, value.Key)}?{fieldManager}&force=true";
-        await ApplyOrCreate.RunAsync(value.Key, resource, precondition,
+        var path = $"{Item(kind, value.Key)}?{fieldManager}&force=true";
+        await ApplyOrCreate.RunAsync(value.Key, kind, precondition,
             () => _retry.RunAsync($"apply {value.Key}", token => _api.ApplyAsync(path, body, token), retryConflicts: precondition is null, cancellationToken),
-            () => _retry.RunAsync($"create {value.Key}", token => _api.CreateAsync($"{Collection(resource, value.Key)}?{fieldManager}", AppliedConfiguration.For(value, null), token),
+            () => _retry.RunAsync($"create {value.Key}", token => _api.CreateAsync($"{Collection(kind, value.Key)}?{fieldManager}", AppliedConfiguration.For(value, null), token),
                 retryConflicts: false, cancellationToken),
             _options.Log);
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
     {
-        var resource = CalicoResource.For(key.Kind);
+        var kind = CalicoKind.Of(key.Kind);
         var options = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "DeleteOptions" };
         if (resourceVersion is not null) options["preconditions"] = new JsonObject { ["resourceVersion"] = resourceVersion };
         try
         {
-            await _retry.RunAsync($"delete {key}", token => _api.DeleteAsync(Item(resource, key), (JsonObject)options.DeepClone(), token), retryConflicts: false, cancellationToken);
+            await _retry.RunAsync($"delete {key}", token => _api.DeleteAsync(Item(kind, key), (JsonObject)options.DeepClone(), token), retryConflicts: false, cancellationToken);
         }
         catch (KubernetesRequestException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
         {
@@ -114,20 +115,20 @@ public sealed class KubernetesCalicoStore : ICalicoStore
         }
     }
 
-    private string Collection(CalicoResource resource) => $"apis/{_options.ApiGroup}/{resource.Plural}";
+    private string Collection(CalicoKind kind) => $"apis/{_options.ApiGroup}/{kind.Plural}";
 
     // Where a create of the object goes: its namespace's collection for namespaced kinds.
-    private string Collection(CalicoResource resource, ObjectKey key) =>
-        resource.Namespaced
-            ? $"apis/{_options.ApiGroup}/namespaces/{Uri.EscapeDataString(key.Namespace ?? throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key)))}/{resource.Plural}"
-            : Collection(resource);
+    private string Collection(CalicoKind kind, ObjectKey key) =>
+        kind.Namespaced
+            ? $"apis/{_options.ApiGroup}/namespaces/{Uri.EscapeDataString(key.Namespace ?? throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key)))}/{kind.Plural}"
+            : Collection(kind);
 
-    private string Item(CalicoResource resource, ObjectKey key)
+    private string Item(CalicoKind kind, ObjectKey key)
     {
         var name = Uri.EscapeDataString(key.Name);
-        if (!resource.Namespaced) return $"apis/{_options.ApiGroup}/{resource.Plural}/{name}";
+        if (!kind.Namespaced) return $"apis/{_options.ApiGroup}/{kind.Plural}/{name}";
         var objectNamespace = key.Namespace ?? throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key));
-        return $"apis/{_options.ApiGroup}/namespaces/{Uri.EscapeDataString(objectNamespace)}/{resource.Plural}/{name}";
+        return $"apis/{_options.ApiGroup}/namespaces/{Uri.EscapeDataString(objectNamespace)}/{kind.Plural}/{name}";
     }
 
 }

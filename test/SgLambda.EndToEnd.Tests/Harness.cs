@@ -175,7 +175,7 @@ internal sealed class Harness : IAsyncDisposable
         var expected = Translator.Render(Aws.Account.ToSnapshot(), Config).Objects;
         var actual = new List<CalicoObject>();
         foreach (var kind in ClusterScope.RenderedKinds)
-            actual.AddRange(await Store.ListAsync(kind, $"{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue}", CancellationToken.None));
+            actual.AddRange(await Store.ListAsync(kind, LabelQuery.Equal(LabelKeys.ManagedBy, LabelKeys.ManagedByValue), CancellationToken.None));
         return Planner.Diff(expected, actual);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using SgLambda.Core.Calico;
 using SgLambda.Emulators.Kubernetes.ApiServer;
 using static SgLambda.Kubernetes.Tests.Calico;
 
@@ -49,7 +50,7 @@ public class KubernetesConnectionTests
         await using var emulator = await StartSecuredAsync();
         var base64 = Convert.ToBase64String(Encoding.ASCII.GetBytes(emulator.CertificateAuthorityPem!));
         using var client = new KubernetesHttpApi(emulator.BaseUrl, base64, new StaticTokenSource("s3cret"));
-        var listed = await StoreOn(client).ListAsync("Tier", "", CancellationToken.None);
+        var listed = await StoreOn(client).ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None);
         Assert.That(listed, Is.Empty);
     }
 
@@ -61,7 +62,7 @@ public class KubernetesConnectionTests
         using var client = new KubernetesHttpApi(emulator.BaseUrl, emulator.CertificateAuthorityPem, tokens);
         var store = StoreOn(client);
         await store.ApplyAsync(Tier(V3, "metadata", 107), CancellationToken.None);
-        await store.ListAsync("Tier", "", CancellationToken.None);
+        await store.ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None);
         Assert.That(tokens.Asked, Is.EqualTo(2));
     }
 
@@ -70,7 +71,7 @@ public class KubernetesConnectionTests
     {
         await using var emulator = await StartSecuredAsync();
         using var client = new KubernetesHttpApi(emulator.BaseUrl, emulator.CertificateAuthorityPem, new StaticTokenSource("wrong"));
-        var failure = await Assert.ThrowsAsync<KubernetesRequestException>(async () => await StoreOn(client).ListAsync("Tier", "", CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<KubernetesRequestException>(async () => await StoreOn(client).ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None));
         Assert.That(failure!.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(emulator.Requests.Total, Is.EqualTo(0), "refused before it reached a resource");
     }
@@ -81,7 +82,7 @@ public class KubernetesConnectionTests
         await using var emulator = await StartSecuredAsync();
         await using var other = await StartSecuredAsync();
         using var client = new KubernetesHttpApi(emulator.BaseUrl, other.CertificateAuthorityPem, new StaticTokenSource("s3cret"));
-        Assert.That(async () => await StoreOn(client).ListAsync("Tier", "", CancellationToken.None),
+        Assert.That(async () => await StoreOn(client).ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None),
             Throws.TypeOf<KubernetesRequestException>().With.Property(nameof(KubernetesRequestException.StatusCode)).Null);
     }
 

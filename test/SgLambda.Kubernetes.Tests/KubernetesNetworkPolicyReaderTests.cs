@@ -37,7 +37,7 @@ public sealed class KubernetesNetworkPolicyReaderTests : StoreTest
 
         var store = Store(Calico.V3);
         await store.ApplyAsync(CompanionPolicy.For(seed, Calico.V3)!, CancellationToken.None);
-        var stored = (await store.ListAsync("NetworkPolicy", $"{CompanionPolicy.OwnerLabel}=allow-from-instance", CancellationToken.None)).Single();
+        var stored = (await store.ListAsync(CalicoKind.NetworkPolicy, LabelQuery.Equal(CompanionPolicy.OwnerLabel, "allow-from-instance"), CancellationToken.None)).Single();
         Assert.That(stored.Metadata.OwnerReferences!.Single().Uid, Is.EqualTo("6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"));
     }
 }

@@ -133,7 +133,7 @@ internal sealed class DoctorCommand
             using var api = sync.LiveApi(parseResult);
             var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
             var objects = new List<CalicoObject>();
-            foreach (var kind in InstallationDoctor.ClusterKinds) objects.AddRange(await store.ListAsync(kind, "", cancellationToken));
+            foreach (var kind in InstallationDoctor.ClusterKinds) objects.AddRange(await store.ListAsync(CalicoKind.Of(kind), LabelQuery.Everything, cancellationToken));
             // A live cluster knows its Nodes better than a snapshot folder's nodes.json.
             var nodes = await new KubernetesNodeReader(api).ListNodesAsync(cancellationToken);
             var webhook = webhookPath is not null

@@ -26,7 +26,6 @@ internal sealed record ExplainSources(
     string? Kubeconfig,
     string? Context)
 {
-    private static readonly string[] CalicoKinds = ["Tier", "GlobalNetworkPolicy", "NetworkPolicy", "HostEndpoint", "GlobalNetworkSet"];
 
     /// <exception cref="InputException">A file is missing or malformed, or an option is missing.</exception>
     public async Task<ExplainInputs> LoadAsync(CancellationToken cancellationToken)
@@ -76,7 +75,7 @@ internal sealed record ExplainSources(
         using var api = LiveCluster(KubeconfigConnection.Open);
         var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
         var objects = new List<CalicoObject>();
-        foreach (var kind in CalicoKinds) objects.AddRange(await store.ListAsync(kind, "", cancellationToken));
+        foreach (var kind in CalicoKind.All) objects.AddRange(await store.ListAsync(kind, LabelQuery.Everything, cancellationToken));
 
         // Kubernetes NetworkPolicies count as the Calico policy Calico makes of them.
         foreach (var policy in await new KubernetesNetworkPolicyReader(api).ListNetworkPoliciesAsync(cancellationToken))

@@ -156,8 +156,8 @@ internal sealed class SandboxWorld : IAsyncDisposable
     public async Task<IReadOnlyList<CalicoObject>> CalicoObjectsAsync(CancellationToken cancellationToken)
     {
         var objects = new List<CalicoObject>();
-        foreach (var kind in new[] { "Tier", "GlobalNetworkPolicy", "NetworkPolicy", "HostEndpoint", "GlobalNetworkSet" })
-            objects.AddRange(await Store.ListAsync(kind, "", cancellationToken));
+        foreach (var kind in CalicoKind.All)
+            objects.AddRange(await Store.ListAsync(kind, LabelQuery.Everything, cancellationToken));
         return objects;
     }
 
