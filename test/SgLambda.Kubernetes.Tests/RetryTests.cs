@@ -1,6 +1,6 @@
 using System.Net;
-using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Fluent;
 using SgLambda.Core.Calico;
 using SgLambda.Emulators.Kubernetes.ApiServer;
 using static SgLambda.Kubernetes.Tests.Calico;
