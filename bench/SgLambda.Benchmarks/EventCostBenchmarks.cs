@@ -2,7 +2,6 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
-using k8s;
 using SgLambda.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
@@ -30,7 +29,7 @@ public class EventCostBenchmarks
     private Ec2Emulator aws = null!;
     private KubernetesApiEmulator cluster = null!;
     private IAmazonEC2 ec2 = null!;
-    private k8s.Kubernetes kubernetes = null!;
+    private KubernetesHttpApi api = null!;
     private SyncEngine engine = null!;
     private SgLambdaConfig config = null!;
     private string group = "";
@@ -72,9 +71,9 @@ public class EventCostBenchmarks
         var options = new AwsClientOptions { Region = "us-west-2", Ec2ServiceUrl = aws.ServiceUrl, RdsServiceUrl = aws.ServiceUrl };
         var credentials = new BasicAWSCredentials("AKIDEXAMPLE", "secret");
         ec2 = AwsClients.CreateEc2Client(options, credentials);
-        kubernetes = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = cluster.BaseUrl.ToString() });
-        var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-        engine = new SyncEngine(new Ec2Inventory(ec2, AwsClients.CreateRdsClient(options, credentials), config), new KubernetesNodeReader(kubernetes), store, config);
+        api = new KubernetesHttpApi(cluster.BaseUrl, null, new StaticTokenSource("bench"));
+        var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
+        engine = new SyncEngine(new Ec2Inventory(ec2, AwsClients.CreateRdsClient(options, credentials), config), new KubernetesNodeReader(api), store, config);
         aws.Events.Drain();
     }
 
@@ -108,7 +107,7 @@ public class EventCostBenchmarks
     {
         Console.WriteLine($"// {SecurityGroups} SGs: {events} events, {(double)awsCalls / Math.Max(events, 1):F1} AWS calls and {(double)kubernetesCalls / Math.Max(events, 1):F1} Kubernetes calls per event");
         ec2?.Dispose();
-        kubernetes?.Dispose();
+        api?.Dispose();
         cluster?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         aws?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }

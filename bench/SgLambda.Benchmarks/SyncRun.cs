@@ -90,7 +90,7 @@ public static class SyncRun
         var (snapshot, config) = SyntheticAccount.Generate(Option(args, "--sgs")!.Value, Option(args, "--enis")!.Value, AccountSize.Seed);
         var inventory = new SnapshotInventory(snapshot, config);
         using var api = new KubernetesHttpApi(url, new StaticTokenSource(Token), new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
-        var store = new KubernetesHttpCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
+        var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
         var engine = new SyncEngine(inventory, inventory, store, config) { MaxConcurrentWrites = Option(args, "--concurrency")!.Value };
         var deadline = TimeSpan.FromSeconds(Option(args, "--deadline-s")!.Value);
 

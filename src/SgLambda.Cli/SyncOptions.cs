@@ -115,7 +115,7 @@ internal sealed class SyncOptions
         }
         else
         {
-            var kubernetes = LiveCluster(parseResult);
+            var kubernetes = LiveApi(parseResult);
             store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
             networkPolicies = new KubernetesNetworkPolicyReader(kubernetes);
             // A live cluster knows its Nodes better than a snapshot folder's nodes.json.
@@ -143,7 +143,12 @@ internal sealed class SyncOptions
         return InputParser.ParseConfig(InputFileReader.Read(configPath));
     }
 
-    internal IKubernetes LiveCluster(ParseResult parseResult)
+    internal IKubernetes LiveCluster(ParseResult parseResult) => FromKubeconfig(parseResult, KubernetesClients.FromKubeconfig);
+
+    /// <summary>The adapter's connection to the kubeconfig's cluster.</summary>
+    internal KubernetesHttpApi LiveApi(ParseResult parseResult) => FromKubeconfig(parseResult, KubeconfigConnection.Open);
+
+    private T FromKubeconfig<T>(ParseResult parseResult, Func<string, string?, T> open)
     {
         var path = parseResult.GetValue(Kubeconfig)
             ?? Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator).FirstOrDefault(p => p.Length > 0)
@@ -151,7 +156,7 @@ internal sealed class SyncOptions
         if (!File.Exists(path)) throw new InputException(path, null, null, "no such kubeconfig (pass --kubeconfig, or --cluster-snapshot to plan offline)");
         try
         {
-            return KubernetesClients.FromKubeconfig(path, parseResult.GetValue(Context));
+            return open(path, parseResult.GetValue(Context));
         }
         catch (KubeConfigException e)
         {

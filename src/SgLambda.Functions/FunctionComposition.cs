@@ -53,14 +53,14 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
             ? new StaticTokenSource(token)
             : new EksTokenSource(new EksTokenGenerator(settings.ClusterName, settings.Region, AwsClients.DefaultCredentials(), time));
         var api = new KubernetesHttpApi(connection.Endpoint, connection.CertificateAuthority, tokens);
-        var store = new KubernetesHttpCalicoStore(api, new KubernetesStoreOptions
+        var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions
         {
             ApiGroup = settings.Config.CalicoApiGroup,
             Log = message => logger.Log(LogLevel.Information, message),
         });
-        var nodes = new KubernetesHttpNodeReader(api);
+        var nodes = new KubernetesNodeReader(api);
         var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds),
-            new KubernetesHttpNetworkPolicyReader(api));
+            new KubernetesNetworkPolicyReader(api));
         var queueUrl = environment(EnvironmentVariables.ChangeQueueUrl);
         return new FunctionComposition(settings, engine, logger, time)
         {

@@ -13,16 +13,16 @@ internal static class ApplyOrCreate
 {
     /// <summary>Applies; on Calico 3.32.0's NotFound for a tiered policy, creates (and applies again if one appeared meanwhile).</summary>
     public static async Task RunAsync(
-        ObjectKey key, CalicoResource resource, WritePrecondition? precondition, Func<Task> apply, Func<Task> create, Action<string>? log)
+        ObjectKey key, CalicoKind kind, WritePrecondition? precondition, Func<Task> apply, Func<Task> create, Action<string>? log)
     {
-        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(apply);
         ArgumentNullException.ThrowIfNull(create);
         try
         {
             await apply();
         }
-        catch (KubernetesRequestException missing) when (missing.StatusCode == HttpStatusCode.NotFound && resource.TieredPolicy && precondition is not { Existed: true })
+        catch (KubernetesRequestException missing) when (missing.StatusCode == HttpStatusCode.NotFound && TieredPolicy(kind) && precondition is not { Existed: true })
         {
             log?.Invoke($"apply {key}: NotFound, the server cannot create tiered policies by apply (Calico 3.32.0, projectcalico/calico#12841); creating it");
             try
@@ -36,4 +36,7 @@ internal static class ApplyOrCreate
             }
         }
     }
+
+    // A policy that belongs to a tier (its name carries the tier. prefix): the kinds Calico 3.32.0 cannot create by apply.
+    private static bool TieredPolicy(CalicoKind kind) => kind == CalicoKind.GlobalNetworkPolicy || kind == CalicoKind.NetworkPolicy;
 }

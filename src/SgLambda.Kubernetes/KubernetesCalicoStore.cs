@@ -1,7 +1,6 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
-using k8s;
-using k8s.Models;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Ports;
@@ -9,50 +8,57 @@ using SgLambda.Core.Ports;
 namespace SgLambda.Kubernetes;
 
 /// <summary>
-/// The cluster's Calico objects on the Kubernetes API, through KubernetesClient's custom-object API, in the
-/// configured API group: lists follow <c>continue</c> pages, writes are server-side apply (field manager
+/// The cluster's Calico objects on the Kubernetes API, in the configured API group, over
+/// <see cref="KubernetesHttpApi"/> and the core's source-generated <see cref="CalicoSerializer"/> (so the Lambda
+/// functions run it under Native AOT, and the CLI alike): label-selector lists follow <c>continue</c> pages and
+/// start over when the token expires (<see cref="PagedCalicoList"/>); writes are server-side apply (field manager
 /// <c>sglambda</c>, forced, since SgLambda owns these objects; a create where the server cannot create a tiered
-/// policy by apply, as Calico 3.32.0), deletes carry a resourceVersion precondition.
+/// policy by apply, as Calico 3.32.0); deletes carry a resourceVersion precondition, 404 and 409 not errors.
 /// Throttling, server errors and timeouts are retried (<see cref="KubernetesRetry"/>).
 /// </summary>
 public sealed class KubernetesCalicoStore : ICalicoStore
 {
-    private readonly IKubernetes _client;
+    private readonly KubernetesHttpApi _api;
     private readonly KubernetesStoreOptions _options;
     private readonly KubernetesRetry _retry;
-    private readonly string _group;
-    private readonly string _version;
 
-    public KubernetesCalicoStore(IKubernetes client, KubernetesStoreOptions options, KubernetesRetry? retry = null)
+    public KubernetesCalicoStore(KubernetesHttpApi api, KubernetesStoreOptions options, KubernetesRetry? retry = null)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(options);
         if (!CalicoApiGroups.IsKnown(options.ApiGroup))
             throw new ArgumentException($"unknown Calico API group \"{options.ApiGroup}\"", nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize);
-        _client = client;
+        _api = api;
         _options = options;
         _retry = retry ?? new KubernetesRetry(options.Retry);
-        var slash = options.ApiGroup.IndexOf('/', StringComparison.Ordinal);
-        (_group, _version) = (options.ApiGroup[..slash], options.ApiGroup[(slash + 1)..]);
     }
 
-    public async Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-        (await ListVersionedAsync(kind, labelSelector, cancellationToken)).Items;
+    public async Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+        (await ListVersionedAsync(kind, query, cancellationToken)).Items;
 
-    public async Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    public async Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken)
     {
         var objects = new List<CalicoObject>();
-        var version = await ListEachAsync(kind, labelSelector, objects.Add, objects.Clear, cancellationToken);
+        var version = await ListEachAsync(kind, query, objects.Add, objects.Clear, cancellationToken);
         return new CalicoListing(objects, version);
     }
 
-    public Task<string?> ListEachAsync(string kind, string labelSelector, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
+    public Task<string?> ListEachAsync(CalicoKind kind, LabelQuery query, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
     {
-        var resource = CalicoResource.For(kind);
+        ArgumentNullException.ThrowIfNull(kind);
+        var labelSelector = LabelSelectorText.Render(query);
         var operation = $"list {kind} ({_options.ApiGroup}) with selector \"{labelSelector}\"";
-        return PagedCalicoList.ReadAsync(kind, _options.ApiGroup, operation,
-            next => _retry.RunAsync(operation, token => ListPageAsync(resource, labelSelector, next, token), retryConflicts: false, cancellationToken), each, restart, _options.Log);
+        Task<JsonObject> FetchAsync(string? next)
+        {
+            var parameters = new StringBuilder("?limit=").Append(_options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!string.IsNullOrEmpty(labelSelector)) parameters.Append("&labelSelector=").Append(Uri.EscapeDataString(labelSelector));
+            if (next is not null) parameters.Append("&continue=").Append(Uri.EscapeDataString(next));
+            // Namespaced kinds are listed across all namespaces, as SgLambda scopes by label, not namespace.
+            var path = $"{Collection(kind)}{parameters}";
+            return _retry.RunAsync(operation, token => _api.GetAsync(path, token), retryConflicts: false, cancellationToken);
+        }
+        return PagedCalicoList.ReadAsync(kind.Name, _options.ApiGroup, operation, FetchAsync, each, restart, _options.Log);
     }
 
     public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) => ApplyAsync(value, null, cancellationToken);
@@ -78,61 +84,25 @@ public sealed class KubernetesCalicoStore : ICalicoStore
         ArgumentNullException.ThrowIfNull(value);
         if (!string.Equals(value.ApiVersion, _options.ApiGroup, StringComparison.Ordinal))
             throw new ArgumentException($"{value.Key} is {value.ApiVersion}, but this store writes {_options.ApiGroup}", nameof(value));
-        var resource = CalicoResource.For(value.Kind);
-        var patch = new V1Patch(AppliedConfiguration.For(value, precondition).ToJsonString(), V1Patch.PatchType.ApplyPatch);
-        var name = value.Metadata.Name;
-        Task Apply() => _retry.RunAsync($"apply {value.Key}", async token =>
-        {
-            if (resource.Namespaced)
-            {
-                using var namespaced = await _client.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync(
-                    patch, _group, _version, RequireNamespace(value.Key), resource.Plural, name,
-                    fieldManager: _options.FieldManager, force: true, cancellationToken: token);
-                return true;
-            }
-            using var response = await _client.CustomObjects.PatchClusterCustomObjectWithHttpMessagesAsync(
-                patch, _group, _version, resource.Plural, name,
-                fieldManager: _options.FieldManager, force: true, cancellationToken: token);
-            return true;
-        }, retryConflicts: precondition is null, cancellationToken);
-        // A create carries no resourceVersion.
-        var created = AppliedConfiguration.For(value, null);
-        Task Create() => _retry.RunAsync($"create {value.Key}", async token =>
-        {
-            if (resource.Namespaced)
-            {
-                using var namespaced = await _client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
-                    created, _group, _version, RequireNamespace(value.Key), resource.Plural, fieldManager: _options.FieldManager, cancellationToken: token);
-                return true;
-            }
-            using var response = await _client.CustomObjects.CreateClusterCustomObjectWithHttpMessagesAsync(
-                created, _group, _version, resource.Plural, fieldManager: _options.FieldManager, cancellationToken: token);
-            return true;
-        }, retryConflicts: false, cancellationToken);
-        await ApplyOrCreate.RunAsync(value.Key, resource, precondition, Apply, Create, _options.Log);
+        var kind = CalicoKind.Of(value.Kind);
+        var body = AppliedConfiguration.For(value, precondition);
+        var fieldManager = $"fieldManager={Uri.EscapeDataString(_options.FieldManager)}";
+        var path = $"{Item(kind, value.Key)}?{fieldManager}&force=true";
+        await ApplyOrCreate.RunAsync(value.Key, kind, precondition,
+            () => _retry.RunAsync($"apply {value.Key}", token => _api.ApplyAsync(path, body, token), retryConflicts: precondition is null, cancellationToken),
+            () => _retry.RunAsync($"create {value.Key}", token => _api.CreateAsync($"{Collection(kind, value.Key)}?{fieldManager}", AppliedConfiguration.For(value, null), token),
+                retryConflicts: false, cancellationToken),
+            _options.Log);
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
     {
-        var resource = CalicoResource.For(key.Kind);
-        var options = new V1DeleteOptions
-        {
-            Preconditions = resourceVersion is null ? null : new V1Preconditions { ResourceVersion = resourceVersion },
-        };
+        var kind = CalicoKind.Of(key.Kind);
+        var options = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "DeleteOptions" };
+        if (resourceVersion is not null) options["preconditions"] = new JsonObject { ["resourceVersion"] = resourceVersion };
         try
         {
-            await _retry.RunAsync($"delete {key}", async token =>
-            {
-                if (resource.Namespaced)
-                {
-                    using var namespaced = await _client.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
-                        _group, _version, RequireNamespace(key), resource.Plural, key.Name, body: options, cancellationToken: token);
-                    return true;
-                }
-                using var response = await _client.CustomObjects.DeleteClusterCustomObjectWithHttpMessagesAsync(
-                    _group, _version, resource.Plural, key.Name, body: options, cancellationToken: token);
-                return true;
-            }, retryConflicts: false, cancellationToken);
+            await _retry.RunAsync($"delete {key}", token => _api.DeleteAsync(Item(kind, key), (JsonObject)options.DeepClone(), token), retryConflicts: false, cancellationToken);
         }
         catch (KubernetesRequestException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
         {
@@ -145,21 +115,20 @@ public sealed class KubernetesCalicoStore : ICalicoStore
         }
     }
 
-    private async Task<JsonObject> ListPageAsync(CalicoResource resource, string labelSelector, string? next, CancellationToken token)
+    private string Collection(CalicoKind kind) => $"apis/{_options.ApiGroup}/{kind.Plural}";
+
+    // Where a create of the object goes: its namespace's collection for namespaced kinds.
+    private string Collection(CalicoKind kind, ObjectKey key) =>
+        kind.Namespaced
+            ? $"apis/{_options.ApiGroup}/namespaces/{Uri.EscapeDataString(key.Namespace ?? throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key)))}/{kind.Plural}"
+            : Collection(kind);
+
+    private string Item(CalicoKind kind, ObjectKey key)
     {
-        var selector = string.IsNullOrEmpty(labelSelector) ? null : labelSelector;
-        if (resource.Namespaced)
-        {
-            using var all = await _client.CustomObjects.ListCustomObjectForAllNamespacesWithHttpMessagesAsync<JsonObject>(
-                _group, _version, resource.Plural, continueParameter: next, labelSelector: selector, limit: _options.PageSize, cancellationToken: token);
-            return all.Body;
-        }
-        using var response = await _client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<JsonObject>(
-            _group, _version, resource.Plural, continueParameter: next, labelSelector: selector, limit: _options.PageSize, cancellationToken: token);
-        return response.Body;
+        var name = Uri.EscapeDataString(key.Name);
+        if (!kind.Namespaced) return $"apis/{_options.ApiGroup}/{kind.Plural}/{name}";
+        var objectNamespace = key.Namespace ?? throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key));
+        return $"apis/{_options.ApiGroup}/namespaces/{Uri.EscapeDataString(objectNamespace)}/{kind.Plural}/{name}";
     }
 
-
-    private static string RequireNamespace(ObjectKey key) =>
-        key.Namespace ?? throw new ArgumentException($"{key} is namespaced but has no namespace", nameof(key));
 }

@@ -10,14 +10,15 @@ namespace SgLambda.Kubernetes;
 /// <summary>
 /// The few API server calls SgLambda makes, as plain HTTP with <see cref="JsonNode"/> bodies: no reflection, so
 /// it runs under Native AOT (KubernetesClient's reflection-based JSON does not: IL2104/IL3053, and it may
-/// fail at run time). A failed call throws <see cref="HttpOperationException"/> carrying the response, as
-/// KubernetesClient does, so <see cref="KubernetesRetry"/> classifies and reports both adapters' failures alike.
+/// fail at run time). The one connection of the adapter: the functions open it on an endpoint, a CA bundle and
+/// bearer tokens, the CLI on a kubeconfig (<see cref="KubeconfigConnection"/>). A failed call throws
+/// <see cref="HttpOperationException"/> carrying the response, which <see cref="KubernetesRetry"/> classifies.
 /// </summary>
 public sealed class KubernetesHttpApi : IDisposable
 {
     private const string JsonMediaType = "application/json";
     private readonly HttpClient _http;
-    private readonly ITokenSource _tokens;
+    private readonly Func<HttpRequestMessage, CancellationToken, Task> _authorize;
 
     /// <param name="endpoint">The API server (https://..., or http:// for a local emulator).</param>
     /// <param name="caBundle">The cluster CA (PEM or base64 PEM, as EKS gives it); null trusts the system's roots.</param>
@@ -29,14 +30,24 @@ public sealed class KubernetesHttpApi : IDisposable
 
     /// <summary>Over a given handler (tests).</summary>
     public KubernetesHttpApi(Uri endpoint, ITokenSource tokens, HttpMessageHandler handler)
+        : this(endpoint, handler, Bearer(tokens ?? throw new ArgumentNullException(nameof(tokens))))
+    {
+    }
+
+    /// <summary>Over a handler that carries the TLS trust and client certificate, and a step that authenticates each request (a kubeconfig's credentials).</summary>
+    internal KubernetesHttpApi(Uri endpoint, HttpMessageHandler handler, Func<HttpRequestMessage, CancellationToken, Task> authorize)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(handler);
-        _tokens = tokens;
+        ArgumentNullException.ThrowIfNull(authorize);
+        _authorize = authorize;
         // Timeouts belong to KubernetesRetry (per attempt), not to the client.
-        _http = new HttpClient(handler) { BaseAddress = new Uri(endpoint.GetLeftPart(UriPartial.Authority) + "/"), Timeout = Timeout.InfiniteTimeSpan };
+        // A path in the endpoint (an API server behind a proxy) is kept, as kubectl keeps it.
+        _http = new HttpClient(handler) { BaseAddress = new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/"), Timeout = Timeout.InfiniteTimeSpan };
     }
+
+    private static Func<HttpRequestMessage, CancellationToken, Task> Bearer(ITokenSource tokens) => async (request, cancellationToken) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken));
 
     /// <summary>GET a JSON object (a list page).</summary>
     public Task<JsonObject> GetAsync(string pathAndQuery, CancellationToken cancellationToken) =>
@@ -65,7 +76,7 @@ public sealed class KubernetesHttpApi : IDisposable
         var text = body?.ToJsonString();
         using var request = new HttpRequestMessage(method, pathAndQuery);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _tokens.GetTokenAsync(cancellationToken));
+        await _authorize(request, cancellationToken);
         if (text is not null)
         {
             request.Content = new StringContent(text, Encoding.UTF8);
@@ -91,8 +102,13 @@ public sealed class KubernetesHttpApi : IDisposable
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         if (string.IsNullOrWhiteSpace(caBundle)) return handler;
         // Trust the cluster's CA only (EKS clusters have their own), as kubectl does with certificate-authority-data.
-        var authorities = KubernetesClients.ReadCaBundle(caBundle);
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+        handler.SslOptions.RemoteCertificateValidationCallback = TrustOnly(ReadCaBundle(caBundle));
+        return handler;
+    }
+
+    /// <summary>A server-certificate check that accepts chains ending in one of <paramref name="authorities"/> only.</summary>
+    internal static RemoteCertificateValidationCallback TrustOnly(X509Certificate2Collection authorities) =>
+        (_, certificate, _, errors) =>
         {
             if (errors == SslPolicyErrors.None) return true;
             if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0) return false;
@@ -102,6 +118,20 @@ public sealed class KubernetesHttpApi : IDisposable
             chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
             return chain.Build(new X509Certificate2(certificate));
         };
-        return handler;
+
+    /// <summary>
+    /// The certificates of a CA bundle given as PEM, or as base64 of PEM (how EKS's DescribeCluster and
+    /// kubeconfig's <c>certificate-authority-data</c> carry it).
+    /// </summary>
+    public static X509Certificate2Collection ReadCaBundle(string caBundle)
+    {
+        ArgumentNullException.ThrowIfNull(caBundle);
+        var pem = caBundle.Contains("-----BEGIN", StringComparison.Ordinal)
+            ? caBundle
+            : Encoding.ASCII.GetString(Convert.FromBase64String(caBundle.Trim()));
+        var certificates = new X509Certificate2Collection();
+        certificates.ImportFromPem(pem);
+        if (certificates.Count == 0) throw new ArgumentException("the CA bundle holds no certificate", nameof(caBundle));
+        return certificates;
     }
 }

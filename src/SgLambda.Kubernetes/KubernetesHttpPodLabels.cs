@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using SgLambda.Core.Admission;
 using SgLambda.Core.Calico;
@@ -17,27 +16,18 @@ public sealed class KubernetesHttpPodLabels(KubernetesHttpApi api, KubernetesRet
     public async Task<IReadOnlyList<PodLabelState>> ListPodsAsync(CancellationToken cancellationToken)
     {
         var pods = new List<PodLabelState>();
-        string? next = null;
-        do
+        await PagedList.ReadAsync(api, _retry, "api/v1/pods", pageSize, "list pods", pod =>
         {
-            var path = $"api/v1/pods?limit={pageSize.ToString(CultureInfo.InvariantCulture)}"
-                + (next is null ? "" : "&continue=" + Uri.EscapeDataString(next));
-            var page = await _retry.RunAsync("list pods", token => api.GetAsync(path, token), retryConflicts: false, cancellationToken);
-            foreach (var pod in (page["items"] as JsonArray ?? []).OfType<JsonObject>())
-            {
-                var metadata = pod["metadata"] as JsonObject ?? [];
-                var labels = (metadata["labels"] as JsonObject ?? [])
-                    .ToDictionary(label => label.Key, label => label.Value?.GetValue<string>() ?? "", StringComparer.Ordinal);
-                pods.Add(new PodLabelState(
-                    metadata["namespace"]?.GetValue<string>() ?? "",
-                    metadata["name"]?.GetValue<string>() ?? "",
-                    labels,
-                    metadata["annotations"]?[LabelKeys.SecurityGroupsAnnotation]?.GetValue<string>(),
-                    pod["spec"]?["hostNetwork"]?.GetValue<bool>() == true));
-            }
-            next = page["metadata"]?["continue"]?.GetValue<string>();
-        }
-        while (!string.IsNullOrEmpty(next));
+            var metadata = pod["metadata"] as JsonObject ?? [];
+            var labels = (metadata["labels"] as JsonObject ?? [])
+                .ToDictionary(label => label.Key, label => label.Value?.GetValue<string>() ?? "", StringComparer.Ordinal);
+            pods.Add(new PodLabelState(
+                metadata["namespace"]?.GetValue<string>() ?? "",
+                metadata["name"]?.GetValue<string>() ?? "",
+                labels,
+                metadata["annotations"]?[LabelKeys.SecurityGroupsAnnotation]?.GetValue<string>(),
+                pod["spec"]?["hostNetwork"]?.GetValue<bool>() == true));
+        }, cancellationToken);
         return pods;
     }
 

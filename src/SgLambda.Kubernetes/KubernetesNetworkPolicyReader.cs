@@ -1,26 +1,23 @@
-using System.Text.Json.Nodes;
-using k8s;
 using SgLambda.Core.NetworkPolicies;
 using SgLambda.Core.Ports;
 
 namespace SgLambda.Kubernetes;
 
 /// <summary>
-/// The cluster's Kubernetes NetworkPolicies in every namespace, through KubernetesClient's
-/// <c>networking.k8s.io/v1</c> API, page by page, read into the core's model by
-/// <see cref="KubernetesNetworkPolicyParser"/> (so both adapters read them alike).
+/// The cluster's Kubernetes NetworkPolicies (<c>networking.k8s.io/v1</c>) in every namespace, page by page, read
+/// into the core's model by <see cref="KubernetesNetworkPolicyParser"/>.
 /// </summary>
 public sealed class KubernetesNetworkPolicyReader : IKubernetesNetworkPolicies
 {
-    private readonly IKubernetes _client;
+    private readonly KubernetesHttpApi _api;
     private readonly KubernetesRetry _retry;
     private readonly int _pageSize;
 
-    public KubernetesNetworkPolicyReader(IKubernetes client, KubernetesRetry? retry = null, int pageSize = 500)
+    public KubernetesNetworkPolicyReader(KubernetesHttpApi api, KubernetesRetry? retry = null, int pageSize = 500)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(api);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        _client = client;
+        _api = api;
         _retry = retry ?? new KubernetesRetry(RetryPolicy.Default);
         _pageSize = pageSize;
     }
@@ -28,20 +25,8 @@ public sealed class KubernetesNetworkPolicyReader : IKubernetesNetworkPolicies
     public async Task<IReadOnlyList<KubernetesNetworkPolicy>> ListNetworkPoliciesAsync(CancellationToken cancellationToken)
     {
         var policies = new List<KubernetesNetworkPolicy>();
-        string? next = null;
-        do
-        {
-            var page = await _retry.RunAsync("list networkpolicies (networking.k8s.io/v1)", async token =>
-            {
-                using var response = await _client.NetworkingV1.ListNetworkPolicyForAllNamespacesWithHttpMessagesAsync(
-                    continueParameter: next, limit: _pageSize, cancellationToken: token);
-                return response.Body;
-            }, retryConflicts: false, cancellationToken);
-            foreach (var item in page.Items)
-                policies.Add(KubernetesNetworkPolicyParser.Parse(JsonNode.Parse(KubernetesJson.Serialize(item))!));
-            next = page.Metadata?.ContinueProperty;
-        }
-        while (!string.IsNullOrEmpty(next));
+        await PagedList.ReadAsync(_api, _retry, "apis/networking.k8s.io/v1/networkpolicies", _pageSize, "list networkpolicies (networking.k8s.io/v1)",
+            item => policies.Add(KubernetesNetworkPolicyParser.Parse(item)), cancellationToken);
         return policies;
     }
 }

@@ -1,4 +1,3 @@
-using k8s;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Input;
 using SgLambda.Core.Ports;
@@ -8,15 +7,15 @@ namespace SgLambda.Kubernetes;
 /// <summary>The cluster's Nodes, as names and EC2 instance ids (from <c>spec.providerID</c>, as <c>render</c> reads them), listed page by page.</summary>
 public sealed class KubernetesNodeReader : IKubernetesNodes
 {
-    private readonly IKubernetes _client;
+    private readonly KubernetesHttpApi _api;
     private readonly KubernetesRetry _retry;
     private readonly int _pageSize;
 
-    public KubernetesNodeReader(IKubernetes client, KubernetesRetry? retry = null, int pageSize = 500)
+    public KubernetesNodeReader(KubernetesHttpApi api, KubernetesRetry? retry = null, int pageSize = 500)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(api);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        _client = client;
+        _api = api;
         _retry = retry ?? new KubernetesRetry(RetryPolicy.Default);
         _pageSize = pageSize;
     }
@@ -24,18 +23,9 @@ public sealed class KubernetesNodeReader : IKubernetesNodes
     public async Task<IReadOnlyList<KubernetesNode>> ListNodesAsync(CancellationToken cancellationToken)
     {
         var nodes = new List<KubernetesNode>();
-        string? next = null;
-        do
-        {
-            var page = await _retry.RunAsync("list nodes", async token =>
-            {
-                using var response = await _client.CoreV1.ListNodeWithHttpMessagesAsync(continueParameter: next, limit: _pageSize, cancellationToken: token);
-                return response.Body;
-            }, retryConflicts: false, cancellationToken);
-            nodes.AddRange(page.Items.Select(node => new KubernetesNode(node.Metadata.Name, InputParser.InstanceIdOf(node.Spec?.ProviderID))));
-            next = page.Metadata?.ContinueProperty;
-        }
-        while (!string.IsNullOrEmpty(next));
+        await PagedList.ReadAsync(_api, _retry, "api/v1/nodes", _pageSize, "list nodes", node => nodes.Add(new KubernetesNode(
+            node["metadata"]?["name"]?.GetValue<string>() ?? "",
+            InputParser.InstanceIdOf(node["spec"]?["providerID"]?.GetValue<string>()))), cancellationToken);
         return nodes;
     }
 }

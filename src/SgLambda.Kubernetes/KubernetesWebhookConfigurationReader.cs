@@ -1,6 +1,6 @@
 using System.Net;
-using k8s;
-using k8s.Models;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using SgLambda.Diagnostics.Doctor;
 
 namespace SgLambda.Kubernetes;
@@ -8,13 +8,13 @@ namespace SgLambda.Kubernetes;
 /// <summary>Reads a MutatingWebhookConfiguration (admissionregistration.k8s.io/v1) for <c>sglambda doctor</c>.</summary>
 public sealed class KubernetesWebhookConfigurationReader
 {
-    private readonly IKubernetes _client;
+    private readonly KubernetesHttpApi _api;
     private readonly KubernetesRetry _retry;
 
-    public KubernetesWebhookConfigurationReader(IKubernetes client, KubernetesRetry? retry = null)
+    public KubernetesWebhookConfigurationReader(KubernetesHttpApi api, KubernetesRetry? retry = null)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        _client = client;
+        ArgumentNullException.ThrowIfNull(api);
+        _api = api;
         _retry = retry ?? new KubernetesRetry(RetryPolicy.Default);
     }
 
@@ -22,14 +22,11 @@ public sealed class KubernetesWebhookConfigurationReader
     public async Task<WebhookConfiguration?> ReadAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var path = "apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations/" + Uri.EscapeDataString(name);
         try
         {
-            var found = await _retry.RunAsync($"get mutatingwebhookconfiguration {name}", async token =>
-            {
-                using var response = await _client.AdmissionregistrationV1.ReadMutatingWebhookConfigurationWithHttpMessagesAsync(name, cancellationToken: token);
-                return response.Body;
-            }, retryConflicts: false, cancellationToken);
-            return Map(found);
+            var found = await _retry.RunAsync($"get mutatingwebhookconfiguration {name}", token => _api.GetAsync(path, token), retryConflicts: false, cancellationToken);
+            return Map(found, name);
         }
         catch (KubernetesRequestException missing) when (missing.StatusCode == HttpStatusCode.NotFound)
         {
@@ -37,16 +34,21 @@ public sealed class KubernetesWebhookConfigurationReader
         }
     }
 
-    private static WebhookConfiguration Map(V1MutatingWebhookConfiguration configuration) =>
-        new(configuration.Metadata.Name,
+    private static WebhookConfiguration Map(JsonObject configuration, string name) =>
+        new(Text(configuration["metadata"]?["name"]) ?? name,
         [
-            .. (configuration.Webhooks ?? []).Select(w => new AdmissionWebhook(
-                w.Name,
-                w.ClientConfig?.Url,
-                w.FailurePolicy,
+            .. (configuration["webhooks"] as JsonArray ?? []).OfType<JsonObject>().Select(w => new AdmissionWebhook(
+                Text(w["name"]) ?? "",
+                Text(w["clientConfig"]?["url"]),
+                Text(w["failurePolicy"]),
                 [
-                    .. (w.Rules ?? []).Select(r => new WebhookRule(
-                        [.. r.ApiGroups ?? []], [.. r.ApiVersions ?? []], [.. r.Operations ?? []], [.. r.Resources ?? []])),
+                    .. (w["rules"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new WebhookRule(
+                        Strings(r, "apiGroups"), Strings(r, "apiVersions"), Strings(r, "operations"), Strings(r, "resources"))),
                 ])),
         ]);
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    private static List<string> Strings(JsonObject parent, string name) => [.. (parent[name] as JsonArray ?? []).Select(Text).OfType<string>()];
 }

@@ -1,6 +1,5 @@
 using Amazon.EC2;
 using Amazon.Runtime;
-using k8s;
 using SgLambda.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
@@ -16,12 +15,12 @@ namespace SgLambda.EndToEnd.Tests;
 
 /// <summary>
 /// SgLambda wired as in production, against the emulators: the real EC2 client and the RDS Query client
-/// over HTTP to the EC2/RDS emulator, the real KubernetesClient to the Kubernetes API emulator (validating
+/// over HTTP to the EC2/RDS emulator, the Kubernetes adapter (opened from a kubeconfig) to the Kubernetes API emulator (validating
 /// against Calico's CRDs), and the sync engine between them. Retries never sleep.
 /// </summary>
 internal sealed class Harness : IAsyncDisposable
 {
-    private Harness(Ec2Emulator aws, KubernetesApiEmulator cluster, IAmazonEC2 ec2, IKubernetes kubernetes, SgLambdaConfig config, SyncEngine engine, KubernetesCalicoStore store)
+    private Harness(Ec2Emulator aws, KubernetesApiEmulator cluster, IAmazonEC2 ec2, KubernetesHttpApi kubernetes, SgLambdaConfig config, SyncEngine engine, KubernetesCalicoStore store)
     {
         Aws = aws;
         Cluster = cluster;
@@ -35,7 +34,7 @@ internal sealed class Harness : IAsyncDisposable
     public Ec2Emulator Aws { get; }
     public KubernetesApiEmulator Cluster { get; }
     public IAmazonEC2 Ec2 { get; }
-    public IKubernetes Kubernetes { get; }
+    public KubernetesHttpApi Kubernetes { get; }
     public SgLambdaConfig Config { get; }
     public SyncEngine Engine { get; }
     public KubernetesCalicoStore Store { get; }
@@ -73,10 +72,10 @@ internal sealed class Harness : IAsyncDisposable
         var cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CrdFolder.Root, FaultSeed = seed });
         var kubeconfig = Path.Combine(Path.GetTempPath(), $"sglambda-e2e-{Guid.NewGuid():N}.kubeconfig");
         await cluster.WriteKubeconfigAsync(kubeconfig);
-        IKubernetes kubernetes;
+        KubernetesHttpApi kubernetes;
         try
         {
-            kubernetes = KubernetesClients.FromKubeconfig(kubeconfig);
+            kubernetes = KubeconfigConnection.Open(kubeconfig);
         }
         finally
         {
@@ -176,7 +175,7 @@ internal sealed class Harness : IAsyncDisposable
         var expected = Translator.Render(Aws.Account.ToSnapshot(), Config).Objects;
         var actual = new List<CalicoObject>();
         foreach (var kind in ClusterScope.RenderedKinds)
-            actual.AddRange(await Store.ListAsync(kind, $"{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue}", CancellationToken.None));
+            actual.AddRange(await Store.ListAsync(kind, LabelQuery.Equal(LabelKeys.ManagedBy, LabelKeys.ManagedByValue), CancellationToken.None));
         return Planner.Diff(expected, actual);
     }
 

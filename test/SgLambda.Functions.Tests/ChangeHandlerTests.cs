@@ -216,10 +216,10 @@ public class ChangeHandlerTests
 
     private sealed class UnreachableStore : ICalicoStore
     {
-        public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
             throw new HttpRequestException("connection refused");
 
-        public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+        public Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
             throw new HttpRequestException("connection refused");
 
         public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) => throw new HttpRequestException("connection refused");

@@ -10,7 +10,7 @@ using SgLambda.Core.Sync;
 namespace SgLambda.Kubernetes.Tests;
 
 /// <summary>
-/// The companion of the seed's <c>allow-from-instance</c> through the real KubernetesClient against the API
+/// The companion of the seed's <c>allow-from-instance</c> through the adapter against the API
 /// emulator: the reconcile writes it (valid against Calico's CRD, owned by the NetworkPolicy's uid), the event
 /// path never touches it, the reconcile deletes it when the annotation goes, and deleting the NetworkPolicy
 /// deletes it (the garbage collector).
@@ -47,7 +47,7 @@ public class CompanionEndToEndTests : StoreTest
         });
         var config = input.Config with { CalicoApiGroup = apiGroup, AccountId = "111122223333", Region = "us-west-2" };
         var inventory = new SnapshotInventory(input.Snapshot, config);
-        var engine = new SyncEngine(inventory, inventory, Store(apiGroup), config, networkPolicies: new KubernetesNetworkPolicyReader(Client, RecordingRetry()));
+        var engine = new SyncEngine(inventory, inventory, Store(apiGroup), config, networkPolicies: new KubernetesNetworkPolicyReader(Api, RecordingRetry()));
         return (engine, config);
     }
 

@@ -55,7 +55,7 @@ public class KubernetesCalicoStoreTests : StoreTest
             await store.ApplyAsync(NetworkSet(apiGroup, $"pl-{index}"), CancellationToken.None);
         Emulator.Seed($$$"""{"apiVersion":"{{{apiGroup}}}","kind":"GlobalNetworkSet","metadata":{"name":"someone-elses"},"spec":{"nets":[]}}""");
 
-        var listed = await store.ListAsync("GlobalNetworkSet", $"{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue}", CancellationToken.None);
+        var listed = await store.ListAsync(CalicoKind.GlobalNetworkSet, LabelQuery.Equal(LabelKeys.ManagedBy, LabelKeys.ManagedByValue), CancellationToken.None);
 
         Assert.That(listed.Select(value => value.Metadata.Name), Is.EqualTo(new[] { "pl-0", "pl-1", "pl-2", "pl-3", "pl-4" }));
         Assert.That(listed.Select(value => value.Metadata.ResourceVersion), Is.All.Not.Null);
@@ -70,8 +70,41 @@ public class KubernetesCalicoStoreTests : StoreTest
         var store = Store(V1);
         await store.ApplyAsync(Tier(V1, "sg-local", 106), CancellationToken.None);
         Emulator.Seed("""{"apiVersion":"crd.projectcalico.org/v1","kind":"Tier","metadata":{"name":"default"},"spec":{"order":1000000}}""");
-        var listed = await store.ListAsync("Tier", "", CancellationToken.None);
+        var listed = await store.ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None);
         Assert.That(listed.Select(value => value.Metadata.Name), Is.EqualTo(new[] { "default", "sg-local" }));
+    }
+
+    [TestCase(V1)]
+    [TestCase(V3)]
+    public async Task Typed_label_queries_select_what_the_in_memory_store_selects(string apiGroup)
+    {
+        var store = Store(apiGroup, pageSize: 2);
+        var sets = new[]
+        {
+            NetworkSet(apiGroup, "pl-a"),
+            NetworkSet(apiGroup, "pl-b") with { Metadata = NetworkSet(apiGroup, "pl-b").Metadata with { Labels = Owned.Add("team", "blue") } },
+            NetworkSet(apiGroup, "pl-c") with { Metadata = NetworkSet(apiGroup, "pl-c").Metadata with { Labels = Owned.Add("team", "red") } },
+            NetworkSet(apiGroup, "pl-d") with { Metadata = NetworkSet(apiGroup, "pl-d").Metadata with { Labels = Labels(("team", "blue")) } },
+        };
+        foreach (var set in sets) await store.ApplyAsync(set, CancellationToken.None);
+        var memory = new Core.Sync.InMemoryCalicoStore(sets);
+        LabelQuery[] queries =
+        [
+            LabelQuery.Everything,
+            LabelQuery.Equal(LabelKeys.ManagedBy, LabelKeys.ManagedByValue),
+            LabelQuery.Exists("team"),
+            LabelQuery.In("team", ["red", "green"]),
+            LabelQuery.In(LabelKeys.PrefixList, ["pl-a", "pl-c", "pl-z"]),
+            LabelQuery.Exists("team").And(LabelQuery.Equal(LabelKeys.ManagedBy, LabelKeys.ManagedByValue)),
+        ];
+
+        foreach (var query in queries)
+        {
+            var listed = await store.ListAsync(CalicoKind.GlobalNetworkSet, query, CancellationToken.None);
+            var expected = await memory.ListAsync(CalicoKind.GlobalNetworkSet, query, CancellationToken.None);
+            Assert.That(listed.Select(value => value.Metadata.Name), Is.EqualTo(expected.Select(value => value.Metadata.Name)), query.ToString());
+        }
+        Assert.That(await store.ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None), Is.Empty, "a kind lists its own resource");
     }
 
     [Test]
@@ -80,19 +113,16 @@ public class KubernetesCalicoStoreTests : StoreTest
         var store = Store(V3);
         for (var index = 0; index < 4; index++)
             await store.ApplyAsync(NetworkSet(V3, $"pl-{index}"), CancellationToken.None);
-        var path = Path.Combine(Path.GetTempPath(), $"sglambda-test-{Guid.NewGuid():N}.kubeconfig");
-        await Emulator.WriteKubeconfigAsync(path);
         // After the first page, another writer adds an object and etcd compacts: the next page gets 410 Expired.
         using var compacting = new AfterFirstList(() =>
         {
             Emulator.Seed(NetworkSetJson(V3, "pl-9"));
             Emulator.Registry.Compact();
-        });
-        using var client = new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(path), compacting);
-        File.Delete(path);
+        }) { InnerHandler = new SocketsHttpHandler() };
+        using var client = new KubernetesHttpApi(Emulator.BaseUrl, new StaticTokenSource("unchecked"), compacting);
         var restarting = new KubernetesCalicoStore(client, new KubernetesStoreOptions { ApiGroup = V3, PageSize = 2, Log = Logged.Add }, RecordingRetry());
 
-        var listed = await restarting.ListAsync("GlobalNetworkSet", "", CancellationToken.None);
+        var listed = await restarting.ListAsync(CalicoKind.GlobalNetworkSet, LabelQuery.Everything, CancellationToken.None);
 
         Assert.That(listed.Select(value => value.Metadata.Name), Is.EqualTo(new[] { "pl-0", "pl-1", "pl-2", "pl-3", "pl-9" }));
         Assert.That(Logged, Has.One.Contains("continue token expired"));
@@ -107,7 +137,7 @@ public class KubernetesCalicoStoreTests : StoreTest
     {
         var store = Store(apiGroup);
         await store.ApplyAsync(NetworkSet(apiGroup, "pl-1"), CancellationToken.None);
-        var read = (await store.ListAsync("GlobalNetworkSet", "", CancellationToken.None)).Single();
+        var read = (await store.ListAsync(CalicoKind.GlobalNetworkSet, LabelQuery.Everything, CancellationToken.None)).Single();
 
         // Someone else changes it after SgLambda read it.
         var changed = Emulator.Get(apiGroup, "GlobalNetworkSet", null, "pl-1")!;
@@ -119,7 +149,7 @@ public class KubernetesCalicoStoreTests : StoreTest
         Assert.That(Logged, Has.One.Contains("GlobalNetworkSet/pl-1").And.Contains("skipped"));
         Assert.That(Emulator.Requests.Count("delete", "globalnetworksets"), Is.EqualTo(1), "a precondition failure is not retried");
 
-        var current = (await store.ListAsync("GlobalNetworkSet", "", CancellationToken.None)).Single();
+        var current = (await store.ListAsync(CalicoKind.GlobalNetworkSet, LabelQuery.Everything, CancellationToken.None)).Single();
         await store.DeleteAsync(current.Key, current.Metadata.ResourceVersion, CancellationToken.None);
         Assert.That(Emulator.Get(apiGroup, "GlobalNetworkSet", null, "pl-1"), Is.Null);
     }
@@ -149,7 +179,7 @@ public class KubernetesCalicoStoreTests : StoreTest
     {
         var store = Store(apiGroup);
         await store.ApplyAsync(NamespacedPolicy(apiGroup, "kube-system", "companion"), CancellationToken.None);
-        var listed = await store.ListAsync("NetworkPolicy", "", CancellationToken.None);
+        var listed = await store.ListAsync(CalicoKind.NetworkPolicy, LabelQuery.Everything, CancellationToken.None);
         Assert.That(listed.Single().Key, Is.EqualTo(new ObjectKey("NetworkPolicy", "kube-system", "companion")));
         Assert.That(((NetworkPolicy)listed.Single()).Spec.Ingress!.Single().Action, Is.EqualTo("Pass"));
         await store.DeleteAsync(listed.Single().Key, listed.Single().Metadata.ResourceVersion, CancellationToken.None);
@@ -168,7 +198,7 @@ public class KubernetesCalicoStoreTests : StoreTest
     public async Task A_malformed_selector_fails_at_once_with_the_servers_reason()
     {
         var store = Store(V3);
-        var failure = await Assert.ThrowsAsync<KubernetesRequestException>(async () => await store.ListAsync("Tier", "a in b", CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<KubernetesRequestException>(async () => await store.ListAsync(CalicoKind.Tier, LabelQuery.Exists("-not-a-label-key"), CancellationToken.None));
         Assert.That(failure!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(failure.Reason, Is.EqualTo("BadRequest"));
         Assert.That(Emulator.Requests.Count("list", "tiers"), Is.EqualTo(1));

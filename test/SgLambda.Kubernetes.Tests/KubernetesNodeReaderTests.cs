@@ -14,7 +14,7 @@ public class KubernetesNodeReaderTests : StoreTest
         Emulator.Seed("""{"apiVersion":"v1","kind":"Node","metadata":{"name":"unregistered"},"spec":{}}""");
         Emulator.Faults.Enqueue(FaultKind.TooManyRequests, verb: "list", resource: "nodes");
 
-        var nodes = await new KubernetesNodeReader(Client, RecordingRetry(), pageSize: 3).ListNodesAsync(CancellationToken.None);
+        var nodes = await new KubernetesNodeReader(Api, RecordingRetry(), pageSize: 3).ListNodesAsync(CancellationToken.None);
 
         Assert.That(nodes, Is.EqualTo(new[]
         {

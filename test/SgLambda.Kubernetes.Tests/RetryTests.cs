@@ -1,6 +1,7 @@
 using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
+using SgLambda.Core.Calico;
 using SgLambda.Emulators.Kubernetes.ApiServer;
 using static SgLambda.Kubernetes.Tests.Calico;
 
@@ -37,7 +38,7 @@ public class RetryTests : StoreTest
         Emulator.Faults.Enqueue(FaultKind.ServiceUnavailable, count: 2, verb: "list");
         Emulator.Faults.Enqueue(FaultKind.InternalError, verb: "delete");
 
-        var listed = await store.ListAsync("GlobalNetworkSet", "", CancellationToken.None);
+        var listed = await store.ListAsync(CalicoKind.GlobalNetworkSet, LabelQuery.Everything, CancellationToken.None);
         await store.DeleteAsync(listed.Single().Key, listed.Single().Metadata.ResourceVersion, CancellationToken.None);
 
         Assert.That(Emulator.Requests.Count("list", "globalnetworksets"), Is.EqualTo(3));

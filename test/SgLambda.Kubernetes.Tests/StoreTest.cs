@@ -3,12 +3,19 @@ using SgLambda.Emulators.Kubernetes.ApiServer;
 
 namespace SgLambda.Kubernetes.Tests;
 
-/// <summary>A fresh emulator per test and the real KubernetesClient pointed at it (through its kubeconfig).</summary>
+/// <summary>
+/// A fresh emulator per test, the adapter's connection to it opened from its kubeconfig (as the CLI opens one),
+/// and KubernetesClient on the same kubeconfig as a user's kubectl.
+/// </summary>
 public abstract class StoreTest
 {
     private protected KubernetesApiEmulator Emulator { get; private set; } = null!;
 
+    /// <summary>A user's client (kubectl), for what SgLambda does not do itself.</summary>
     private protected IKubernetes Client { get; private set; } = null!;
+
+    /// <summary>The adapter's connection.</summary>
+    private protected KubernetesHttpApi Api { get; private set; } = null!;
 
     /// <summary>The waits the store asked for between attempts (recorded, not slept).</summary>
     private protected List<TimeSpan> Waits { get; } = [];
@@ -31,6 +38,7 @@ public abstract class StoreTest
         try
         {
             Client = KubernetesClients.FromKubeconfig(kubeconfig);
+            Api = KubeconfigConnection.Open(kubeconfig);
         }
         finally
         {
@@ -44,6 +52,7 @@ public abstract class StoreTest
         // Nothing started when the set-up skipped the test (no Calico CRDs on a lone clone).
         if (Emulator is null) return;
         Client?.Dispose();
+        Api?.Dispose();
         await Emulator.DisposeAsync();
         Emulator = null!;
     }
@@ -56,5 +65,5 @@ public abstract class StoreTest
         }, seed: 1);
 
     private protected KubernetesCalicoStore Store(string apiGroup, int pageSize = 500, RetryPolicy? policy = null) =>
-        new(Client, new KubernetesStoreOptions { ApiGroup = apiGroup, PageSize = pageSize, Log = message => Logged.Add(message) }, RecordingRetry(policy));
+        new(Api, new KubernetesStoreOptions { ApiGroup = apiGroup, PageSize = pageSize, Log = message => Logged.Add(message) }, RecordingRetry(policy));
 }

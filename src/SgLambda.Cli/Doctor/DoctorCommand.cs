@@ -130,14 +130,15 @@ internal sealed class DoctorCommand
         else
         {
             var kubernetes = sync.LiveCluster(parseResult);
-            var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
+            using var api = sync.LiveApi(parseResult);
+            var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
             var objects = new List<CalicoObject>();
-            foreach (var kind in InstallationDoctor.ClusterKinds) objects.AddRange(await store.ListAsync(kind, "", cancellationToken));
+            foreach (var kind in InstallationDoctor.ClusterKinds) objects.AddRange(await store.ListAsync(CalicoKind.Of(kind), LabelQuery.Everything, cancellationToken));
             // A live cluster knows its Nodes better than a snapshot folder's nodes.json.
-            var nodes = await new KubernetesNodeReader(kubernetes).ListNodesAsync(cancellationToken);
+            var nodes = await new KubernetesNodeReader(api).ListNodesAsync(cancellationToken);
             var webhook = webhookPath is not null
                 ? offlineWebhook
-                : await new KubernetesWebhookConfigurationReader(kubernetes).ReadAsync(WebhookConfiguration.SgLambdaName, cancellationToken);
+                : await new KubernetesWebhookConfigurationReader(api).ReadAsync(WebhookConfiguration.SgLambdaName, cancellationToken);
             var probeUrl = WebhookConfigurationCheck.ProbeUrl(webhook);
             input = input with
             {
@@ -145,7 +146,7 @@ internal sealed class DoctorCommand
                 Cluster = objects,
                 Webhook = Observation.Of(webhook),
                 Pods = Observation.Of(offlinePods ?? await ListPodsAsync(kubernetes, cancellationToken)),
-                NetworkPolicies = Observation.Of(await new KubernetesNetworkPolicyReader(kubernetes).ListNetworkPoliciesAsync(cancellationToken)),
+                NetworkPolicies = Observation.Of(await new KubernetesNetworkPolicyReader(api).ListNetworkPoliciesAsync(cancellationToken)),
                 WebhookProbe = probeUrl is null
                     ? Observation.Skipped<WebhookProbeResult>("no https webhook for pods to probe")
                     : Observation.Of(await new WebhookProbe(probeHandler).ProbeAsync(probeUrl, cancellationToken)),

@@ -26,7 +26,6 @@ internal sealed record ExplainSources(
     string? Kubeconfig,
     string? Context)
 {
-    private static readonly string[] CalicoKinds = ["Tier", "GlobalNetworkPolicy", "NetworkPolicy", "HostEndpoint", "GlobalNetworkSet"];
 
     /// <exception cref="InputException">A file is missing or malformed, or an option is missing.</exception>
     public async Task<ExplainInputs> LoadAsync(CancellationToken cancellationToken)
@@ -72,13 +71,14 @@ internal sealed record ExplainSources(
 
     private async Task<ExplainInputs> LoadLiveClusterAsync(AwsSnapshot snapshot, SgLambdaConfig config, List<string> notes, CancellationToken cancellationToken)
     {
-        using var kubernetes = LiveCluster();
-        var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
+        using var kubernetes = LiveCluster(KubernetesClients.FromKubeconfig);
+        using var api = LiveCluster(KubeconfigConnection.Open);
+        var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
         var objects = new List<CalicoObject>();
-        foreach (var kind in CalicoKinds) objects.AddRange(await store.ListAsync(kind, "", cancellationToken));
+        foreach (var kind in CalicoKind.All) objects.AddRange(await store.ListAsync(kind, LabelQuery.Everything, cancellationToken));
 
         // Kubernetes NetworkPolicies count as the Calico policy Calico makes of them.
-        foreach (var policy in await new KubernetesNetworkPolicyReader(kubernetes).ListNetworkPoliciesAsync(cancellationToken))
+        foreach (var policy in await new KubernetesNetworkPolicyReader(api).ListNetworkPoliciesAsync(cancellationToken))
             objects.Add(KubernetesNetworkPolicyConverter.Convert(policy, config.CalicoApiGroup, notes));
 
         var podList = await kubernetes.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: cancellationToken);
@@ -95,7 +95,7 @@ internal sealed record ExplainSources(
             ns => ns.Metadata.Name,
             ns => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(ns.Metadata.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal),
             StringComparer.Ordinal);
-        var nodes = await new KubernetesNodeReader(kubernetes).ListNodesAsync(cancellationToken);
+        var nodes = await new KubernetesNodeReader(api).ListNodesAsync(cancellationToken);
         // The live Node list is the truth for which instances are nodes.
         var live = snapshot with { Nodes = nodes };
         return new ExplainInputs
@@ -110,7 +110,7 @@ internal sealed record ExplainSources(
         };
     }
 
-    private IKubernetes LiveCluster()
+    private T LiveCluster<T>(Func<string, string?, T> open)
     {
         var path = Kubeconfig
             ?? Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator).FirstOrDefault(p => p.Length > 0)
@@ -118,7 +118,7 @@ internal sealed record ExplainSources(
         if (!File.Exists(path)) throw new InputException(path, null, null, "no such kubeconfig (pass --kubeconfig, or --cluster-snapshot and --pods to explain offline)");
         try
         {
-            return KubernetesClients.FromKubeconfig(path, Context);
+            return open(path, Context);
         }
         catch (KubeConfigException e)
         {

@@ -6,11 +6,11 @@ namespace SgLambda.Cli.Output;
 /// <summary>A store that advances a progress bar on every apply and delete, and otherwise does what the inner store does.</summary>
 internal sealed class ProgressCalicoStore(ICalicoStore inner, ProgressBar progress) : ICalicoStore
 {
-    public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-        inner.ListAsync(kind, labelSelector, cancellationToken);
+    public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+        inner.ListAsync(kind, query, cancellationToken);
 
-    public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-        inner.ListVersionedAsync(kind, labelSelector, cancellationToken);
+    public Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+        inner.ListVersionedAsync(kind, query, cancellationToken);
 
     public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
     {

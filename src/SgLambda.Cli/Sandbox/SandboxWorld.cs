@@ -35,7 +35,7 @@ internal sealed class SandboxWorld : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly string? _temporaryCrds;
     private int _invocations;
-    private KubernetesHttpApi? _podApi;
+    private KubernetesHttpApi _api = null!;
     private Action<string>? _podAdmitted;
 
     private SandboxWorld(Ec2Emulator aws, KubernetesApiEmulator cluster, IAmazonEC2 ec2, IAmazonRDS rds, IKubernetes kubernetes, SgLambdaConfig config,
@@ -103,23 +103,24 @@ internal sealed class SandboxWorld : IAsyncDisposable
         }, cancellationToken);
         foreach (var item in seed.ClusterObjects) cluster.Seed(item);
         using var kubeconfig = new MemoryStream(Encoding.UTF8.GetBytes(cluster.KubeconfigYaml()));
-        var kubernetes = new k8s.Kubernetes(await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(kubeconfig));
+        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(kubeconfig);
+        var kubernetes = new k8s.Kubernetes(configuration);
+        // SgLambda's own reads and writes, and the reconciler's pod relabelling, over the adapter the functions use.
+        var api = KubeconfigConnection.Open(configuration);
 
         var credentials = new BasicAWSCredentials("AKIDSGLAMBDASANDBOX", "sandbox");
         var options = new AwsClientOptions { Region = settings.Region, Ec2ServiceUrl = aws.ServiceUrl, RdsServiceUrl = aws.ServiceUrl };
         var ec2 = AwsClients.CreateEc2Client(options, credentials);
         var rds = AwsClients.CreateRdsClient(options, credentials);
-        var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(kubernetes), store, config,
-            new AwsSecurityGroupWriter(ec2, rds), new KubernetesNetworkPolicyReader(kubernetes));
+        var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
+        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(api), store, config,
+            new AwsSecurityGroupWriter(ec2, rds), new KubernetesNetworkPolicyReader(api));
         var logger = new StructuredLogger(settings.FunctionLog, Functions.LogLevel.Information, settings.Clock);
         var webhook = SandboxWebhook.Create(cluster.BaseUrl, cluster.CertificateAuthorityPem, cluster.BearerToken ?? "sglambda-sandbox", config, logger, settings.Clock);
-        // The reconciler's pod relabelling, over the same HTTP client the function uses (list and patch pods).
-        var podApi = new KubernetesHttpApi(cluster.BaseUrl, cluster.CertificateAuthorityPem, new StaticTokenSource(cluster.BearerToken ?? "sglambda-sandbox"));
-        var reconciler = new Reconciler(engine, logger, settings.Clock) { Relabeler = new PodRelabeler(new KubernetesHttpPodLabels(podApi), config) };
+        var reconciler = new Reconciler(engine, logger, settings.Clock) { Relabeler = new PodRelabeler(new KubernetesHttpPodLabels(api), config) };
         var world = new SandboxWorld(aws, cluster, ec2, rds, kubernetes, config,
             new ChangeHandler(config, engine, logger, settings.Clock), reconciler,
-            webhook, store, settings.FunctionLog, settings.Clock, temporary) { _podApi = podApi, _podAdmitted = settings.PodAdmitted };
+            webhook, store, settings.FunctionLog, settings.Clock, temporary) { _api = api, _podAdmitted = settings.PodAdmitted };
         // As after kubectl apply -f infra/cluster/webhook.yaml: the cluster sends its pods through the webhook function.
         if (settings.WebhookInstalled) world.InstallWebhook();
         return world;
@@ -155,8 +156,8 @@ internal sealed class SandboxWorld : IAsyncDisposable
     public async Task<IReadOnlyList<CalicoObject>> CalicoObjectsAsync(CancellationToken cancellationToken)
     {
         var objects = new List<CalicoObject>();
-        foreach (var kind in new[] { "Tier", "GlobalNetworkPolicy", "NetworkPolicy", "HostEndpoint", "GlobalNetworkSet" })
-            objects.AddRange(await Store.ListAsync(kind, "", cancellationToken));
+        foreach (var kind in CalicoKind.All)
+            objects.AddRange(await Store.ListAsync(kind, LabelQuery.Everything, cancellationToken));
         return objects;
     }
 
@@ -165,12 +166,12 @@ internal sealed class SandboxWorld : IAsyncDisposable
     {
         var notes = new List<string>();
         var objects = (await CalicoObjectsAsync(cancellationToken)).ToList();
-        foreach (var policy in await new KubernetesNetworkPolicyReader(Kubernetes).ListNetworkPoliciesAsync(cancellationToken))
+        foreach (var policy in await new KubernetesNetworkPolicyReader(_api).ListNetworkPoliciesAsync(cancellationToken))
             objects.Add(KubernetesNetworkPolicyConverter.Convert(policy, Config.CalicoApiGroup, notes));
         var pods = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. Cluster.List("v1", "Pod").Select(p => (JsonNode?)p.DeepClone())]) };
         // AWS as the functions see it: through AWSSDK.EC2 and the RDS client; the nodes through the cluster's API.
         var snapshot = await new Ec2Inventory(Ec2, Rds, Config).ReadAllAsync(cancellationToken)
-            with { Nodes = await new KubernetesNodeReader(Kubernetes).ListNodesAsync(cancellationToken) };
+            with { Nodes = await new KubernetesNodeReader(_api).ListNodesAsync(cancellationToken) };
         return new ExplainInputs
         {
             Aws = snapshot,
@@ -252,7 +253,7 @@ internal sealed class SandboxWorld : IAsyncDisposable
         Ec2.Dispose();
         Rds.Dispose();
         Webhook.Dispose();
-        _podApi?.Dispose();
+        _api.Dispose();
         Kubernetes.Dispose();
         await Cluster.DisposeAsync();
         await Aws.DisposeAsync();

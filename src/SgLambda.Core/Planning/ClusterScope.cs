@@ -13,7 +13,7 @@ public sealed record ClusterScope
     private static readonly ImmutableSortedSet<string> NoIds = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
     /// <summary>The kinds <c>render</c> produces, in the order they are applied (referenced objects first).</summary>
-    public static IReadOnlyList<string> RenderedKinds { get; } = ["Tier", "GlobalNetworkSet", "HostEndpoint", "GlobalNetworkPolicy"];
+    public static IReadOnlyList<CalicoKind> RenderedKinds { get; } = [CalicoKind.Tier, CalicoKind.GlobalNetworkSet, CalicoKind.HostEndpoint, CalicoKind.GlobalNetworkPolicy];
 
     public bool Everything { get; init; }
     public ImmutableSortedSet<string> SecurityGroups { get; init; } = NoIds;
@@ -29,22 +29,22 @@ public sealed record ClusterScope
 
     public static ClusterScope All { get; } = new() { Everything = true };
 
-    /// <summary>The list calls (kind, label selector) that find every object of the scope.</summary>
-    public IEnumerable<(string Kind, string LabelSelector)> Queries()
+    /// <summary>The list calls (kind, label query) that find every object of the scope.</summary>
+    public IEnumerable<(CalicoKind Kind, LabelQuery Query)> Queries()
     {
-        var owned = $"{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue}";
+        var owned = LabelQuery.Equal(LabelKeys.ManagedBy, LabelKeys.ManagedByValue);
         if (Everything)
         {
             foreach (var kind in RenderedKinds) yield return (kind, owned);
             yield break;
         }
-        if (!SecurityGroups.IsEmpty) yield return ("GlobalNetworkPolicy", In(LabelKeys.SecurityGroupId, SecurityGroups));
-        if (!RemoteGroups.IsEmpty) yield return ("GlobalNetworkPolicy", In(LabelKeys.LocalSecurityGroup, RemoteGroups));
-        if (!AddressPeerBuckets.IsEmpty) yield return ("GlobalNetworkPolicy", In(LabelKeys.AddressPeers, AddressPeerBuckets));
-        if (!NetworkInterfaces.IsEmpty) yield return ("HostEndpoint", In(LabelKeys.EniId, NetworkInterfaces));
-        if (!Instances.IsEmpty) yield return ("HostEndpoint", In(LabelKeys.InstanceId, Instances));
-        if (RdsEndpoints) yield return ("HostEndpoint", $"{LabelKeys.ResourceType}={ResourceTypes.Rds}");
-        if (!PrefixLists.IsEmpty) yield return ("GlobalNetworkSet", In(LabelKeys.PrefixList, PrefixLists));
+        if (!SecurityGroups.IsEmpty) yield return (CalicoKind.GlobalNetworkPolicy, In(LabelKeys.SecurityGroupId, SecurityGroups));
+        if (!RemoteGroups.IsEmpty) yield return (CalicoKind.GlobalNetworkPolicy, In(LabelKeys.LocalSecurityGroup, RemoteGroups));
+        if (!AddressPeerBuckets.IsEmpty) yield return (CalicoKind.GlobalNetworkPolicy, In(LabelKeys.AddressPeers, AddressPeerBuckets));
+        if (!NetworkInterfaces.IsEmpty) yield return (CalicoKind.HostEndpoint, In(LabelKeys.EniId, NetworkInterfaces));
+        if (!Instances.IsEmpty) yield return (CalicoKind.HostEndpoint, In(LabelKeys.InstanceId, Instances));
+        if (RdsEndpoints) yield return (CalicoKind.HostEndpoint, LabelQuery.Equal(LabelKeys.ResourceType, ResourceTypes.Rds));
+        if (!PrefixLists.IsEmpty) yield return (CalicoKind.GlobalNetworkSet, In(LabelKeys.PrefixList, PrefixLists));
     }
 
     /// <summary>True when the object belongs to this scope.</summary>
@@ -52,7 +52,7 @@ public sealed record ClusterScope
     {
         ArgumentNullException.ThrowIfNull(value);
         var labels = value.Metadata.Labels ?? ImmutableSortedDictionary<string, string>.Empty;
-        if (Everything) return RenderedKinds.Contains(value.Kind, StringComparer.Ordinal);
+        if (Everything) return RenderedKinds.Any(kind => kind.Is(value));
         return value switch
         {
             GlobalNetworkPolicy => Has(labels, LabelKeys.SecurityGroupId, SecurityGroups)
@@ -69,5 +69,5 @@ public sealed record ClusterScope
     private static bool Has(ImmutableSortedDictionary<string, string> labels, string key, ImmutableSortedSet<string> ids) =>
         labels.TryGetValue(key, out var id) && ids.Contains(id);
 
-    private static string In(string key, IEnumerable<string> ids) => $"{key} in ({string.Join(",", ids)})";
+    private static LabelQuery In(string key, IEnumerable<string> ids) => LabelQuery.In(key, ids);
 }

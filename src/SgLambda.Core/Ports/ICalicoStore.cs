@@ -4,16 +4,17 @@ namespace SgLambda.Core.Ports;
 
 /// <summary>
 /// The Calico objects in a cluster, as the event path and reconcile see them. Implemented on the
-/// Kubernetes API (KubernetesClient) and in memory for tests and offline snapshots. Implementations
-/// retry throttling and transient errors themselves.
+/// Kubernetes API and in memory for tests and offline snapshots. Kinds and label queries are typed: only the
+/// Kubernetes adapter writes them as API paths and <c>labelSelector</c> strings. Implementations retry throttling
+/// and transient errors themselves.
 /// </summary>
 public interface ICalicoStore
 {
-    /// <summary>Objects of one kind (Tier, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkPolicy) matching a Kubernetes label selector.</summary>
-    Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken);
+    /// <summary>Objects of one kind whose labels <paramref name="query"/> asks for.</summary>
+    Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken);
 
     /// <summary>As <see cref="ListAsync"/>, with the resourceVersion the list was read at (the reconcile's preconditions).</summary>
-    Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken);
+    Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// As <see cref="ListVersionedAsync"/>, handing each object to <paramref name="each"/> as its page is read
@@ -22,10 +23,10 @@ public interface ICalicoStore
     /// token): what <paramref name="each"/> was given before then is to be forgotten. Returns the list's
     /// resourceVersion. The default lists in one piece; stores that page override it.
     /// </summary>
-    async Task<string?> ListEachAsync(string kind, string labelSelector, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
+    async Task<string?> ListEachAsync(CalicoKind kind, LabelQuery query, Action<CalicoObject> each, Action restart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(each);
-        var listing = await ListVersionedAsync(kind, labelSelector, cancellationToken);
+        var listing = await ListVersionedAsync(kind, query, cancellationToken);
         foreach (var value in listing.Items) each(value);
         return listing.ResourceVersion;
     }

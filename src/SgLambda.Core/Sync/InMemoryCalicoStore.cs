@@ -26,21 +26,22 @@ public sealed class InMemoryCalicoStore : ICalicoStore
         get { lock (_gate) return [.. _objects.Values.OrderBy(o => o.Key)]; }
     }
 
-    public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken)
     {
-        var selector = KubernetesLabelSelector.Parse(labelSelector);
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(query);
         lock (_gate)
         {
-            IReadOnlyList<CalicoObject> found = [.. _objects.Values.Where(o => o.Kind == kind && selector.Matches(o.Metadata.Labels)).OrderBy(o => o.Key)];
+            IReadOnlyList<CalicoObject> found = [.. _objects.Values.Where(o => kind.Is(o) && query.Matches(o.Metadata.Labels)).OrderBy(o => o.Key)];
             return Task.FromResult(found);
         }
     }
 
-    public async Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+    public async Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken)
     {
         string version;
         lock (_gate) version = _version.ToString(CultureInfo.InvariantCulture);
-        return new CalicoListing(await ListAsync(kind, labelSelector, cancellationToken), version);
+        return new CalicoListing(await ListAsync(kind, query, cancellationToken), version);
     }
 
     public Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)

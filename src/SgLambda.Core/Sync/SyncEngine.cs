@@ -47,7 +47,7 @@ public sealed class SyncEngine(
         // policies the new rules go to, these are every sg-remote policy the change touches.
         foreach (var groupId in affected.SecurityGroups)
         {
-            foreach (var holder in await cluster.ListAsync("GlobalNetworkPolicy", LabelKeys.RulesFrom(groupId), cancellationToken))
+            foreach (var holder in await cluster.ListAsync(CalicoKind.GlobalNetworkPolicy, LabelQuery.Exists(LabelKeys.RulesFrom(groupId)), cancellationToken))
             {
                 if (Planner.IsOwned(holder) && RemoteTarget.FromLabels(holder.Metadata.Labels) is { } target) Sources(remote, target);
             }
@@ -81,7 +81,7 @@ public sealed class SyncEngine(
         var lists = await PlanPrefixListsAsync(affected, context, desired, actual, scope, warnings, cancellationToken);
         scope = scope with { PrefixLists = lists };
         if (!lists.IsEmpty)
-            actual.AddRange(await cluster.ListAsync("GlobalNetworkSet", scope.Queries().Single(q => q.Kind == "GlobalNetworkSet").LabelSelector, cancellationToken));
+            actual.AddRange(await cluster.ListAsync(CalicoKind.GlobalNetworkSet, scope.Queries().Single(q => q.Kind == CalicoKind.GlobalNetworkSet).Query, cancellationToken));
 
         var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
         var plan = Planner.Diff(desired, Distinct(actual.Where(scope.Contains)));
@@ -120,10 +120,10 @@ public sealed class SyncEngine(
     public async Task<SyncReport> PlanReconcileAsync(CancellationToken cancellationToken)
     {
         var first = new Dictionary<ObjectKey, string?>();
-        foreach (var (kind, selector) in ReconcileQueries())
+        foreach (var (kind, query) in ReconcileQueries())
         {
             var listed = new Dictionary<ObjectKey, string?>();
-            await cluster.ListEachAsync(kind, selector, value => listed.TryAdd(value.Key, value.Metadata.ResourceVersion), listed.Clear, cancellationToken);
+            await cluster.ListEachAsync(kind, query, value => listed.TryAdd(value.Key, value.Metadata.ResourceVersion), listed.Clear, cancellationToken);
             foreach (var (key, version) in listed) first.TryAdd(key, version);
         }
 
@@ -136,16 +136,16 @@ public sealed class SyncEngine(
         var wanted = Planner.FirstOfEachKey(desired);
         var second = new Dictionary<ObjectKey, ListedObject>();
         var versions = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (kind, selector) in ReconcileQueries())
+        foreach (var (kind, query) in ReconcileQueries())
         {
             var listed = new Dictionary<ObjectKey, ListedObject>();
             void Keep(CalicoObject value)
             {
-                if ((kind == "NetworkPolicy" || ClusterScope.All.Contains(value)) && !listed.ContainsKey(value.Key)) listed.Add(value.Key, ListedObject.Of(value, wanted));
+                if ((kind == CalicoKind.NetworkPolicy || ClusterScope.All.Contains(value)) && !listed.ContainsKey(value.Key)) listed.Add(value.Key, ListedObject.Of(value, wanted));
             }
-            var version = await cluster.ListEachAsync(kind, selector, Keep, listed.Clear, cancellationToken);
+            var version = await cluster.ListEachAsync(kind, query, Keep, listed.Clear, cancellationToken);
             foreach (var (key, value) in listed) second.TryAdd(key, value);
-            versions.TryAdd(kind, version);
+            versions.TryAdd(kind.Name, version);
         }
         var plan = ConcurrentWriterGuard.Guard(Planner.Diff(desired, second), first, second, versions);
         return new SyncReport(null, AffectedResources.None, plan with { Warnings = [.. warnings, .. plan.Warnings] }, null) { TrustAttachments = trust };
@@ -168,10 +168,10 @@ public sealed class SyncEngine(
         return (desired, trust, warnings);
     }
 
-    private List<(string Kind, string Selector)> ReconcileQueries()
+    private List<(CalicoKind Kind, LabelQuery Query)> ReconcileQueries()
     {
         var queries = ClusterScope.All.Queries().ToList();
-        if (networkPolicies is not null) queries.Add(("NetworkPolicy", ""));
+        if (networkPolicies is not null) queries.Add((CalicoKind.NetworkPolicy, LabelQuery.Everything));
         return queries;
     }
 
@@ -273,38 +273,38 @@ public sealed class SyncEngine(
     {
         var enis = new List<string>();
         if (!affected.NetworkInterfaceAttachments.IsEmpty)
-            enis.AddRange(await EniIdsAsync($"{LabelKeys.AttachmentId} in ({string.Join(",", affected.NetworkInterfaceAttachments)})", cancellationToken));
+            enis.AddRange(await EniIdsAsync(LabelQuery.In(LabelKeys.AttachmentId, affected.NetworkInterfaceAttachments), cancellationToken));
         if (!affected.Instances.IsEmpty)
-            enis.AddRange(await EniIdsAsync($"{LabelKeys.InstanceId} in ({string.Join(",", affected.Instances)})", cancellationToken));
+            enis.AddRange(await EniIdsAsync(LabelQuery.In(LabelKeys.InstanceId, affected.Instances), cancellationToken));
         // The members an SG had when last rendered: a call that set other SGs took them out of it.
         foreach (var group in affected.SecurityGroupMembers)
-            enis.AddRange(await EniIdsAsync(LabelKeys.SecurityGroup(group), cancellationToken));
+            enis.AddRange(await EniIdsAsync(LabelQuery.Exists(LabelKeys.SecurityGroup(group)), cancellationToken));
         return enis.Count == 0 ? affected : affected with { NetworkInterfaces = affected.NetworkInterfaces.Union(enis) };
     }
 
-    private async Task<IEnumerable<string>> EniIdsAsync(string selector, CancellationToken cancellationToken) =>
-        (await cluster.ListAsync("HostEndpoint", selector, cancellationToken))
+    private async Task<IEnumerable<string>> EniIdsAsync(LabelQuery query, CancellationToken cancellationToken) =>
+        (await cluster.ListAsync(CalicoKind.HostEndpoint, query, cancellationToken))
             .Select(e => e.Metadata.Labels?.GetValueOrDefault(LabelKeys.EniId))
             .OfType<string>();
 
     private static int KindRank(string kind)
     {
-        var rank = ClusterScope.RenderedKinds.ToList().IndexOf(kind);
+        var rank = ClusterScope.RenderedKinds.Select(rendered => rendered.Name).ToList().IndexOf(kind);
         return rank < 0 ? ClusterScope.RenderedKinds.Count : rank;
     }
 
     private async Task<List<CalicoObject>> ListAsync(ClusterScope scope, CancellationToken cancellationToken)
     {
         var found = new List<CalicoObject>();
-        foreach (var (kind, selector) in scope.Queries())
-            found.AddRange(await cluster.ListAsync(kind, selector, cancellationToken));
+        foreach (var (kind, query) in scope.Queries())
+            found.AddRange(await cluster.ListAsync(kind, query, cancellationToken));
         return found;
     }
 
     /// <summary>True when a policy this event does not re-render references the prefix list (those it re-renders are in desired).</summary>
     private async Task<bool> ReferencedElsewhereAsync(string listId, ClusterScope scope, CancellationToken cancellationToken)
     {
-        var referencing = await cluster.ListAsync("GlobalNetworkPolicy", LabelKeys.PrefixListReference(listId), cancellationToken);
+        var referencing = await cluster.ListAsync(CalicoKind.GlobalNetworkPolicy, LabelQuery.Exists(LabelKeys.PrefixListReference(listId)), cancellationToken);
         return referencing.Any(p => Planner.IsOwned(p) && !scope.Contains(p));
     }
 

@@ -27,7 +27,7 @@ public sealed class DoctorContext
 
     /// <summary>The cluster objects SgLambda owns, of the kinds it renders.</summary>
     public IEnumerable<CalicoObject> Owned =>
-        Input.Cluster.Where(o => Planner.IsOwned(o) && ClusterScope.RenderedKinds.Contains(o.Kind, StringComparer.Ordinal));
+        Input.Cluster.Where(o => Planner.IsOwned(o) && ClusterScope.RenderedKinds.Any(kind => kind.Is(o)));
 
     /// <summary>The Calico API group's name for kubectl (<c>projectcalico.org</c>), from <c>projectcalico.org/v3</c>.</summary>
     public string KubectlGroup => Input.Config.CalicoApiGroup.Split('/')[0];

@@ -49,11 +49,11 @@ public sealed class ClusterSnapshotFile : ICalicoStore
 
     public IReadOnlyList<CalicoObject> Objects => store.Objects;
 
-    public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-        store.ListAsync(kind, labelSelector, cancellationToken);
+    public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+        store.ListAsync(kind, query, cancellationToken);
 
-    public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-        store.ListVersionedAsync(kind, labelSelector, cancellationToken);
+    public Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+        store.ListVersionedAsync(kind, query, cancellationToken);
 
     public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
     {

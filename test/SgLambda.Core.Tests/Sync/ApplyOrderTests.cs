@@ -44,7 +44,7 @@ public class ApplyOrderTests
         await engine.ApplyAsync(report, CancellationToken.None);
 
         Assert.That(store.MaxInFlight, Is.InRange(1, 4));
-        var order = ClusterScope.RenderedKinds.ToList();
+        var order = ClusterScope.RenderedKinds.Select(kind => kind.Name).ToList();
         var ranks = store.Started.Select(w => w.Delete ? 2 * order.Count - order.IndexOf(w.Key.Kind) : order.IndexOf(w.Key.Kind)).ToList();
         Assert.That(ranks, Is.Ordered, "each step starts after the one before it ended: " + string.Join(", ", store.Started));
         Assert.That(Planner.Diff(Translator.Render(after, config).Objects, store.Objects).IsEmpty, Is.True);
@@ -99,11 +99,11 @@ public class ApplyOrderTests
 
         public IReadOnlyList<CalicoObject> Objects => inner.Objects;
 
-        public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-            inner.ListAsync(kind, labelSelector, cancellationToken);
+        public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+            inner.ListAsync(kind, query, cancellationToken);
 
-        public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-            inner.ListVersionedAsync(kind, labelSelector, cancellationToken);
+        public Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+            inner.ListVersionedAsync(kind, query, cancellationToken);
 
         public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) =>
             WriteAsync(value.Key, false, () => inner.ApplyAsync(value, cancellationToken));

@@ -98,16 +98,16 @@ public class ReconcileRaceProperties
 
         public Task<IReadOnlyList<KubernetesNode>> ListNodesAsync(CancellationToken cancellationToken) => Task.FromResult(State.Nodes);
 
-        public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken)
         {
             Step($"list {kind}");
-            return Cluster.ListAsync(kind, labelSelector, cancellationToken);
+            return Cluster.ListAsync(kind, query, cancellationToken);
         }
 
-        public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken)
+        public Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken)
         {
             Step($"list {kind}");
-            return Cluster.ListVersionedAsync(kind, labelSelector, cancellationToken);
+            return Cluster.ListVersionedAsync(kind, query, cancellationToken);
         }
 
         public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)

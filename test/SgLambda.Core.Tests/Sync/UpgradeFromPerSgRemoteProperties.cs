@@ -47,11 +47,11 @@ public class UpgradeFromPerSgRemoteProperties
     /// <summary>A store that reports after each write, so the test sees every intermediate cluster.</summary>
     private sealed class SteppingStore(ICalicoStore inner, Action<string> afterWrite) : ICalicoStore
     {
-        public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-            inner.ListAsync(kind, labelSelector, cancellationToken);
+        public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+            inner.ListAsync(kind, query, cancellationToken);
 
-        public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
-            inner.ListVersionedAsync(kind, labelSelector, cancellationToken);
+        public Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
+            inner.ListVersionedAsync(kind, query, cancellationToken);
 
         public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
         {

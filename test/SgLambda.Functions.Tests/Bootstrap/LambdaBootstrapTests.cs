@@ -196,10 +196,10 @@ public sealed class LambdaBootstrapTests
 
     private sealed class UnreachableCluster : ICalicoStore
     {
-        public Task<IReadOnlyList<CalicoObject>> ListAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
             throw new HttpRequestException("connection refused");
 
-        public Task<CalicoListing> ListVersionedAsync(string kind, string labelSelector, CancellationToken cancellationToken) =>
+        public Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
             throw new HttpRequestException("connection refused");
 
         public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) => throw new HttpRequestException("connection refused");

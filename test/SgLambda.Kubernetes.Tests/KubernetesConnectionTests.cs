@@ -1,19 +1,20 @@
 using System.Net;
 using System.Text;
+using SgLambda.Core.Calico;
 using SgLambda.Emulators.Kubernetes.ApiServer;
 using static SgLambda.Kubernetes.Tests.Calico;
 
 namespace SgLambda.Kubernetes.Tests;
 
-/// <summary>Client construction: kubeconfig (with a context), endpoint + CA + token, endpoint + CA + token source.</summary>
-public class KubernetesClientsTests
+/// <summary>The adapter's connection: from a kubeconfig (with a context), endpoint + CA + token, endpoint + CA + token source.</summary>
+public class KubernetesConnectionTests
 {
     private static readonly RetryPolicy NoWaits = new(3, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromSeconds(10), TimeSpan.Zero);
 
     private static Task<KubernetesApiEmulator> StartSecuredAsync() =>
         KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = CrdFolder.Root, BearerToken = "s3cret", UseTls = true });
 
-    private static KubernetesCalicoStore StoreOn(k8s.IKubernetes client) =>
+    private static KubernetesCalicoStore StoreOn(KubernetesHttpApi client) =>
         new(client, new KubernetesStoreOptions { ApiGroup = V3, Retry = NoWaits });
 
     [Test]
@@ -24,7 +25,7 @@ public class KubernetesClientsTests
         try
         {
             await emulator.WriteKubeconfigAsync(path, "emulator-context");
-            using var client = KubernetesClients.FromKubeconfig(path, "emulator-context");
+            using var client = KubeconfigConnection.Open(path, "emulator-context");
             await StoreOn(client).ApplyAsync(Tier(V3, "sg-local", 106), CancellationToken.None);
             Assert.That(emulator.Get(V3, "Tier", null, "sg-local"), Is.Not.Null);
         }
@@ -38,7 +39,7 @@ public class KubernetesClientsTests
     public async Task An_endpoint_with_its_CA_bundle_and_a_bearer_token()
     {
         await using var emulator = await StartSecuredAsync();
-        using var client = KubernetesClients.FromEndpoint(emulator.BaseUrl, emulator.CertificateAuthorityPem, "s3cret");
+        using var client = new KubernetesHttpApi(emulator.BaseUrl, emulator.CertificateAuthorityPem, new StaticTokenSource("s3cret"));
         await StoreOn(client).ApplyAsync(Tier(V3, "sg-remote", 105), CancellationToken.None);
         Assert.That(emulator.Get(V3, "Tier", null, "sg-remote"), Is.Not.Null);
     }
@@ -48,8 +49,8 @@ public class KubernetesClientsTests
     {
         await using var emulator = await StartSecuredAsync();
         var base64 = Convert.ToBase64String(Encoding.ASCII.GetBytes(emulator.CertificateAuthorityPem!));
-        using var client = KubernetesClients.FromEndpoint(emulator.BaseUrl, base64, "s3cret");
-        var listed = await StoreOn(client).ListAsync("Tier", "", CancellationToken.None);
+        using var client = new KubernetesHttpApi(emulator.BaseUrl, base64, new StaticTokenSource("s3cret"));
+        var listed = await StoreOn(client).ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None);
         Assert.That(listed, Is.Empty);
     }
 
@@ -58,10 +59,10 @@ public class KubernetesClientsTests
     {
         await using var emulator = await StartSecuredAsync();
         var tokens = new CountingTokens("s3cret");
-        using var client = KubernetesClients.FromEndpoint(emulator.BaseUrl, emulator.CertificateAuthorityPem, tokens);
+        using var client = new KubernetesHttpApi(emulator.BaseUrl, emulator.CertificateAuthorityPem, tokens);
         var store = StoreOn(client);
         await store.ApplyAsync(Tier(V3, "metadata", 107), CancellationToken.None);
-        await store.ListAsync("Tier", "", CancellationToken.None);
+        await store.ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None);
         Assert.That(tokens.Asked, Is.EqualTo(2));
     }
 
@@ -69,8 +70,8 @@ public class KubernetesClientsTests
     public async Task A_wrong_token_is_Unauthorized_at_once()
     {
         await using var emulator = await StartSecuredAsync();
-        using var client = KubernetesClients.FromEndpoint(emulator.BaseUrl, emulator.CertificateAuthorityPem, "wrong");
-        var failure = await Assert.ThrowsAsync<KubernetesRequestException>(async () => await StoreOn(client).ListAsync("Tier", "", CancellationToken.None));
+        using var client = new KubernetesHttpApi(emulator.BaseUrl, emulator.CertificateAuthorityPem, new StaticTokenSource("wrong"));
+        var failure = await Assert.ThrowsAsync<KubernetesRequestException>(async () => await StoreOn(client).ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None));
         Assert.That(failure!.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(emulator.Requests.Total, Is.EqualTo(0), "refused before it reached a resource");
     }
@@ -80,8 +81,8 @@ public class KubernetesClientsTests
     {
         await using var emulator = await StartSecuredAsync();
         await using var other = await StartSecuredAsync();
-        using var client = KubernetesClients.FromEndpoint(emulator.BaseUrl, other.CertificateAuthorityPem, "s3cret");
-        Assert.That(async () => await StoreOn(client).ListAsync("Tier", "", CancellationToken.None),
+        using var client = new KubernetesHttpApi(emulator.BaseUrl, other.CertificateAuthorityPem, new StaticTokenSource("s3cret"));
+        Assert.That(async () => await StoreOn(client).ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None),
             Throws.TypeOf<KubernetesRequestException>().With.Property(nameof(KubernetesRequestException.StatusCode)).Null);
     }
 

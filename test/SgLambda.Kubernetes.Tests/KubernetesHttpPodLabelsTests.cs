@@ -1,9 +1,8 @@
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Sync;
 using SgLambda.Emulators.Kubernetes.ApiServer;
-using SgLambda.Kubernetes;
 
-namespace SgLambda.Functions.Tests.Kubernetes;
+namespace SgLambda.Kubernetes.Tests;
 
 /// <summary>
 /// The reconciler's relabelling against the API emulator: pods listed page by page, and only the pod that lacks
