@@ -74,7 +74,7 @@ public class EventCostBenchmarks
         ec2 = AwsClients.CreateEc2Client(options, credentials);
         kubernetes = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = cluster.BaseUrl.ToString() });
         var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-        engine = new SyncEngine(new Ec2Inventory(ec2, AwsClients.CreateRdsClient(options, credentials), config), new KubernetesNodeReader(kubernetes), store, config);
+        engine = new SyncEngine(new Ec2Inventory(ec2, AwsClients.CreateRdsClient(options, credentials), config), new KubernetesNodeReader(kubernetes), store, config, SyncEngineOptions.CalicoOnly);
         aws.Events.Drain();
     }
 

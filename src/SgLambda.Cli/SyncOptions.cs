@@ -122,7 +122,12 @@ internal sealed class SyncOptions
             nodes = new KubernetesNodeReader(kubernetes);
         }
         if (decorateStore is not null) store = decorateStore(store);
-        return new SyncTarget(new SyncEngine(inventory, nodes, store, config, writer, networkPolicies), config, snapshot is null, offlineCluster, clusterPath, this)
+        return new SyncTarget(new SyncEngine(inventory, nodes, store, config, new SyncEngineOptions
+        {
+            Companions = CompanionPolicies.Enabled(networkPolicies),
+            // Trust SGs are attached only when both sides are live: an offline side's plan is not the account's.
+            TrustSecurityGroups = writer is not null && offlineCluster is null ? TrustSecurityGroupWrites.Write(writer) : TrustSecurityGroupWrites.ReadOnly,
+        }), config, snapshot is null, offlineCluster, clusterPath, this)
         {
             OfflineNetworkPolicies = offlineNetworkPolicies,
         };

@@ -59,8 +59,11 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
             Log = message => logger.Log(LogLevel.Information, message),
         });
         var nodes = new KubernetesHttpNodeReader(api);
-        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds),
-            new KubernetesHttpNetworkPolicyReader(api));
+        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new SyncEngineOptions
+        {
+            Companions = CompanionPolicies.Enabled(new KubernetesHttpNetworkPolicyReader(api)),
+            TrustSecurityGroups = TrustSecurityGroupWrites.Write(new AwsSecurityGroupWriter(ec2, rds)),
+        });
         var queueUrl = environment(EnvironmentVariables.ChangeQueueUrl);
         return new FunctionComposition(settings, engine, logger, time)
         {

@@ -110,8 +110,11 @@ internal sealed class SandboxWorld : IAsyncDisposable
         var ec2 = AwsClients.CreateEc2Client(options, credentials);
         var rds = AwsClients.CreateRdsClient(options, credentials);
         var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(kubernetes), store, config,
-            new AwsSecurityGroupWriter(ec2, rds), new KubernetesNetworkPolicyReader(kubernetes));
+        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(kubernetes), store, config, new SyncEngineOptions
+        {
+            Companions = CompanionPolicies.Enabled(new KubernetesNetworkPolicyReader(kubernetes)),
+            TrustSecurityGroups = TrustSecurityGroupWrites.Write(new AwsSecurityGroupWriter(ec2, rds)),
+        });
         var logger = new StructuredLogger(settings.FunctionLog, Functions.LogLevel.Information, settings.Clock);
         var webhook = SandboxWebhook.Create(cluster.BaseUrl, cluster.CertificateAuthorityPem, cluster.BearerToken ?? "sglambda-sandbox", config, logger, settings.Clock);
         // The reconciler's pod relabelling, over the same HTTP client the function uses (list and patch pods).

@@ -43,7 +43,11 @@ public static class OfflineComposition
             Region = input.Config.Region ?? environment(EnvironmentVariables.AwsRegion) ?? "offline",
             LogLevel = level,
         };
-        return new FunctionComposition(settings, new SyncEngine(inventory, inventory, cluster, input.Config, new OfflineTrustWriter(logger), cluster.NetworkPolicies), logger, time);
+        return new FunctionComposition(settings, new SyncEngine(inventory, inventory, cluster, input.Config, new SyncEngineOptions
+        {
+            Companions = CompanionPolicies.Enabled(cluster.NetworkPolicies),
+            TrustSecurityGroups = TrustSecurityGroupWrites.Write(new OfflineTrustWriter(logger)),
+        }), logger, time);
     }
 
     /// <summary>The process environment, logs on standard output.</summary>
