@@ -1,14 +1,11 @@
 using k8s;
-using k8s.Exceptions;
-using SgLambda.Aws;
+using SgLambda.Composition;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Core.Explain;
 using SgLambda.Core.Input;
 using SgLambda.Core.NetworkPolicies;
-using SgLambda.Functions.Offline;
-using SgLambda.Kubernetes;
 
 namespace SgLambda.Cli.Explain;
 
@@ -51,51 +48,33 @@ internal sealed record ExplainSources(
         return await LoadLiveClusterAsync(snapshot, config, notes, cancellationToken);
     }
 
+    // AWS through the composition root: the snapshot folder, or EC2 and RDS live.
     private async Task<(AwsSnapshot Snapshot, SgLambdaConfig Config)> LoadAwsAsync(CancellationToken cancellationToken)
     {
-        if (AwsSnapshot is not null)
-        {
-            var input = AwsSnapshotFolder.Read(AwsSnapshot, Config);
-            return (input.Snapshot, input.Config);
-        }
-        if (Config is null) throw new InputException("--config", null, null, "required when AWS is read live (no --aws-snapshot)");
-        var config = InputParser.ParseConfig(InputFileReader.Read(Config));
-        var region = Region ?? Environment.GetEnvironmentVariable("AWS_REGION")
-            ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? config.Region
-            ?? throw new InputException("--region", null, null, "no AWS region: pass --region, set AWS_REGION or put region in the config");
-        var options = AwsClientOptions.FromEnvironment(region);
-        using var ec2 = AwsClients.CreateEc2Client(options);
-        var rds = AwsClients.CreateRdsClient(options);
-        var snapshot = await new Ec2Inventory(ec2, rds, config).ReadAllAsync(cancellationToken);
-        return (snapshot, config);
+        var (config, source) = CliSources.Aws(AwsSnapshot, Config, Region);
+        using var aws = CompositionRoot.OpenAws(source, config);
+        return (await aws.Inventory.ReadAllAsync(cancellationToken), config);
     }
 
     private async Task<ExplainInputs> LoadLiveClusterAsync(AwsSnapshot snapshot, SgLambdaConfig config, List<string> notes, CancellationToken cancellationToken)
     {
-        using var kubernetes = LiveCluster();
-        var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
+        using var kubernetes = CliSources.Kubeconfig(Kubeconfig, Context, "--cluster-snapshot and --pods to explain offline");
+        var cluster = CompositionRoot.OpenCluster(ClusterSource.Client(kubernetes), config);
         var objects = new List<CalicoObject>();
-        foreach (var kind in CalicoKinds) objects.AddRange(await store.ListAsync(kind, "", cancellationToken));
+        foreach (var kind in CalicoKinds) objects.AddRange(await cluster.Store.ListAsync(kind, "", cancellationToken));
 
         // Kubernetes NetworkPolicies count as the Calico policy Calico makes of them.
-        foreach (var policy in await new KubernetesNetworkPolicyReader(kubernetes).ListNetworkPoliciesAsync(cancellationToken))
+        foreach (var policy in await cluster.NetworkPolicies.ListNetworkPoliciesAsync(cancellationToken))
             objects.Add(KubernetesNetworkPolicyConverter.Convert(policy, config.CalicoApiGroup, notes));
 
-        var podList = await kubernetes.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: cancellationToken);
-        var pods = podList.Items.Select(pod => new ClusterPod(
-            pod.Metadata.NamespaceProperty ?? "default",
-            pod.Metadata.Name,
-            System.Net.IPAddress.TryParse(pod.Status?.PodIP, out var ip) ? ip : null,
-            pod.Metadata.Labels is { } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal),
-            pod.Spec?.NodeName,
-            pod.Spec?.HostNetwork == true)).ToList();
+        var pods = await ClusterPods.ListAsync(kubernetes, cancellationToken);
 
         var namespaces = await kubernetes.CoreV1.ListNamespaceAsync(cancellationToken: cancellationToken);
         var namespaceLabels = namespaces.Items.ToDictionary(
             ns => ns.Metadata.Name,
             ns => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(ns.Metadata.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal),
             StringComparer.Ordinal);
-        var nodes = await new KubernetesNodeReader(kubernetes).ListNodesAsync(cancellationToken);
+        var nodes = await cluster.Nodes!.ListNodesAsync(cancellationToken);
         // The live Node list is the truth for which instances are nodes.
         var live = snapshot with { Nodes = nodes };
         return new ExplainInputs
@@ -108,21 +87,5 @@ internal sealed record ExplainSources(
             NamespaceLabels = namespaceLabels,
             Notes = notes,
         };
-    }
-
-    private IKubernetes LiveCluster()
-    {
-        var path = Kubeconfig
-            ?? Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator).FirstOrDefault(p => p.Length > 0)
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
-        if (!File.Exists(path)) throw new InputException(path, null, null, "no such kubeconfig (pass --kubeconfig, or --cluster-snapshot and --pods to explain offline)");
-        try
-        {
-            return KubernetesClients.FromKubeconfig(path, Context);
-        }
-        catch (KubeConfigException e)
-        {
-            throw new InputException(path, null, null, "unusable kubeconfig: " + e.Message);
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Functions.Observability;
-using SgLambda.Functions.Offline;
+using SgLambda.Composition.Offline;
 
 namespace SgLambda.Functions.Tests.Bootstrap;
 
