@@ -73,7 +73,7 @@ public class EventCostBenchmarks
         ec2 = AwsClients.CreateEc2Client(options, credentials);
         api = new KubernetesHttpApi(cluster.BaseUrl, null, new StaticTokenSource("bench"));
         var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-        engine = new SyncEngine(new Ec2Inventory(ec2, AwsClients.CreateRdsClient(options, credentials), config), new KubernetesNodeReader(api), store, config);
+        engine = new SyncEngine(new Ec2Inventory(ec2, AwsClients.CreateRdsClient(options, credentials), config), new KubernetesNodeReader(api), store, config, SyncEngineOptions.CalicoOnly);
         aws.Events.Drain();
     }
 

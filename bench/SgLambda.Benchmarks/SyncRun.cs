@@ -91,7 +91,7 @@ public static class SyncRun
         var inventory = new SnapshotInventory(snapshot, config);
         using var api = new KubernetesHttpApi(url, new StaticTokenSource(Token), new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
         var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-        var engine = new SyncEngine(inventory, inventory, store, config) { MaxConcurrentWrites = Option(args, "--concurrency")!.Value };
+        var engine = new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly) { MaxConcurrentWrites = Option(args, "--concurrency")!.Value };
         var deadline = TimeSpan.FromSeconds(Option(args, "--deadline-s")!.Value);
 
         foreach (var step in Steps)

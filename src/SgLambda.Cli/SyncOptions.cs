@@ -1,13 +1,8 @@
 using System.CommandLine;
-using k8s;
-using k8s.Exceptions;
-using SgLambda.Aws;
-using SgLambda.Core.Configuration;
+using SgLambda.Composition;
 using SgLambda.Core.Input;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
-using SgLambda.Functions.Offline;
-using SgLambda.Kubernetes;
 
 namespace SgLambda.Cli;
 
@@ -75,99 +70,18 @@ internal sealed class SyncOptions
     /// <param name="decorateStore">Wraps the cluster store (e.g. to show progress); null keeps it as is.</param>
     public SyncTarget Open(ParseResult parseResult, Func<ICalicoStore, ICalicoStore>? decorateStore = null)
     {
-        var config = ReadConfig(parseResult, out var snapshot);
-        IAwsInventory inventory;
-        IKubernetesNodes? nodes = null;
-        IAwsSecurityGroupWriter? writer = null;
-        if (snapshot is not null)
-        {
-            var offline = new SnapshotInventory(snapshot, config);
-            inventory = offline;
-            nodes = offline;
-        }
-        else
-        {
-            var region = parseResult.GetValue(Region) ?? Environment.GetEnvironmentVariable("AWS_REGION")
-                ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? config.Region
-                ?? throw new InputException("--region", null, null, "no AWS region: pass --region, set AWS_REGION or put region in the config");
-            // The AWS SDKs' standard endpoint variables (for VPC endpoints, proxies and emulators).
-            var options = AwsClientOptions.FromEnvironment(region);
-            var ec2 = AwsClients.CreateEc2Client(options);
-            var rds = AwsClients.CreateRdsClient(options);
-            inventory = new Ec2Inventory(ec2, rds, config);
-            writer = new AwsSecurityGroupWriter(ec2, rds);
-        }
-
-        var clusterPath = parseResult.GetValue(ClusterSnapshot);
-        ICalicoStore store;
-        InMemoryCalicoStore? offlineCluster = null;
-        IKubernetesNetworkPolicies networkPolicies;
-        IReadOnlyList<Core.NetworkPolicies.KubernetesNetworkPolicy> offlineNetworkPolicies = [];
-        if (clusterPath is not null)
-        {
-            var clusterFile = InputFileReader.Read(clusterPath);
-            offlineCluster = new InMemoryCalicoStore(ClusterSnapshotParser.Parse(clusterFile));
-            store = offlineCluster;
-            // NetworkPolicies in the snapshot get their companions from reconcile; they are never changed.
-            offlineNetworkPolicies = ClusterSnapshotParser.ParseNetworkPolicies(clusterFile);
-            networkPolicies = new InMemoryNetworkPolicies(offlineNetworkPolicies);
-            nodes ??= new NoNodes();
-        }
-        else
-        {
-            var kubernetes = LiveApi(parseResult);
-            store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-            networkPolicies = new KubernetesNetworkPolicyReader(kubernetes);
-            // A live cluster knows its Nodes better than a snapshot folder's nodes.json.
-            nodes = new KubernetesNodeReader(kubernetes);
-        }
-        if (decorateStore is not null) store = decorateStore(store);
-        return new SyncTarget(new SyncEngine(inventory, nodes, store, config, writer, networkPolicies), config, snapshot is null, offlineCluster, clusterPath, this)
-        {
-            OfflineNetworkPolicies = offlineNetworkPolicies,
-        };
+        var composed = Compose(parseResult);
+        if (decorateStore is not null) composed = composed with { Cluster = composed.Cluster with { Store = decorateStore(composed.Cluster.Store) } };
+        // Companions always (a snapshot's NetworkPolicies are read, never changed); trust SGs only when both sides are live.
+        var engine = composed.Engine(new SyncEngineOptions { Companions = composed.Companions, TrustSecurityGroups = composed.TrustWritesWhenBothLive });
+        return new SyncTarget(engine, composed, this);
     }
 
-    internal SgLambdaConfig ReadConfig(ParseResult parseResult, out Core.Aws.AwsSnapshot? snapshot)
+    /// <summary>Both sides as the options choose them, through the composition root.</summary>
+    internal Composed Compose(ParseResult parseResult)
     {
-        var directory = parseResult.GetValue(AwsSnapshot);
-        var configPath = parseResult.GetValue(Config);
-        if (directory is not null)
-        {
-            var input = AwsSnapshotFolder.Read(directory, configPath);
-            snapshot = input.Snapshot;
-            return input.Config;
-        }
-        snapshot = null;
-        if (configPath is null) throw new InputException("--config", null, null, "required when AWS is read live (no --aws-snapshot)");
-        return InputParser.ParseConfig(InputFileReader.Read(configPath));
-    }
-
-    internal IKubernetes LiveCluster(ParseResult parseResult) => FromKubeconfig(parseResult, KubernetesClients.FromKubeconfig);
-
-    /// <summary>The adapter's connection to the kubeconfig's cluster.</summary>
-    internal KubernetesHttpApi LiveApi(ParseResult parseResult) => FromKubeconfig(parseResult, KubeconfigConnection.Open);
-
-    private T FromKubeconfig<T>(ParseResult parseResult, Func<string, string?, T> open)
-    {
-        var path = parseResult.GetValue(Kubeconfig)
-            ?? Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator).FirstOrDefault(p => p.Length > 0)
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
-        if (!File.Exists(path)) throw new InputException(path, null, null, "no such kubeconfig (pass --kubeconfig, or --cluster-snapshot to plan offline)");
-        try
-        {
-            return open(path, parseResult.GetValue(Context));
-        }
-        catch (KubeConfigException e)
-        {
-            throw new InputException(path, null, null, "unusable kubeconfig: " + e.Message);
-        }
-    }
-
-    /// <summary>A cluster snapshot with AWS live has no Node list: instances carrying the enforced SG still count as nodes.</summary>
-    private sealed class NoNodes : IKubernetesNodes
-    {
-        public Task<IReadOnlyList<Core.Aws.KubernetesNode>> ListNodesAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Core.Aws.KubernetesNode>>([]);
+        var (config, aws) = CliSources.Aws(parseResult.GetValue(AwsSnapshot), parseResult.GetValue(Config), parseResult.GetValue(Region));
+        var cluster = CliSources.Cluster(parseResult.GetValue(ClusterSnapshot), parseResult.GetValue(Kubeconfig), parseResult.GetValue(Context), "--cluster-snapshot to plan offline");
+        return CompositionRoot.Compose(aws, cluster, config);
     }
 }

@@ -1,21 +1,14 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using SgLambda.Core.Calico;
+using SgLambda.Composition;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.NetworkPolicies;
 using SgLambda.Core.Sync;
 
 namespace SgLambda.Cli;
 
 /// <summary>AWS and the cluster as the options chose them, and the engine between them.</summary>
-internal sealed record SyncTarget(SyncEngine Engine, SgLambdaConfig Config, bool AwsLive, InMemoryCalicoStore? OfflineCluster, string? ClusterPath, SyncOptions Options)
+internal sealed record SyncTarget(SyncEngine Engine, Composed Sources, SyncOptions Options)
 {
-    /// <summary>The Kubernetes NetworkPolicies of the cluster snapshot, written back with it unchanged.</summary>
-    public IReadOnlyList<KubernetesNetworkPolicy> OfflineNetworkPolicies { get; init; } = [];
-
-    private static readonly JsonSerializerOptions WriteIndented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public SgLambdaConfig Config => Sources.Config;
 
     /// <summary>
     /// Prints the report; without --dry-run applies it (to the live cluster and AWS, or to the cluster
@@ -25,18 +18,13 @@ internal sealed record SyncTarget(SyncEngine Engine, SgLambdaConfig Config, bool
     {
         ReportPrinter.Print(report, parseResult.GetRequiredValue(Options.Output), verb, stdout, stderr);
         if (parseResult.GetValue(Options.DryRun) || report.IsEmpty) return ExitCodes.Success;
-        if (AwsLive && OfflineCluster is null)
+        if (Sources.BothLive)
         {
             await Engine.ApplyAsync(report, cancellationToken);
             return ExitCodes.Success;
         }
         await Engine.ApplyAsync(report.Plan, cancellationToken);
-        if (OfflineCluster is not null)
-        {
-            var list = CalicoSerializer.ToList(OfflineCluster.Objects);
-            foreach (var policy in OfflineNetworkPolicies) ((JsonArray)list["items"]!).Add((JsonNode)KubernetesNetworkPolicyParser.ToJsonNode(policy));
-            await File.WriteAllTextAsync(ClusterPath!, list.ToJsonString(WriteIndented) + Environment.NewLine, cancellationToken);
-        }
+        Sources.Cluster.Snapshot?.Save();
         if (report.TrustAttachments.Count > 0)
             stderr.WriteLine("warning: trust SG attachments are applied only when both AWS and the cluster are live");
         return ExitCodes.Success;

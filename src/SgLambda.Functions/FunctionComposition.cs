@@ -1,5 +1,6 @@
 using SgLambda.Aws;
 using SgLambda.Aws.Health;
+using SgLambda.Composition;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Functions.Observability;
@@ -33,9 +34,9 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
     }
 
     /// <summary>
-    /// The production wiring: EC2 and RDS through <see cref="AwsClients"/> (the standard endpoint variables
-    /// honoured), the cluster through the AOT-safe <see cref="KubernetesHttpApi"/> with a static token or EKS
-    /// tokens from the function's role. Clients live as long as the process (one per cold start).
+    /// The production sources: EC2 and RDS live (the standard endpoint variables honoured), the cluster through the
+    /// AOT-safe HTTP adapter with a static token or EKS tokens from the function's role; composed by
+    /// <see cref="CompositionRoot"/>. Clients live as long as the process (one per cold start).
     /// </summary>
     public static FunctionComposition Compose(FunctionSettings settings, Func<string, string?> environment, TextWriter output, TimeProvider time)
     {
@@ -44,32 +45,32 @@ public sealed record FunctionComposition(FunctionSettings Settings, SyncEngine E
         var logger = new StructuredLogger(output, settings.LogLevel, time);
         // Adaptive: on RequestLimitExceeded the client also slows itself down (token bucket), sharing EC2's
         // account-wide rate limit politely with the users' own tooling.
-        var aws = AwsClientOptions.FromEnvironment(settings.Region, environment) with { RetryMode = Amazon.Runtime.RequestRetryMode.Adaptive };
-        var ec2 = AwsClients.CreateEc2Client(aws);
-        var rds = AwsClients.CreateRdsClient(aws);
+        var aws = AwsSource.Live(AwsClientOptions.FromEnvironment(settings.Region, environment) with { RetryMode = Amazon.Runtime.RequestRetryMode.Adaptive });
 
         var connection = ClusterConnectionOf(settings, environment);
         ITokenSource tokens = (settings.ClusterToken ?? connection.Token) is { } token
             ? new StaticTokenSource(token)
             : new EksTokenSource(new EksTokenGenerator(settings.ClusterName, settings.Region, AwsClients.DefaultCredentials(), time));
-        var api = new KubernetesHttpApi(connection.Endpoint, connection.CertificateAuthority, tokens);
-        var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions
-        {
-            ApiGroup = settings.Config.CalicoApiGroup,
-            Log = message => logger.Log(LogLevel.Information, message),
-        });
-        var nodes = new KubernetesNodeReader(api);
-        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, settings.Config), nodes, store, settings.Config, new AwsSecurityGroupWriter(ec2, rds),
-            new KubernetesNetworkPolicyReader(api));
+        var cluster = ClusterSource.Endpoint(connection.Endpoint, connection.CertificateAuthority, tokens);
+        var composed = CompositionRoot.Compose(aws, cluster, settings.Config, message => logger.Log(LogLevel.Information, message));
         var queueUrl = environment(EnvironmentVariables.ChangeQueueUrl);
-        return new FunctionComposition(settings, engine, logger, time)
+        return Of(settings, composed, composed.TrustWritesWhenBothLive, logger, time) with
         {
-            Namespaces = new KubernetesHttpNamespaceReader(api),
-            Pods = new KubernetesHttpPodLabels(api),
             Environment = environment,
             EventQueue = string.IsNullOrWhiteSpace(queueUrl) ? null : new SqsEventQueue(HealthClients.CreateSqsClient(settings.Region, environment), queueUrl.Trim()),
         };
     }
+
+    /// <summary>
+    /// A function over composed sources: companions of the cluster's SG-aware NetworkPolicies, trust SGs written
+    /// through <paramref name="trust"/>; the pods and Namespaces of a live cluster.
+    /// </summary>
+    internal static FunctionComposition Of(FunctionSettings settings, Composed composed, TrustSecurityGroupWrites trust, StructuredLogger logger, TimeProvider time) =>
+        new(settings, composed.Engine(new SyncEngineOptions { Companions = composed.Companions, TrustSecurityGroups = trust }), logger, time)
+        {
+            Namespaces = composed.Cluster.Namespaces,
+            Pods = composed.Cluster.Pods,
+        };
 
     // The endpoint and CA as set, else from the SSM parameter (read once, at cold start).
     private static ClusterConnection ClusterConnectionOf(FunctionSettings settings, Func<string, string?> environment)

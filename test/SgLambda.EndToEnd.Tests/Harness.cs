@@ -89,7 +89,11 @@ internal sealed class Harness : IAsyncDisposable
         var noSleep = new SgLambda.Kubernetes.RetryPolicy(retries, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10), TimeSpan.Zero);
         var retry = new KubernetesRetry(noSleep, (_, _) => Task.CompletedTask, seed);
         var store = new KubernetesCalicoStore(kubernetes, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup, Retry = noSleep }, retry);
-        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(kubernetes, retry), store, config, new AwsSecurityGroupWriter(ec2, rds));
+        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(kubernetes, retry), store, config, new SyncEngineOptions
+        {
+            Companions = CompanionPolicies.Disabled,
+            TrustSecurityGroups = TrustSecurityGroupWrites.Write(new AwsSecurityGroupWriter(ec2, rds)),
+        });
         return new Harness(aws, cluster, ec2, kubernetes, config, engine, store) { SubnetId = subnet.SubnetId };
     }
 

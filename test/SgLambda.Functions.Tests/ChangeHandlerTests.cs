@@ -52,7 +52,7 @@ public class ChangeHandlerTests
     {
         var store = new InMemoryCalicoStore(Translator.Render(Before, Config).Objects);
         var inventory = new SnapshotInventory(aws, Config);
-        var engine = new SyncEngine(inventory, inventory, failing ?? store, Config);
+        var engine = new SyncEngine(inventory, inventory, failing ?? store, Config, SyncEngineOptions.CalicoOnly);
         return (new ChangeHandler(Config, engine, new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System), store);
     }
 
@@ -192,7 +192,7 @@ public class ChangeHandlerTests
         var store = new InMemoryCalicoStore(Translator.Render(Before, Config).Objects);
         var inventory = new SnapshotInventory(After, Config);
         var queue = new RecordingQueue();
-        var handler = new ChangeHandler(Config, new SyncEngine(inventory, inventory, store, Config), new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System, queue);
+        var handler = new ChangeHandler(Config, new SyncEngine(inventory, inventory, store, Config, SyncEngineOptions.CalicoOnly), new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System, queue);
         var writesBefore = store.Writes;
         var body = Event("AuthorizeSecurityGroupIngress", PodSg);
 

@@ -18,7 +18,7 @@ public class ReconcilerDeadlineTests
         var store = new InMemoryCalicoStore();
         var inventory = new SnapshotInventory(snapshot, config);
         using var log = new StringWriter(CultureInfo.InvariantCulture);
-        var reconciler = new Reconciler(new SyncEngine(inventory, inventory, store, config), new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System);
+        var reconciler = new Reconciler(new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly), new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System);
 
         // Less than the 20 s the writes in flight are given: no write begins.
         var cut = await InvokeAsync(reconciler, TimeSpan.FromSeconds(15));

@@ -47,7 +47,11 @@ public class CompanionEndToEndTests : StoreTest
         });
         var config = input.Config with { CalicoApiGroup = apiGroup, AccountId = "111122223333", Region = "us-west-2" };
         var inventory = new SnapshotInventory(input.Snapshot, config);
-        var engine = new SyncEngine(inventory, inventory, Store(apiGroup), config, networkPolicies: new KubernetesNetworkPolicyReader(Api, RecordingRetry()));
+        var engine = new SyncEngine(inventory, inventory, Store(apiGroup), config, new SyncEngineOptions
+        {
+            Companions = CompanionPolicies.Enabled(new KubernetesNetworkPolicyReader(Api, RecordingRetry())),
+            TrustSecurityGroups = TrustSecurityGroupWrites.ReadOnly,
+        });
         return (engine, config);
     }
 

@@ -46,7 +46,7 @@ public class EndToEndTests : StoreTest
             Emulator.Seed(node);
         }
         var store = Store(apiGroup, pageSize: 3);
-        var engine = new SyncEngine(new SnapshotInventory(input.Snapshot, config), new KubernetesNodeReader(Api, RecordingRetry()), store, config);
+        var engine = new SyncEngine(new SnapshotInventory(input.Snapshot, config), new KubernetesNodeReader(Api, RecordingRetry()), store, config, SyncEngineOptions.CalicoOnly);
 
         var first = await engine.PlanReconcileAsync(CancellationToken.None);
         Assert.That(first.Plan.Apply, Is.Not.Empty);

@@ -1,13 +1,11 @@
 using System.CommandLine;
-using k8s;
-using SgLambda.Aws;
 using SgLambda.Aws.Health;
 using SgLambda.Core.Calico;
-using SgLambda.Core.Configuration;
 using SgLambda.Cli.Output;
 using SgLambda.Diagnostics.Doctor;
 using SgLambda.Diagnostics.Explain;
 using SgLambda.Core.Input;
+using SgLambda.Composition;
 using SgLambda.Kubernetes;
 
 namespace SgLambda.Cli.Doctor;
@@ -95,7 +93,7 @@ internal sealed class DoctorCommand
 
     private async Task<DoctorInput> ReadAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var config = sync.ReadConfig(parseResult, out var snapshot);
+        var (config, awsSource) = CliSources.Aws(parseResult.GetValue(sync.AwsSnapshot), parseResult.GetValue(sync.Config), parseResult.GetValue(sync.Region));
         var clusterPath = parseResult.GetValue(sync.ClusterSnapshot);
         var webhookPath = parseResult.GetValue(webhookConfiguration);
         // Parse every file before any network call, so bad input fails fast with exit 2.
@@ -105,11 +103,12 @@ internal sealed class DoctorCommand
         var offlineWebhook = webhookPath is null ? null : WebhookConfigurationParser.Parse(InputFileReader.Read(webhookPath));
         var podsPath = parseResult.GetValue(pods);
         IReadOnlyList<ClusterPod>? offlinePods = podsPath is null ? null : PodListParser.Parse(InputFileReader.Read(podsPath));
-        var region = snapshot is null ? Region(parseResult, config) : null;
-
-        var aws = snapshot ?? await new Ec2Inventory(
-            AwsClients.CreateEc2Client(AwsClientOptions.FromEnvironment(region!)),
-            AwsClients.CreateRdsClient(AwsClientOptions.FromEnvironment(region!)), config).ReadAllAsync(cancellationToken);
+        // The cluster snapshot is examined as the file holds it (every object, in its order); a live cluster through the composition root.
+        var composed = offlineCluster is not null ? null : CompositionRoot.Compose(awsSource,
+            ClusterSource.Kubeconfig(CliSources.Kubeconfig(parseResult.GetValue(sync.Kubeconfig), parseResult.GetValue(sync.Context), "--cluster-snapshot to plan offline")), config);
+        using var awsSide = composed?.Aws ?? CompositionRoot.OpenAws(awsSource, config);
+        var region = awsSide.Region;
+        var aws = await awsSide.Inventory.ReadAllAsync(cancellationToken);
 
         var input = new DoctorInput { Aws = aws, Config = config, Cluster = offlineCluster ?? [] };
         if (offlineCluster is not null)
@@ -129,24 +128,23 @@ internal sealed class DoctorCommand
         }
         else
         {
-            var kubernetes = sync.LiveCluster(parseResult);
-            using var api = sync.LiveApi(parseResult);
-            var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
+            var live = composed!.Cluster;
+            var kubernetes = live.Client!;
             var objects = new List<CalicoObject>();
-            foreach (var kind in InstallationDoctor.ClusterKinds) objects.AddRange(await store.ListAsync(CalicoKind.Of(kind), LabelQuery.Everything, cancellationToken));
+            foreach (var kind in InstallationDoctor.ClusterKinds) objects.AddRange(await live.Store.ListAsync(CalicoKind.Of(kind), LabelQuery.Everything, cancellationToken));
             // A live cluster knows its Nodes better than a snapshot folder's nodes.json.
-            var nodes = await new KubernetesNodeReader(api).ListNodesAsync(cancellationToken);
+            var nodes = await composed.Nodes.ListNodesAsync(cancellationToken);
             var webhook = webhookPath is not null
                 ? offlineWebhook
-                : await new KubernetesWebhookConfigurationReader(api).ReadAsync(WebhookConfiguration.SgLambdaName, cancellationToken);
+                : await new KubernetesWebhookConfigurationReader(live.Api!).ReadAsync(WebhookConfiguration.SgLambdaName, cancellationToken);
             var probeUrl = WebhookConfigurationCheck.ProbeUrl(webhook);
             input = input with
             {
                 Aws = aws with { Nodes = nodes },
                 Cluster = objects,
                 Webhook = Observation.Of(webhook),
-                Pods = Observation.Of(offlinePods ?? await ListPodsAsync(kubernetes, cancellationToken)),
-                NetworkPolicies = Observation.Of(await new KubernetesNetworkPolicyReader(api).ListNetworkPoliciesAsync(cancellationToken)),
+                Pods = Observation.Of(offlinePods ?? await ClusterPods.ListAsync(kubernetes, cancellationToken)),
+                NetworkPolicies = Observation.Of(await live.NetworkPolicies.ListNetworkPoliciesAsync(cancellationToken)),
                 WebhookProbe = probeUrl is null
                     ? Observation.Skipped<WebhookProbeResult>("no https webhook for pods to probe")
                     : Observation.Of(await new WebhookProbe(probeHandler).ProbeAsync(probeUrl, cancellationToken)),
@@ -157,22 +155,6 @@ internal sealed class DoctorCommand
             DeadLetterQueue = await ReadDeadLetterQueueAsync(parseResult, region, cancellationToken),
             FunctionErrors = await ReadFunctionErrorsAsync(parseResult, region, cancellationToken),
         };
-    }
-
-    /// <summary>The cluster's pods as <c>kubectl get pods -A -o json</c> shows them (RBAC: list pods).</summary>
-    private static async Task<IReadOnlyList<ClusterPod>> ListPodsAsync(IKubernetes kubernetes, CancellationToken cancellationToken)
-    {
-        var list = await kubernetes.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: cancellationToken);
-        return [.. list.Items.Select(pod => new ClusterPod(
-            pod.Metadata.NamespaceProperty ?? "default",
-            pod.Metadata.Name,
-            System.Net.IPAddress.TryParse(pod.Status?.PodIP, out var ip) ? ip : null,
-            pod.Metadata.Labels is { } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal),
-            pod.Spec?.NodeName,
-            pod.Spec?.HostNetwork == true)
-        {
-            SecurityGroupClaim = pod.Metadata.Annotations?.TryGetValue(Core.Calico.LabelKeys.SecurityGroupsAnnotation, out var claim) == true ? claim : null,
-        })];
     }
 
     private async Task<Observed<DeadLetterQueueState>> ReadDeadLetterQueueAsync(ParseResult parseResult, string? region, CancellationToken cancellationToken)
@@ -196,9 +178,4 @@ internal sealed class DoctorCommand
         foreach (var group in groups) found.Add(await reader.ReadAsync(group, cancellationToken));
         return Observation.Of<IReadOnlyList<FunctionLogErrors>>(found);
     }
-
-    private string Region(ParseResult parseResult, SgLambdaConfig config) =>
-        parseResult.GetValue(sync.Region) ?? Environment.GetEnvironmentVariable("AWS_REGION")
-        ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? config.Region
-        ?? throw new InputException("--region", null, null, "no AWS region: pass --region, set AWS_REGION or put region in the config");
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SgLambda.Core.Input;
 using SgLambda.Emulators.Aws.Model;
-using SgLambda.Functions.Offline;
+using SgLambda.Composition.Offline;
 
 namespace SgLambda.Cli.Sandbox;
 

@@ -5,7 +5,6 @@ using Amazon.EC2;
 using Amazon.Runtime;
 using k8s;
 using SgLambda.Aws;
-using SgLambda.Aws.Rds;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Diagnostics.Explain;
@@ -19,6 +18,8 @@ using SgLambda.Emulators.Kubernetes.Calico;
 using SgLambda.Functions;
 using SgLambda.Functions.Lambda;
 using SgLambda.Functions.Observability;
+using SgLambda.Composition;
+using SgLambda.Core.Ports;
 using SgLambda.Kubernetes;
 
 namespace SgLambda.Cli.Sandbox;
@@ -35,22 +36,20 @@ internal sealed class SandboxWorld : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly string? _temporaryCrds;
     private int _invocations;
-    private KubernetesHttpApi _api = null!;
+    private KubernetesHttpApi? _podApi;
     private Action<string>? _podAdmitted;
 
-    private SandboxWorld(Ec2Emulator aws, KubernetesApiEmulator cluster, IAmazonEC2 ec2, IAmazonRDS rds, IKubernetes kubernetes, SgLambdaConfig config,
-        ChangeHandler handler, Reconciler reconciler, SandboxWebhook webhook, KubernetesCalicoStore store, TextWriter functionLog, TimeProvider clock, string? temporaryCrds)
+    private SandboxWorld(Ec2Emulator aws, KubernetesApiEmulator cluster, IAmazonEC2 ec2, IKubernetes kubernetes, Composed sources,
+        ChangeHandler handler, Reconciler reconciler, SandboxWebhook webhook, TextWriter functionLog, TimeProvider clock, string? temporaryCrds)
     {
         Aws = aws;
         Cluster = cluster;
         Ec2 = ec2;
-        Rds = rds;
         Kubernetes = kubernetes;
-        Config = config;
+        Sources = sources;
         Handler = handler;
         Reconciler = reconciler;
         Webhook = webhook;
-        Store = store;
         _functionLog = functionLog;
         _clock = clock;
         _temporaryCrds = temporaryCrds;
@@ -58,15 +57,17 @@ internal sealed class SandboxWorld : IAsyncDisposable
 
     public Ec2Emulator Aws { get; }
     public KubernetesApiEmulator Cluster { get; }
+    /// <summary>The user's EC2 client (the functions have their own, from the composition root).</summary>
     public IAmazonEC2 Ec2 { get; }
-    public IAmazonRDS Rds { get; }
     public IKubernetes Kubernetes { get; }
-    public SgLambdaConfig Config { get; }
+    /// <summary>What the functions run on: both emulators through the composition root.</summary>
+    public Composed Sources { get; }
+    public SgLambdaConfig Config => Sources.Config;
     public ChangeHandler Handler { get; }
     public Reconciler Reconciler { get; }
     /// <summary>The admission webhook function, called through its function URL as the API server calls it.</summary>
     public SandboxWebhook Webhook { get; }
-    public KubernetesCalicoStore Store { get; }
+    public ICalicoStore Store => Sources.Cluster.Store;
 
     /// <summary>Whether Calico's real CRD schemas validate what the functions write (else a schema-less stand-in).</summary>
     public bool SchemasValidated => _temporaryCrds is null;
@@ -103,24 +104,23 @@ internal sealed class SandboxWorld : IAsyncDisposable
         }, cancellationToken);
         foreach (var item in seed.ClusterObjects) cluster.Seed(item);
         using var kubeconfig = new MemoryStream(Encoding.UTF8.GetBytes(cluster.KubeconfigYaml()));
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(kubeconfig);
-        var kubernetes = new k8s.Kubernetes(configuration);
-        // SgLambda's own reads and writes, and the reconciler's pod relabelling, over the adapter the functions use.
-        var api = KubeconfigConnection.Open(configuration);
+        var clientConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(kubeconfig);
+        var kubernetes = new k8s.Kubernetes(clientConfiguration);
 
         var credentials = new BasicAWSCredentials("AKIDSGLAMBDASANDBOX", "sandbox");
         var options = new AwsClientOptions { Region = settings.Region, Ec2ServiceUrl = aws.ServiceUrl, RdsServiceUrl = aws.ServiceUrl };
         var ec2 = AwsClients.CreateEc2Client(options, credentials);
-        var rds = AwsClients.CreateRdsClient(options, credentials);
-        var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-        var engine = new SyncEngine(new Ec2Inventory(ec2, rds, config), new KubernetesNodeReader(api), store, config,
-            new AwsSecurityGroupWriter(ec2, rds), new KubernetesNetworkPolicyReader(api));
+        // The functions as in production: both sides live, companions and trust SG attachments.
+        var functions = CompositionRoot.Compose(AwsSource.Live(options, credentials), ClusterSource.Kubeconfig(clientConfiguration), config);
+        var engine = functions.Engine(new SyncEngineOptions { Companions = functions.Companions, TrustSecurityGroups = functions.TrustWritesWhenBothLive });
         var logger = new StructuredLogger(settings.FunctionLog, Functions.LogLevel.Information, settings.Clock);
         var webhook = SandboxWebhook.Create(cluster.BaseUrl, cluster.CertificateAuthorityPem, cluster.BearerToken ?? "sglambda-sandbox", config, logger, settings.Clock);
-        var reconciler = new Reconciler(engine, logger, settings.Clock) { Relabeler = new PodRelabeler(new KubernetesHttpPodLabels(api), config) };
-        var world = new SandboxWorld(aws, cluster, ec2, rds, kubernetes, config,
+        // The reconciler's pod relabelling, over the same HTTP client the function uses (list and patch pods).
+        var podApi = new KubernetesHttpApi(cluster.BaseUrl, cluster.CertificateAuthorityPem, new StaticTokenSource(cluster.BearerToken ?? "sglambda-sandbox"));
+        var reconciler = new Reconciler(engine, logger, settings.Clock) { Relabeler = new PodRelabeler(new KubernetesHttpPodLabels(podApi), config) };
+        var world = new SandboxWorld(aws, cluster, ec2, kubernetes, functions,
             new ChangeHandler(config, engine, logger, settings.Clock), reconciler,
-            webhook, store, settings.FunctionLog, settings.Clock, temporary) { _api = api, _podAdmitted = settings.PodAdmitted };
+            webhook, settings.FunctionLog, settings.Clock, temporary) { _podApi = podApi, _podAdmitted = settings.PodAdmitted };
         // As after kubectl apply -f infra/cluster/webhook.yaml: the cluster sends its pods through the webhook function.
         if (settings.WebhookInstalled) world.InstallWebhook();
         return world;
@@ -166,12 +166,12 @@ internal sealed class SandboxWorld : IAsyncDisposable
     {
         var notes = new List<string>();
         var objects = (await CalicoObjectsAsync(cancellationToken)).ToList();
-        foreach (var policy in await new KubernetesNetworkPolicyReader(_api).ListNetworkPoliciesAsync(cancellationToken))
+        foreach (var policy in await Sources.Cluster.NetworkPolicies.ListNetworkPoliciesAsync(cancellationToken))
             objects.Add(KubernetesNetworkPolicyConverter.Convert(policy, Config.CalicoApiGroup, notes));
         var pods = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. Cluster.List("v1", "Pod").Select(p => (JsonNode?)p.DeepClone())]) };
         // AWS as the functions see it: through AWSSDK.EC2 and the RDS client; the nodes through the cluster's API.
-        var snapshot = await new Ec2Inventory(Ec2, Rds, Config).ReadAllAsync(cancellationToken)
-            with { Nodes = await new KubernetesNodeReader(_api).ListNodesAsync(cancellationToken) };
+        var snapshot = await Sources.Aws.Inventory.ReadAllAsync(cancellationToken)
+            with { Nodes = await Sources.Nodes.ListNodesAsync(cancellationToken) };
         return new ExplainInputs
         {
             Aws = snapshot,
@@ -251,9 +251,9 @@ internal sealed class SandboxWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Ec2.Dispose();
-        Rds.Dispose();
+        Sources.Aws.Dispose();
         Webhook.Dispose();
-        _api.Dispose();
+        _podApi?.Dispose();
         Kubernetes.Dispose();
         await Cluster.DisposeAsync();
         await Aws.DisposeAsync();

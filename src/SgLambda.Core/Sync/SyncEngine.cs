@@ -15,14 +15,18 @@ namespace SgLambda.Core.Sync;
 /// or printed. An event costs O(1) AWS and Kubernetes calls, whatever the size of the account.
 /// </summary>
 /// <remarks>
-/// With <c>networkPolicies</c>, the full reconcile also writes the companions of SG-aware Kubernetes
+/// With <see cref="SyncEngineOptions.Companions"/> enabled, the full reconcile also writes the companions of SG-aware Kubernetes
 /// NetworkPolicies (<see cref="CompanionPolicy"/>) and deletes owned ones whose owner is gone or lost its
 /// annotation. Events never read, write or delete companions: they do not depend on AWS state.
 /// </remarks>
-public sealed class SyncEngine(
-    IAwsInventory aws, IKubernetesNodes nodes, ICalicoStore cluster, SgLambdaConfig config, IAwsSecurityGroupWriter? awsWriter = null,
-    IKubernetesNetworkPolicies? networkPolicies = null)
+public sealed class SyncEngine(IAwsInventory aws, IKubernetesNodes nodes, ICalicoStore cluster, SgLambdaConfig config, SyncEngineOptions options)
 {
+    private readonly IKubernetesNetworkPolicies? networkPolicies = (options ?? throw new ArgumentNullException(nameof(options))).Companions.Source;
+    private readonly IAwsSecurityGroupWriter? awsWriter = options.TrustSecurityGroups.Writer;
+
+    /// <summary>What the engine was told to do besides the translation.</summary>
+    public SyncEngineOptions Options { get; } = options;
+
     /// <summary>Plans the minimal change for one classified event.</summary>
     public async Task<SyncReport> PlanEventAsync(ClassifiedEvent classified, CancellationToken cancellationToken)
     {
@@ -196,12 +200,18 @@ public sealed class SyncEngine(
     /// Applies a report: its plan, then (when the plan was applied completely) its trust SG attachments.
     /// <paramref name="stopStarting"/> ends the run early but cleanly: see <see cref="ApplyAsync(Plan, CancellationToken, CancellationToken)"/>.
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The report holds trust SG attachments and <see cref="SyncEngineOptions.TrustSecurityGroups"/> is read only:
+    /// thrown before any write, so nothing is half applied.
+    /// </exception>
     public async Task<ApplyOutcome> ApplyAsync(SyncReport report, CancellationToken cancellationToken, CancellationToken stopStarting)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (report.TrustAttachments.Count > 0 && awsWriter is null)
+            throw new InvalidOperationException(
+                $"{report.TrustAttachments.Count} trust SG attachment(s) planned but this engine's trust SG writes are read only: apply the report's plan alone");
         var outcome = await ApplyAsync(report.Plan, cancellationToken, stopStarting);
-        if (report.TrustAttachments.Count == 0 || !outcome.Complete) return outcome;
-        if (awsWriter is null) throw new InvalidOperationException("trust SG attachments planned but no AWS writer configured");
+        if (report.TrustAttachments.Count == 0 || !outcome.Complete || awsWriter is null) return outcome;
         foreach (var attachment in report.TrustAttachments) await awsWriter.AttachTrustAsync(attachment, cancellationToken);
         return outcome;
     }

@@ -1,3 +1,5 @@
+using SgLambda.Composition;
+using SgLambda.Composition.Offline;
 using SgLambda.Core.Input;
 using SgLambda.Core.Sync;
 using SgLambda.Functions.Observability;
@@ -35,7 +37,6 @@ public static class OfflineComposition
         var cluster = Input(EnvironmentVariables.OfflineClusterSnapshot, () => ClusterSnapshotFile.Open(clusterPath));
         var level = LogLevelOf(environment(EnvironmentVariables.LogLevel));
         var logger = new StructuredLogger(output, level, time);
-        var inventory = new SnapshotInventory(input.Snapshot, input.Config);
         var settings = new FunctionSettings
         {
             Config = input.Config,
@@ -43,7 +44,8 @@ public static class OfflineComposition
             Region = input.Config.Region ?? environment(EnvironmentVariables.AwsRegion) ?? "offline",
             LogLevel = level,
         };
-        return new FunctionComposition(settings, new SyncEngine(inventory, inventory, cluster, input.Config, new OfflineTrustWriter(logger), cluster.NetworkPolicies), logger, time);
+        var composed = CompositionRoot.Compose(AwsSource.Snapshot(input.Snapshot), ClusterSource.Snapshot(cluster), input.Config);
+        return FunctionComposition.Of(settings, composed, TrustSecurityGroupWrites.Write(new OfflineTrustWriter(logger)), logger, time);
     }
 
     /// <summary>The process environment, logs on standard output.</summary>

@@ -37,7 +37,7 @@ public class ApplyOrderTests
         var (before, after, config) = Accounts();
         var store = new RecordingStore(Cluster(before, config));
         var inventory = new SnapshotInventory(after, config);
-        var engine = new SyncEngine(inventory, inventory, store, config) { MaxConcurrentWrites = 4 };
+        var engine = new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly) { MaxConcurrentWrites = 4 };
         var report = await engine.PlanReconcileAsync(CancellationToken.None);
         Assume.That(report.Plan.Delete, Is.Not.Empty);
 
@@ -62,7 +62,7 @@ public class ApplyOrderTests
         if (writesBeforeStop == 0) await stop.CancelAsync();
         var store = new RecordingStore(initial, afterWrites: writesBeforeStop, stop);
         var inventory = new SnapshotInventory(after, config);
-        var engine = new SyncEngine(inventory, inventory, store, config) { MaxConcurrentWrites = 4 };
+        var engine = new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly) { MaxConcurrentWrites = 4 };
         var report = await engine.PlanReconcileAsync(CancellationToken.None);
         Assume.That(report.Plan.Apply.Count + report.Plan.Delete.Count, Is.GreaterThan(writesBeforeStop + 4));
 
@@ -80,7 +80,7 @@ public class ApplyOrderTests
         }
         Assert.That(store.Started.Any(w => w.Delete), Is.False, "no deletion before every apply is done");
 
-        var next = new SyncEngine(inventory, inventory, store, config);
+        var next = new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly);
         var nextOutcome = await next.ApplyAsync(await next.PlanReconcileAsync(CancellationToken.None), CancellationToken.None);
         Assert.That(nextOutcome.Complete, Is.True);
         Assert.That(Planner.Diff(Translator.Render(after, config).Objects, store.Objects).IsEmpty, Is.True);

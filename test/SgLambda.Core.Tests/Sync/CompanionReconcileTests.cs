@@ -22,7 +22,7 @@ public class CompanionReconcileTests
         var inventory = new SnapshotInventory(input.Snapshot, config);
         var store = new InMemoryCalicoStore();
         var networkPolicies = new InMemoryNetworkPolicies(policies);
-        return (new SyncEngine(inventory, inventory, store, config, networkPolicies: networkPolicies), store, networkPolicies);
+        return (new SyncEngine(inventory, inventory, store, config, new SyncEngineOptions { Companions = CompanionPolicies.Enabled(networkPolicies), TrustSecurityGroups = TrustSecurityGroupWrites.ReadOnly }), store, networkPolicies);
     }
 
     private static async Task ReconcileAsync(SyncEngine engine) =>

@@ -105,7 +105,7 @@ public class IncrementalSyncProperties
             {
                 state = change.Apply(state);
                 var inventory = new SnapshotInventory(state, config);
-                var engine = new SyncEngine(inventory, inventory, store, config);
+                var engine = new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly);
                 var report = engine.PlanEventAsync(new ClassifiedEvent(new EventSummary(), change.Affected, null), CancellationToken.None).GetAwaiter().GetResult();
                 engine.ApplyAsync(report, CancellationToken.None).GetAwaiter().GetResult();
                 var expected = Translator.Render(state, config).Objects;
@@ -127,7 +127,7 @@ public class IncrementalSyncProperties
         var config = Config();
         var store = new InMemoryCalicoStore(Translator.Render(state, config).Objects);
         var inventory = new SnapshotInventory(state, config);
-        var engine = new SyncEngine(inventory, inventory, store, config);
+        var engine = new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly);
         var report = engine.PlanEventAsync(new ClassifiedEvent(new EventSummary(), Affect(groups: ["sg-0a"], enis: ["eni-01"], instances: ["i-01"], lists: ["pl-01"]), null), CancellationToken.None).GetAwaiter().GetResult();
         Assert.That(report.Plan.IsEmpty, Is.True);
     }
@@ -137,7 +137,7 @@ public class IncrementalSyncProperties
     {
         var store = new InMemoryCalicoStore();
         var inventory = new SnapshotInventory(Snapshot([]), Config());
-        var engine = new SyncEngine(inventory, inventory, store, Config());
+        var engine = new SyncEngine(inventory, inventory, store, Config(), SyncEngineOptions.CalicoOnly);
         var report = engine.PlanEventAsync(new ClassifiedEvent(new EventSummary(), AffectedResources.None, "failed call (errorCode UnauthorizedOperation)"), CancellationToken.None).GetAwaiter().GetResult();
         Assert.That(report.Skipped, Is.EqualTo("failed call (errorCode UnauthorizedOperation)"));
         Assert.That(report.Plan.IsEmpty, Is.True);
@@ -156,7 +156,7 @@ public class IncrementalSyncProperties
         };
         var store = new InMemoryCalicoStore([foreign]);
         var inventory = new SnapshotInventory(state with { SecurityGroups = [] }, config);
-        var engine = new SyncEngine(inventory, inventory, store, config);
+        var engine = new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly);
         var report = engine.PlanEventAsync(new ClassifiedEvent(new EventSummary(), Affect(groups: ["sg-0a"]), null), CancellationToken.None).GetAwaiter().GetResult();
         engine.ApplyAsync(report, CancellationToken.None).GetAwaiter().GetResult();
         Assert.That(store.Objects, Does.Contain(foreign));

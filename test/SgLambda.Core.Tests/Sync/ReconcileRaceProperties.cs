@@ -31,7 +31,7 @@ public class ReconcileRaceProperties
         {
             var (initial, changes, positions) = input;
             var world = new World(initial, changes, positions);
-            var reconcile = new SyncEngine(world, world, world, Config()) { MaxConcurrentWrites = 1 };
+            var reconcile = new SyncEngine(world, world, world, Config(), SyncEngineOptions.CalicoOnly) { MaxConcurrentWrites = 1 };
             var report = reconcile.PlanReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
             reconcile.ApplyAsync(report, CancellationToken.None).GetAwaiter().GetResult();
             world.FinishEvents();
@@ -50,7 +50,7 @@ public class ReconcileRaceProperties
             new AffectedResources { SecurityGroups = ["sg-0a"] });
         // Drift the reconcile must heal, so it has something to write: the cluster lacks sg-0a's policies.
         var world = new World(initial, [revoke], [3], drop: o => o is GlobalNetworkPolicy p && p.Metadata.Name.Contains("sg-0a", StringComparison.Ordinal));
-        var reconcile = new SyncEngine(world, world, world, Config()) { MaxConcurrentWrites = 1 };
+        var reconcile = new SyncEngine(world, world, world, Config(), SyncEngineOptions.CalicoOnly) { MaxConcurrentWrites = 1 };
         reconcile.ApplyAsync(reconcile.PlanReconcileAsync(CancellationToken.None).GetAwaiter().GetResult(), CancellationToken.None).GetAwaiter().GetResult();
 
         Assert.That(Planner.Diff(Translator.Render(world.State, Config()).Objects, world.Cluster.Objects).IsEmpty, Is.True, world.Log);
@@ -145,7 +145,7 @@ public class ReconcileRaceProperties
             State = change.Apply(State);
             log.Add($"event '{change.Description}'");
             var inventory = new SnapshotInventory(State, Config());
-            var events = new SyncEngine(inventory, inventory, Cluster, Config());
+            var events = new SyncEngine(inventory, inventory, Cluster, Config(), SyncEngineOptions.CalicoOnly);
             var report = events.PlanEventAsync(new ClassifiedEvent(new EventSummary(), change.Affected, null), CancellationToken.None).GetAwaiter().GetResult();
             events.ApplyAsync(report, CancellationToken.None).GetAwaiter().GetResult();
         }

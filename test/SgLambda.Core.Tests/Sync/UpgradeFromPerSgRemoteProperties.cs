@@ -31,7 +31,7 @@ public class UpgradeFromPerSgRemoteProperties
             var stepping = new SteppingStore(store, step =>
                 problems.AddRange(TranslationEquivalenceProperties.VerdictMismatches(topology, store.Objects).Take(1).Select(m => $"after {step}: {m}")));
             var inventory = new SnapshotInventory(topology.Snapshot, config);
-            var engine = new SyncEngine(inventory, inventory, stepping, config);
+            var engine = new SyncEngine(inventory, inventory, stepping, config, SyncEngineOptions.CalicoOnly);
             var report = engine.PlanReconcileAsync(CancellationToken.None).GetAwaiter().GetResult();
             engine.ApplyAsync(report, CancellationToken.None).GetAwaiter().GetResult();
 

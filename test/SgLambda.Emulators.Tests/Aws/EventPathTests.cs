@@ -150,7 +150,7 @@ public sealed class EventPathTests : EmulatorTestBase
         var classified = ClassifyAll().Single();
         Assert.That(classified.Affected.NetworkInterfaceAttachments, Is.EqualTo(new[] { eni.Attachment.AttachmentId }));
         var inventory = new SnapshotInventory(Emulator.Account.ToSnapshot(), config);
-        var engine = new SyncEngine(inventory, inventory, store, config);
+        var engine = new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly);
         await engine.ApplyAsync(await engine.PlanEventAsync(classified, CancellationToken.None), CancellationToken.None);
         var after = store.Objects.OfType<HostEndpoint>().Single(h => h.Metadata.Name == eni.NetworkInterfaceId);
         Assert.That(after.Metadata.Labels!.ContainsKey(LabelKeys.InstanceId), Is.False);

@@ -2,7 +2,7 @@ using System.Globalization;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Functions.Observability;
-using SgLambda.Functions.Offline;
+using SgLambda.Composition.Offline;
 
 namespace SgLambda.Functions.Tests.Bootstrap;
 
@@ -17,7 +17,7 @@ internal sealed class TutorialFunction : IDisposable
         var inventory = new SnapshotInventory(input.Snapshot, input.Config);
         Composition = new FunctionComposition(
             new FunctionSettings { Config = input.Config, ClusterName = "sglambda-tutorial", Region = "us-west-2" },
-            new SyncEngine(inventory, inventory, cluster ?? Store, input.Config),
+            new SyncEngine(inventory, inventory, cluster ?? Store, input.Config, SyncEngineOptions.CalicoOnly),
             new StructuredLogger(Log, LogLevel.Debug, TimeProvider.System),
             TimeProvider.System);
     }

@@ -1,6 +1,6 @@
 using SgLambda.Core.Input;
 
-namespace SgLambda.Functions.Offline;
+namespace SgLambda.Composition.Offline;
 
 /// <summary>
 /// An AWS snapshot folder as <c>sglambda replay --aws-snapshot</c> takes: the files <c>render</c> reads under

@@ -7,12 +7,13 @@ using SgLambda.Core.Input;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 
-namespace SgLambda.Functions.Offline;
+namespace SgLambda.Composition.Offline;
 
 /// <summary>
 /// A cluster snapshot file (a kubectl List, as <c>sglambda replay --cluster-snapshot</c> takes) standing in
 /// for the cluster: read once, and written back (as a JSON List) after every change, so what a function
-/// applied can be read from the file while the process still runs.
+/// applied can be read from the file while the process still runs; or, for the CLI, once when told
+/// (<see cref="Save"/>), after the whole plan is applied.
 /// </summary>
 public sealed class ClusterSnapshotFile : ICalicoStore
 {
@@ -20,11 +21,13 @@ public sealed class ClusterSnapshotFile : ICalicoStore
     private readonly InMemoryCalicoStore store;
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lock writing = new();
+    private readonly bool saveEachWrite;
 
-    private ClusterSnapshotFile(string path, InMemoryCalicoStore store, InMemoryNetworkPolicies networkPolicies)
+    private ClusterSnapshotFile(string path, InMemoryCalicoStore store, InMemoryNetworkPolicies networkPolicies, bool saveEachWrite)
     {
         this.path = path;
         this.store = store;
+        this.saveEachWrite = saveEachWrite;
         NetworkPolicies = networkPolicies;
     }
 
@@ -43,8 +46,18 @@ public sealed class ClusterSnapshotFile : ICalicoStore
         {
             throw new InputException(path, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot read the file: " + e.Message);
         }
-        var file = new InputFile(path, text);
-        return new ClusterSnapshotFile(path, new InMemoryCalicoStore(ClusterSnapshotParser.Parse(file)), new InMemoryNetworkPolicies(ClusterSnapshotParser.ParseNetworkPolicies(file)));
+        return Parse(new InputFile(path, text), saveEachWrite: true);
+    }
+
+    /// <summary>
+    /// A file already read; throws <see cref="InputException"/> when it is malformed. Written back to
+    /// its <see cref="InputFile.Name"/> (the path) after every change when <paramref name="saveEachWrite"/>, else only by <see cref="Save"/>.
+    /// </summary>
+    public static ClusterSnapshotFile Parse(InputFile file, bool saveEachWrite)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new ClusterSnapshotFile(file.Name, new InMemoryCalicoStore(ClusterSnapshotParser.Parse(file)),
+            new InMemoryNetworkPolicies(ClusterSnapshotParser.ParseNetworkPolicies(file)), saveEachWrite);
     }
 
     public IReadOnlyList<CalicoObject> Objects => store.Objects;
@@ -58,25 +71,25 @@ public sealed class ClusterSnapshotFile : ICalicoStore
     public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
     {
         var written = await store.ApplyIfUnchangedAsync(value, precondition, cancellationToken);
-        if (written) Save();
+        if (written && saveEachWrite) Save();
         return written;
     }
 
     public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
     {
         await store.ApplyAsync(value, cancellationToken);
-        Save();
+        if (saveEachWrite) Save();
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
     {
         var writes = store.Writes;
         await store.DeleteAsync(key, resourceVersion, cancellationToken);
-        if (store.Writes != writes) Save();
+        if (store.Writes != writes && saveEachWrite) Save();
     }
 
-    // Write beside the file and rename, so a reader never sees half a List.
-    private void Save()
+    /// <summary>Writes every object back as a JSON List (NetworkPolicies unchanged): beside the file, then renamed, so a reader never sees half a List.</summary>
+    public void Save()
     {
         lock (writing)
         {
