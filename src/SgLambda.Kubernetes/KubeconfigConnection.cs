@@ -27,10 +27,12 @@ public static class KubeconfigConnection
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         if (endpoint.Scheme == Uri.UriSchemeHttps)
         {
-            // As KubernetesClient: trust the kubeconfig's CA alone, or nothing checked where it says insecure-skip-tls-verify.
-            var skipVerify = configuration.SkipTlsVerify;
-            var trusted = skipVerify ? null : KubernetesHttpApi.TrustOnly(configuration.SslCaCerts ?? throw new KubeConfigException("A CA must be set when SkipTlsVerify === false"));
-            handler.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) => skipVerify || trusted!(sender, certificate, chain, errors);
+            // As KubernetesClient: nothing checked where the kubeconfig says insecure-skip-tls-verify, its CA where it
+            // names one, else the system's trust store (a server with a publicly trusted certificate).
+#pragma warning disable CA5359 // The kubeconfig's own insecure-skip-tls-verify: the user asked for no check, as kubectl honours it.
+            if (configuration.SkipTlsVerify) handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+#pragma warning restore CA5359
+            else if (configuration.SslCaCerts is { Count: > 0 } authorities) handler.SslOptions.RemoteCertificateValidationCallback = KubernetesHttpApi.TrustOnly(authorities);
         }
         if (ClientCertificate(configuration) is { } certificate) handler.SslOptions.ClientCertificates = new X509Certificate2Collection(certificate);
         // Token, token provider (exec plugins refresh theirs) or basic auth, as KubernetesClient's own client sends them.

@@ -11,8 +11,12 @@ namespace SgLambda.Cli.Tests;
 /// replay, reconcile and doctor choose their sources from the options through <see cref="CliSources"/> and the
 /// composition root: each side live or a snapshot on its own, companions always, trust SG writes only when both are live.
 /// </summary>
+[NonParallelizable]
 public sealed class CliSourcesTests
 {
+    // Live AWS clients resolve credentials when they are made (AWS SDK v4): the tests give them, as a shell would.
+    private static readonly string[] CredentialVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
+    private readonly Dictionary<string, string?> savedVariables = [];
     private string directory = "";
     private string cluster = "";
     private string kubeconfig = "";
@@ -20,6 +24,9 @@ public sealed class CliSourcesTests
     [SetUp]
     public void SetUp()
     {
+        foreach (var name in CredentialVariables) savedVariables[name] = Environment.GetEnvironmentVariable(name);
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "secret");
         directory = Directory.CreateTempSubdirectory("sglambda-sources-").FullName;
         cluster = Path.Combine(directory, "cluster.json");
         File.WriteAllText(cluster, """{"apiVersion": "v1", "kind": "List", "items": []}""");
@@ -46,7 +53,11 @@ public sealed class CliSourcesTests
     }
 
     [TearDown]
-    public void TearDown() => Directory.Delete(directory, recursive: true);
+    public void TearDown()
+    {
+        foreach (var (name, value) in savedVariables) Environment.SetEnvironmentVariable(name, value);
+        Directory.Delete(directory, recursive: true);
+    }
 
     private static (SyncTarget Target, Composed Sources) Open(params string[] args)
     {

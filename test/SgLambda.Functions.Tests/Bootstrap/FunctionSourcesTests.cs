@@ -10,14 +10,21 @@ namespace SgLambda.Functions.Tests.Bootstrap;
 /// The functions' choice of sources: live (EC2, RDS, the cluster's API through the HTTP adapter) unless the offline
 /// variables name snapshots; both ways with companions, trust SGs written (offline: logged), through the composition root.
 /// </summary>
+[NonParallelizable]
 public sealed class FunctionSourcesTests
 {
+    // Live AWS clients resolve credentials when they are made (AWS SDK v4): the tests give them, as Lambda does.
+    private static readonly string[] CredentialVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
+    private readonly Dictionary<string, string?> savedVariables = [];
     private string cluster = "";
     private StringWriter log = null!;
 
     [SetUp]
     public void EmptyCluster()
     {
+        foreach (var name in CredentialVariables) savedVariables[name] = Environment.GetEnvironmentVariable(name);
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "secret");
         cluster = Path.Combine(Path.GetTempPath(), $"sglambda-sources-{Guid.NewGuid():N}.json");
         File.WriteAllText(cluster, """{"apiVersion":"v1","kind":"List","items":[]}""");
         log = new StringWriter(CultureInfo.InvariantCulture);
@@ -26,6 +33,7 @@ public sealed class FunctionSourcesTests
     [TearDown]
     public void RemoveCluster()
     {
+        foreach (var (name, value) in savedVariables) Environment.SetEnvironmentVariable(name, value);
         File.Delete(cluster);
         log.Dispose();
     }
