@@ -4,9 +4,9 @@ using System.Net;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Evaluation;
+using SgLambda.Diagnostics.Evaluation;
 using SgLambda.Core.Net;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Benchmarks;

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Benchmarks;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SgLambda.Core.Input;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Benchmarks;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SgLambda.Core.Calico;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Benchmarks;

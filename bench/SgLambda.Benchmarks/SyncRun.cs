@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using SgLambda.Core.Sync;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Emulators.Kubernetes.ApiServer;
 using SgLambda.Emulators.Kubernetes.Calico;
 using SgLambda.Kubernetes;

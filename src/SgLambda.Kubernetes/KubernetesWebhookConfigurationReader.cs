@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SgLambda.Core.Doctor;
+using SgLambda.Diagnostics.Doctor;
 
 namespace SgLambda.Kubernetes;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using SgLambda.Cli.Doctor;
-using SgLambda.Core.Doctor;
+using SgLambda.Diagnostics.Doctor;
 using SgLambda.Emulators.Aws;
 using SgLambda.Emulators.Aws.Json;
 using SgLambda.Emulators.Kubernetes.ApiServer;

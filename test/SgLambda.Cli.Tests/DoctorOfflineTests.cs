@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SgLambda.Core.Doctor;
+using SgLambda.Diagnostics.Doctor;
 
 namespace SgLambda.Cli.Tests;
 
@@ -66,7 +66,7 @@ public sealed class DoctorOfflineTests
     public void A_webhook_configuration_file_is_checked_offline()
     {
         var cluster = RenderedCluster();
-        var webhook = Path.Combine(RepositoryPaths.Root, "test", "SgLambda.Core.Tests", "Doctor", "Fixtures", "webhook-configuration.json");
+        var webhook = Path.Combine(RepositoryPaths.Root, "test", "SgLambda.Diagnostics.Tests", "Doctor", "Fixtures", "webhook-configuration.json");
         try
         {
             var result = CliResult.Run("doctor", "--aws-snapshot", Tutorial, "--cluster-snapshot", cluster, "--webhook-configuration", webhook, "-o", "json");

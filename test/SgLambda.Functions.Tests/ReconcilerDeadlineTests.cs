@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SgLambda.Core.Planning;
 using SgLambda.Core.Sync;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 using SgLambda.Functions.Observability;
 

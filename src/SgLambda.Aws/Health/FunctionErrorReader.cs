@@ -1,5 +1,5 @@
 using SgLambda.Aws.Logs;
-using SgLambda.Core.Doctor;
+using SgLambda.Diagnostics.Doctor;
 
 namespace SgLambda.Aws.Health;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SgLambda.Cli.Output;
 using SgLambda.Cli.Sandbox;
-using SgLambda.Core.Explain;
+using SgLambda.Diagnostics.Explain;
 
 namespace SgLambda.Cli.Demo;
 
@@ -113,7 +113,7 @@ internal sealed class DemoCommand
     {
         var sides = new[] { report.CalicoEgress, report.CalicoIngress }.OfType<CalicoSideReport>().ToList();
         if (sides.Count == 0) return "not enforced";
-        var side = sides.FirstOrDefault(s => s.Outcome == Core.Evaluation.SideOutcome.Denied) ?? sides[^1];
+        var side = sides.FirstOrDefault(s => s.Outcome == Diagnostics.Evaluation.SideOutcome.Denied) ?? sides[^1];
         var row = side.Tiers.LastOrDefault(t => t.Decision is TierDecision.Allow or TierDecision.Deny)
             ?? side.Tiers.LastOrDefault(t => t.Decision == TierDecision.Pass);
         if (row is null) return ExplainReportJson.OutcomeName(side.Outcome);
@@ -126,7 +126,7 @@ internal sealed class DemoCommand
         if (report.AwsExemption is { } exemption) return "not filtered: " + exemption;
         foreach (var side in new[] { report.AwsEgress, report.AwsIngress })
         {
-            if (!side.Allowed) return $"{(side.Direction == Core.Evaluation.TrafficDirection.Egress ? "egress" : "ingress")}: no rule of {string.Join(", ", side.SecurityGroups)}";
+            if (!side.Allowed) return $"{(side.Direction == Diagnostics.Evaluation.TrafficDirection.Egress ? "egress" : "ingress")}: no rule of {string.Join(", ", side.SecurityGroups)}";
         }
         var rule = report.AwsIngress.Rule ?? report.AwsEgress.Rule;
         return rule is null ? "allowed (not governed)" : $"allowed by {rule.SecurityGroupName ?? rule.SecurityGroupId}{(rule.RuleId is { } id ? " " + id : "")}";

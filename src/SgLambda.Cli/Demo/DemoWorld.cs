@@ -3,7 +3,7 @@ using k8s;
 using SgLambda.Cli.Sandbox;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Explain;
+using SgLambda.Diagnostics.Explain;
 using SgLambda.Emulators.Aws;
 using SgLambda.Emulators.Kubernetes.ApiServer;
 

@@ -5,8 +5,8 @@ using SgLambda.Aws.Health;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
 using SgLambda.Cli.Output;
-using SgLambda.Core.Doctor;
-using SgLambda.Core.Explain;
+using SgLambda.Diagnostics.Doctor;
+using SgLambda.Diagnostics.Explain;
 using SgLambda.Core.Input;
 using SgLambda.Kubernetes;
 

@@ -1,5 +1,5 @@
 using SgLambda.Cli.Output;
-using SgLambda.Core.Doctor;
+using SgLambda.Diagnostics.Doctor;
 
 namespace SgLambda.Cli.Doctor;
 

@@ -1,4 +1,4 @@
-using SgLambda.Core.Doctor;
+using SgLambda.Diagnostics.Doctor;
 
 namespace SgLambda.Cli.Doctor;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SgLambda.Cli.Output;
 using SgLambda.Core.Calico;
-using SgLambda.Core.Explain;
+using SgLambda.Diagnostics.Explain;
 using SgLambda.Core.Input;
 
 namespace SgLambda.Cli.Explain;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SgLambda.Cli.Output;
-using SgLambda.Core.Evaluation;
-using SgLambda.Core.Explain;
+using SgLambda.Diagnostics.Evaluation;
+using SgLambda.Diagnostics.Explain;
 
 namespace SgLambda.Cli.Explain;
 

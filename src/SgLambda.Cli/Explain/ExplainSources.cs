@@ -4,7 +4,7 @@ using SgLambda.Aws;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Explain;
+using SgLambda.Diagnostics.Explain;
 using SgLambda.Core.Input;
 using SgLambda.Core.NetworkPolicies;
 using SgLambda.Functions.Offline;

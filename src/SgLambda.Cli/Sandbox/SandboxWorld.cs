@@ -8,7 +8,7 @@ using SgLambda.Aws;
 using SgLambda.Aws.Rds;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Explain;
+using SgLambda.Diagnostics.Explain;
 using SgLambda.Core.Input;
 using SgLambda.Core.NetworkPolicies;
 using SgLambda.Core.Sync;

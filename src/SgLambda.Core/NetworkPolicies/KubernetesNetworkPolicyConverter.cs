@@ -10,7 +10,7 @@ namespace SgLambda.Core.NetworkPolicies;
 /// <c>knp.default.&lt;name&gt;</c>, tier <c>default</c>, order 1000, pod selectors ANDed with
 /// <c>projectcalico.org/orchestrator == 'k8s'</c>, namespaceSelectors in <c>namespaceSelector</c> (empty =
 /// <c>all()</c>), ipBlocks as <c>nets</c>/<c>notNets</c>, one Allow rule per protocol and peer, ports merged
-/// into ranges. With the result, <see cref="Evaluation.CalicoEvaluator"/> evaluates Kubernetes NetworkPolicy
+/// into ranges. With the result, the Calico evaluator (<c>SgLambda.Diagnostics.Evaluation</c>) evaluates Kubernetes NetworkPolicy
 /// exactly as Felix enforces it (tests, and <c>sglambda explain</c>).
 /// </summary>
 /// <remarks>

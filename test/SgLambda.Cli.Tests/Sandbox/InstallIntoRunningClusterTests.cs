@@ -6,8 +6,8 @@ using SgLambda.Cli.Sandbox;
 using SgLambda.Core.Admission;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Evaluation;
-using SgLambda.Core.Explain;
+using SgLambda.Diagnostics.Evaluation;
+using SgLambda.Diagnostics.Explain;
 
 namespace SgLambda.Cli.Tests.Sandbox;
 

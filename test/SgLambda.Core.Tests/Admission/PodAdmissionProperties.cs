@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using SgLambda.Core.Admission;
-using static SgLambda.Core.Tests.Admission.AdmissionFixtures;
+using static SgLambda.TestSupport.Admission.AdmissionFixtures;
+using SgLambda.TestSupport.Admission;
 
 namespace SgLambda.Core.Tests.Admission;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SgLambda.Core.Admission;
-using static SgLambda.Core.Tests.Admission.AdmissionFixtures;
+using static SgLambda.TestSupport.Admission.AdmissionFixtures;
+using SgLambda.TestSupport.Admission;
 
 namespace SgLambda.Core.Tests.Admission;
 

@@ -1,6 +1,6 @@
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Core.Tests.Calico;

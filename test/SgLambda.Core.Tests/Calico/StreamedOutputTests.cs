@@ -2,7 +2,7 @@ using System.Globalization;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Core.Tests.Calico;

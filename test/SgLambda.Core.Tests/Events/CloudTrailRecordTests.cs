@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SgLambda.Core.Events;
-using static SgLambda.Core.Tests.Events.EventFiles;
+using static SgLambda.TestSupport.Events.EventFiles;
 
 namespace SgLambda.Core.Tests.Events;
 

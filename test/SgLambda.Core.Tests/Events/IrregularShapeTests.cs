@@ -1,5 +1,5 @@
 using SgLambda.Core.Events;
-using static SgLambda.Core.Tests.Events.EventFiles;
+using static SgLambda.TestSupport.Events.EventFiles;
 
 namespace SgLambda.Core.Tests.Events;
 

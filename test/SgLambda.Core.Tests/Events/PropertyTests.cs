@@ -1,7 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SgLambda.Core.Events;
-using static SgLambda.Core.Tests.Events.EventFiles;
+using static SgLambda.TestSupport.Events.EventFiles;
+using SgLambda.TestSupport.Events;
 
 namespace SgLambda.Core.Tests.Events;
 

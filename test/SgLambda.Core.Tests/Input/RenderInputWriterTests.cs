@@ -1,7 +1,7 @@
 using System.Text;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Input;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Core.Tests.Input;

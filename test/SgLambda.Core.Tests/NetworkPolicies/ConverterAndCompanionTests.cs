@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SgLambda.Core.Calico;
 using SgLambda.Core.NetworkPolicies;
-using static SgLambda.Core.Tests.NetworkPolicies.NetworkPolicyFixtures;
+using static SgLambda.TestSupport.NetworkPolicies.NetworkPolicyFixtures;
 
 namespace SgLambda.Core.Tests.NetworkPolicies;
 

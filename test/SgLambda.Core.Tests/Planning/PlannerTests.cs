@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Planning;
 using SgLambda.Core.Translation;
-using static SgLambda.Core.Tests.Translation.Aws;
+using static SgLambda.TestSupport.Translation.Aws;
 
 namespace SgLambda.Core.Tests.Planning;
 

@@ -1,6 +1,6 @@
 using SgLambda.Core.Aws;
 using SgLambda.Core.Planning;
-using static SgLambda.Core.Tests.Translation.Aws;
+using static SgLambda.TestSupport.Translation.Aws;
 
 namespace SgLambda.Core.Tests.Planning;
 

@@ -4,8 +4,9 @@ using FsCheck.Fluent;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Evaluation;
+using SgLambda.Diagnostics.Evaluation;
 using SgLambda.Core.Translation;
+using SgLambda.TestSupport.Properties;
 
 namespace SgLambda.Core.Tests.Properties;
 

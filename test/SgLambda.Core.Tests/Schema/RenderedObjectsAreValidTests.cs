@@ -4,7 +4,7 @@ using SgLambda.Core.Configuration;
 using SgLambda.Core.Translation;
 using SgLambda.Emulators.Kubernetes;
 using SgLambda.Emulators.Kubernetes.Calico;
-using static SgLambda.Core.Tests.Translation.Aws;
+using static SgLambda.TestSupport.Translation.Aws;
 
 namespace SgLambda.Core.Tests.Schema;
 

@@ -3,7 +3,7 @@ using SgLambda.Core.Calico;
 using SgLambda.Core.Planning;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Core.Tests.Sync;

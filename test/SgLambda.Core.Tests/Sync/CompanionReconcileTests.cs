@@ -3,8 +3,8 @@ using SgLambda.Core.Events;
 using SgLambda.Core.Input;
 using SgLambda.Core.NetworkPolicies;
 using SgLambda.Core.Sync;
-using SgLambda.Core.Tests.Events;
-using SgLambda.Core.Tests.NetworkPolicies;
+using SgLambda.TestSupport.Events;
+using SgLambda.TestSupport.NetworkPolicies;
 using SgLambda.Core.Tests.Tutorial;
 
 namespace SgLambda.Core.Tests.Sync;

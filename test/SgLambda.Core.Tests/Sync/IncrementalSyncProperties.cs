@@ -7,7 +7,7 @@ using SgLambda.Core.Events;
 using SgLambda.Core.Planning;
 using SgLambda.Core.Sync;
 using SgLambda.Core.Translation;
-using static SgLambda.Core.Tests.Translation.Aws;
+using static SgLambda.TestSupport.Translation.Aws;
 
 namespace SgLambda.Core.Tests.Sync;
 

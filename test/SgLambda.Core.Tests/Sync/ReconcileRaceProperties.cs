@@ -7,7 +7,7 @@ using SgLambda.Core.Planning;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Core.Translation;
-using static SgLambda.Core.Tests.Translation.Aws;
+using static SgLambda.TestSupport.Translation.Aws;
 using Change = SgLambda.Core.Tests.Sync.IncrementalSyncProperties.Change;
 
 namespace SgLambda.Core.Tests.Sync;

@@ -6,6 +6,7 @@ using SgLambda.Core.Planning;
 using SgLambda.Core.Ports;
 using SgLambda.Core.Sync;
 using SgLambda.Core.Tests.Properties;
+using SgLambda.TestSupport.Properties;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Core.Tests.Sync;

@@ -1,6 +1,6 @@
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
 using SgLambda.Emulators.Kubernetes;
 using SgLambda.Emulators.Kubernetes.Calico;

@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using SgLambda.Core.Aws;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Synthetic;
+using SgLambda.TestSupport.Synthetic;
 using SgLambda.Core.Translation;
-using static SgLambda.Core.Tests.Translation.Aws;
+using static SgLambda.TestSupport.Translation.Aws;
 
 namespace SgLambda.Core.Tests.Translation;
 

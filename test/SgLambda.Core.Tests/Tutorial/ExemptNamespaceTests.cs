@@ -1,6 +1,6 @@
 using System.Net;
 using SgLambda.Core.Calico;
-using SgLambda.Core.Evaluation;
+using SgLambda.Diagnostics.Evaluation;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Core.Tests.Tutorial;

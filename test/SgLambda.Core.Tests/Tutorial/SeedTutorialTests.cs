@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 using SgLambda.Core.Admission;
 using SgLambda.Core.Calico;
 using SgLambda.Core.Configuration;
-using SgLambda.Core.Evaluation;
+using SgLambda.Diagnostics.Evaluation;
 using SgLambda.Core.Input;
 using SgLambda.Core.NetworkPolicies;
-using SgLambda.Core.Tests.Admission;
-using SgLambda.Core.Tests.NetworkPolicies;
+using SgLambda.TestSupport.Admission;
+using SgLambda.TestSupport.NetworkPolicies;
 using SgLambda.Core.Translation;
 
 namespace SgLambda.Core.Tests.Tutorial;

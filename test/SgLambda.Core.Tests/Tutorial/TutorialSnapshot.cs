@@ -1,12 +1,11 @@
 using SgLambda.Core.Input;
-using SgLambda.Core.Tests.Events;
 
 namespace SgLambda.Core.Tests.Tutorial;
 
 /// <summary>The seed tutorial's AWS snapshot (infra/examples/tutorial), parsed as <c>render</c> parses it.</summary>
 internal static class TutorialSnapshot
 {
-    public static string Directory { get; } = Path.Combine(EventFiles.RepositoryRoot, "infra", "examples", "tutorial");
+    public static string Directory { get; } = Path.Combine(RepositoryRoot.Path, "infra", "examples", "tutorial");
 
     public static RenderInput Read() => InputParser.ParseRenderInput(new RenderInputFiles
     {

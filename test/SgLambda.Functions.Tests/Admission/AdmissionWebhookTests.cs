@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using SgLambda.Core.Admission;
-using SgLambda.Core.Tests.Admission;
+using SgLambda.TestSupport.Admission;
 using SgLambda.Functions.Observability;
 using SgLambda.Functions.Webhook;
-using static SgLambda.Core.Tests.Admission.AdmissionFixtures;
+using static SgLambda.TestSupport.Admission.AdmissionFixtures;
 
 namespace SgLambda.Functions.Tests.Admission;
 

@@ -5,7 +5,7 @@ using SgLambda.Emulators.Kubernetes.ApiServer;
 using SgLambda.Functions.Observability;
 using SgLambda.Functions.Webhook;
 using SgLambda.Kubernetes;
-using static SgLambda.Core.Tests.Admission.AdmissionFixtures;
+using static SgLambda.TestSupport.Admission.AdmissionFixtures;
 
 namespace SgLambda.Functions.Tests.Admission;
 

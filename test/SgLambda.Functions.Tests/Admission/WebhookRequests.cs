@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using SgLambda.Core.Tests.Admission;
+using SgLambda.TestSupport.Admission;
 using SgLambda.Functions.Tests.Bootstrap;
 
 namespace SgLambda.Functions.Tests.Admission;

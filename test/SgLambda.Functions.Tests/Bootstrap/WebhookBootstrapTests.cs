@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using SgLambda.Core.Tests.Admission;
+using SgLambda.TestSupport.Admission;
 using SgLambda.Emulators.Kubernetes.ApiServer;
 using SgLambda.Emulators.Lambda;
 using SgLambda.Functions.Tests.Admission;
-using static SgLambda.Core.Tests.Admission.AdmissionFixtures;
+using static SgLambda.TestSupport.Admission.AdmissionFixtures;
 
 namespace SgLambda.Functions.Tests.Bootstrap;
 

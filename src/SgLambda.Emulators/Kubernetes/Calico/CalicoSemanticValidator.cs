@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SgLambda.Core.Evaluation;
+using SgLambda.Diagnostics.Evaluation;
 
 namespace SgLambda.Emulators.Kubernetes.Calico;
 

@@ -1,8 +1,0 @@
-namespace SgLambda.Core.Doctor;
-
-/// <summary>How bad a finding is: an error breaks the translation's guarantee, a warning may soon.</summary>
-public enum DoctorSeverity
-{
-    Warning,
-    Error,
-}

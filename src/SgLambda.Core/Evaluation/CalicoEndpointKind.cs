@@ -1,9 +1,0 @@
-namespace SgLambda.Core.Evaluation;
-
-/// <summary>What a Calico selector can select: a pod (workload endpoint), a HostEndpoint, or a GlobalNetworkSet.</summary>
-public enum CalicoEndpointKind
-{
-    Pod,
-    HostEndpoint,
-    GlobalNetworkSet,
-}

@@ -1,8 +1,0 @@
-namespace SgLambda.Core.Evaluation;
-
-/// <summary>Which side of a flow a verdict is about: the source's egress or the destination's ingress.</summary>
-public enum TrafficDirection
-{
-    Egress,
-    Ingress,
-}
