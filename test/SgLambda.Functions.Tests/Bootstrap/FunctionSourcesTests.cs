@@ -1,8 +1,5 @@
 using System.Globalization;
-using SgLambda.Aws;
-using SgLambda.Composition.Offline;
 using SgLambda.Functions.Offline;
-using SgLambda.Kubernetes;
 
 namespace SgLambda.Functions.Tests.Bootstrap;
 
@@ -28,28 +25,6 @@ public sealed class FunctionSourcesTests
     {
         File.Delete(cluster);
         log.Dispose();
-    }
-
-    [Test]
-    public void Live_the_functions_use_the_HTTP_adapter_and_the_AWS_writer()
-    {
-        var settings = new FunctionSettings
-        {
-            Config = AwsSnapshotFolder.Read(RepositoryFiles.Tutorial).Config,
-            ClusterName = "sglambda-tutorial",
-            Region = "us-west-2",
-            // Nobody listens: composing builds clients, it never calls them.
-            ClusterEndpoint = new Uri("https://127.0.0.1:9"),
-            ClusterToken = "static",
-        };
-
-        var composition = FunctionComposition.Compose(settings, _ => null, log, TimeProvider.System);
-
-        Assert.That(composition.Engine.Options.Companions.Source, Is.InstanceOf<KubernetesHttpNetworkPolicyReader>());
-        Assert.That(composition.Engine.Options.TrustSecurityGroups.Writer, Is.InstanceOf<AwsSecurityGroupWriter>());
-        Assert.That(composition.Pods, Is.InstanceOf<KubernetesHttpPodLabels>());
-        Assert.That(composition.Namespaces, Is.InstanceOf<KubernetesHttpNamespaceReader>());
-        Assert.That(composition.EventQueue, Is.Null);
     }
 
     [Test]
