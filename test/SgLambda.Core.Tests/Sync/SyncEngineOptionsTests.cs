@@ -15,7 +15,7 @@ namespace SgLambda.Core.Tests.Sync;
 /// </summary>
 public class SyncEngineOptionsTests
 {
-    private static readonly (Aws.AwsSnapshot Snapshot, Configuration.SgLambdaConfig Config) Account = SyntheticAccount.Generate(3, 6, 11);
+    private static readonly (Aws.AwsSnapshot Snapshot, Configuration.SgLambdaConfig Config) Account = SyntheticAccount.Generate(SyntheticAccount.MinimumSecurityGroups, SyntheticAccount.MinimumNetworkInterfaces, 11);
 
     private static SyncReport ReportWithAttachment() => new(null, AffectedResources.None,
         new Plan([Translator.Render(Account.Snapshot, Account.Config).Objects[0]], [], []), null)
