@@ -28,46 +28,46 @@ public class AdmissionBenchmarks
         NodeSecurityGroupIds = ["sg-0d6f2b8c4e0a35792"],
     };
 
-    private AdmissionReview review = new();
-    private byte[] request = [];
-    private byte[] refused = [];
-    private AdmissionWebhook webhook = null!;
-    private readonly ILambdaContext context = new LambdaContext("bench", "AdmissionWebhook", "arn:aws:lambda:us-west-2:111122223333:function:AdmissionWebhook", DateTimeOffset.MaxValue, TimeProvider.System);
+    private AdmissionReview _review = new();
+    private byte[] _request = [];
+    private byte[] _refused = [];
+    private AdmissionWebhook _webhook = null!;
+    private readonly ILambdaContext _context = new LambdaContext("bench", "AdmissionWebhook", "arn:aws:lambda:us-west-2:111122223333:function:AdmissionWebhook", DateTimeOffset.MaxValue, TimeProvider.System);
 
     [GlobalSetup]
     public void Setup()
     {
         var root = ColdStart.RepositoryRoot();
         var reviewText = File.ReadAllText(Path.Combine(root, "test", "SgLambda.Core.Tests", "Admission", "Fixtures", "update-annotate.json"));
-        review = JsonSerializer.Deserialize(reviewText, AdmissionJsonContext.Default.AdmissionReview)!;
+        _review = JsonSerializer.Deserialize(reviewText, AdmissionJsonContext.Default.AdmissionReview)!;
         var url = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "test", "SgLambda.Functions.Tests", "Admission", "Fixtures", "function-url-request.json")))!;
         url["rawPath"] = "/" + Secret;
         url["requestContext"]!["http"]!["path"] = "/" + Secret;
         url["body"] = reviewText;
-        request = Encoding.UTF8.GetBytes(url.ToJsonString());
+        _request = Encoding.UTF8.GetBytes(url.ToJsonString());
         // A stranger's request: the same body on a path that is not the secret (what a flood of the public URL costs).
         url["rawPath"] = "/" + new string('f', Secret.Length);
         url["requestContext"]!["http"]!["path"] = "/" + new string('f', Secret.Length);
-        refused = Encoding.UTF8.GetBytes(url.ToJsonString());
+        _refused = Encoding.UTF8.GetBytes(url.ToJsonString());
         var namespaces = new CachedNamespaceReader(new RestrictedNamespaces(), TimeProvider.System, TimeSpan.FromMinutes(5));
-        webhook = new AdmissionWebhook(Config, namespaces, WebhookSecret.FromValue("SGLAMBDA_WEBHOOK_SECRET", Secret),
+        _webhook = new AdmissionWebhook(Config, namespaces, WebhookSecret.FromValue("SGLAMBDA_WEBHOOK_SECRET", Secret),
             new StructuredLogger(TextWriter.Null, LogLevel.Warning, TimeProvider.System), TimeProvider.System);
     }
 
     [Benchmark]
-    public AdmissionDecision Decide() => PodAdmission.Decide(review, new NamespaceInfo("default", new Dictionary<string, string>()), Config);
+    public AdmissionDecision Decide() => PodAdmission.Decide(_review, new NamespaceInfo("default", new Dictionary<string, string>()), Config);
 
     [Benchmark]
     public async Task<long> FunctionUrlRequest()
     {
-        await using var response = await webhook.InvokeAsync(new MemoryStream(request, writable: false), context);
+        await using var response = await _webhook.InvokeAsync(new MemoryStream(_request, writable: false), _context);
         return response.Length;
     }
 
     [Benchmark]
     public async Task<long> RefusedRequest()
     {
-        await using var response = await webhook.InvokeAsync(new MemoryStream(refused, writable: false), context);
+        await using var response = await _webhook.InvokeAsync(new MemoryStream(_refused, writable: false), _context);
         return response.Length;
     }
 

@@ -26,17 +26,17 @@ namespace SgLambda.Benchmarks;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet needs an unsealed class; [GlobalCleanup] disposes the clients and emulators.")]
 public class EventCostBenchmarks
 {
-    private Ec2Emulator aws = null!;
-    private KubernetesApiEmulator cluster = null!;
-    private IAmazonEC2 ec2 = null!;
-    private KubernetesHttpApi api = null!;
-    private SyncEngine engine = null!;
-    private SgLambdaConfig config = null!;
-    private string group = "";
-    private bool authorized;
-    private int events;
-    private int awsCalls;
-    private int kubernetesCalls;
+    private Ec2Emulator _aws = null!;
+    private KubernetesApiEmulator _cluster = null!;
+    private IAmazonEC2 _ec2 = null!;
+    private KubernetesHttpApi _api = null!;
+    private SyncEngine _engine = null!;
+    private SgLambdaConfig _config = null!;
+    private string _group = "";
+    private bool _authorized;
+    private int _events;
+    private int _awsCalls;
+    private int _kubernetesCalls;
 
     /// <summary>Each event's time, and the part of it the emulators spent serving its calls.</summary>
     public List<EventSample> Samples { get; } = [];
@@ -47,68 +47,68 @@ public class EventCostBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        aws = Ec2Emulator.StartAsync(new Ec2EmulatorOptions { Seed = 1 }).GetAwaiter().GetResult();
-        var vpc = aws.Account.AddVpc("10.0.0.0/8");
-        var subnet = aws.Account.AddSubnet(vpc.VpcId, "10.0.0.0/12");
-        config = new SgLambdaConfig { VpcId = vpc.VpcId };
+        _aws = Ec2Emulator.StartAsync(new Ec2EmulatorOptions { Seed = 1 }).GetAwaiter().GetResult();
+        var vpc = _aws.Account.AddVpc("10.0.0.0/8");
+        var subnet = _aws.Account.AddSubnet(vpc.VpcId, "10.0.0.0/12");
+        _config = new SgLambdaConfig { VpcId = vpc.VpcId };
         var groups = new List<string>();
         for (var i = 0; i < SecurityGroups; i++)
         {
-            var id = aws.Account.AddSecurityGroup(vpc.VpcId, $"sg-{i}").GroupId;
+            var id = _aws.Account.AddSecurityGroup(vpc.VpcId, $"sg-{i}").GroupId;
             if (groups.Count > 0)
-                aws.Account.AddIngressRules(id, new Core.Aws.IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, UserIdGroupPairs = [new Core.Aws.UserIdGroupPair { GroupId = groups[^1] }] });
+                _aws.Account.AddIngressRules(id, new Core.Aws.IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, UserIdGroupPairs = [new Core.Aws.UserIdGroupPair { GroupId = groups[^1] }] });
             groups.Add(id);
-            aws.Account.AddInstance(subnet.SubnetId, [id]);
-            aws.Account.AddInstance(subnet.SubnetId, [id]);
+            _aws.Account.AddInstance(subnet.SubnetId, [id]);
+            _aws.Account.AddInstance(subnet.SubnetId, [id]);
         }
-        group = groups[SecurityGroups / 2];
+        _group = groups[SecurityGroups / 2];
 
         // The cluster starts as the reconciler leaves it: every rendered object, seeded directly.
         var crds = CalicoCrds.Locate(Environment.GetEnvironmentVariable(CalicoCrds.EnvironmentVariable), AppContext.BaseDirectory);
-        cluster = KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = crds }).GetAwaiter().GetResult();
-        foreach (var value in Translator.Render(aws.Account.ToSnapshot(), config).Objects) cluster.Seed(CalicoSerializer.ToJsonNode(value));
+        _cluster = KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { CrdDirectory = crds }).GetAwaiter().GetResult();
+        foreach (var value in Translator.Render(_aws.Account.ToSnapshot(), _config).Objects) _cluster.Seed(CalicoSerializer.ToJsonNode(value));
 
-        var options = new AwsClientOptions { Region = "us-west-2", Ec2ServiceUrl = aws.ServiceUrl, RdsServiceUrl = aws.ServiceUrl };
+        var options = new AwsClientOptions { Region = "us-west-2", Ec2ServiceUrl = _aws.ServiceUrl, RdsServiceUrl = _aws.ServiceUrl };
         var credentials = new BasicAWSCredentials("AKIDEXAMPLE", "secret");
-        ec2 = AwsClients.CreateEc2Client(options, credentials);
-        api = new KubernetesHttpApi(cluster.BaseUrl, null, new StaticTokenSource("bench"));
-        var store = new KubernetesCalicoStore(api, new KubernetesStoreOptions { ApiGroup = config.CalicoApiGroup });
-        engine = new SyncEngine(new Ec2Inventory(ec2, AwsClients.CreateRdsClient(options, credentials), config), new KubernetesNodeReader(api), store, config, SyncEngineOptions.CalicoOnly);
-        aws.Events.Drain();
+        _ec2 = AwsClients.CreateEc2Client(options, credentials);
+        _api = new KubernetesHttpApi(_cluster.BaseUrl, null, new StaticTokenSource("bench"));
+        var store = new KubernetesCalicoStore(_api, new KubernetesStoreOptions { ApiGroup = _config.CalicoApiGroup });
+        _engine = new SyncEngine(new Ec2Inventory(_ec2, AwsClients.CreateRdsClient(options, credentials), _config), new KubernetesNodeReader(_api), store, _config, SyncEngineOptions.CalicoOnly);
+        _aws.Events.Drain();
     }
 
     [Benchmark]
     public async Task OneRuleChangeEvent()
     {
         var permission = new IpPermission { IpProtocol = "tcp", FromPort = 5432, ToPort = 5432, Ipv4Ranges = [new IpRange { CidrIp = "10.1.0.0/16" }] };
-        if (authorized) await ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = group, IpPermissions = [permission] });
-        else await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest { GroupId = group, IpPermissions = [permission] });
-        authorized = !authorized;
+        if (_authorized) await _ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = _group, IpPermissions = [permission] });
+        else await _ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest { GroupId = _group, IpPermissions = [permission] });
+        _authorized = !_authorized;
 
-        var awsBefore = aws.Calls.Total;
-        var kubernetesBefore = cluster.Requests.Total;
-        var awsServiceBefore = aws.Calls.ServiceTime;
-        var kubernetesServiceBefore = cluster.Requests.ServiceTime;
+        var awsBefore = _aws.Calls.Total;
+        var kubernetesBefore = _cluster.Requests.Total;
+        var awsServiceBefore = _aws.Calls.ServiceTime;
+        var kubernetesServiceBefore = _cluster.Requests.ServiceTime;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        foreach (var emitted in aws.Events.Drain())
+        foreach (var emitted in _aws.Events.Drain())
         {
-            var report = await engine.PlanEventAsync(EventClassifier.Classify(emitted.Json, config), CancellationToken.None);
-            await engine.ApplyAsync(report, CancellationToken.None);
+            var report = await _engine.PlanEventAsync(EventClassifier.Classify(emitted.Json, _config), CancellationToken.None);
+            await _engine.ApplyAsync(report, CancellationToken.None);
         }
         Samples.Add(new EventSample(System.Diagnostics.Stopwatch.GetElapsedTime(started),
-            aws.Calls.ServiceTime - awsServiceBefore + (cluster.Requests.ServiceTime - kubernetesServiceBefore)));
-        events++;
-        awsCalls += aws.Calls.Total - awsBefore;
-        kubernetesCalls += cluster.Requests.Total - kubernetesBefore;
+            _aws.Calls.ServiceTime - awsServiceBefore + (_cluster.Requests.ServiceTime - kubernetesServiceBefore)));
+        _events++;
+        _awsCalls += _aws.Calls.Total - awsBefore;
+        _kubernetesCalls += _cluster.Requests.Total - kubernetesBefore;
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        Console.WriteLine($"// {SecurityGroups} SGs: {events} events, {(double)awsCalls / Math.Max(events, 1):F1} AWS calls and {(double)kubernetesCalls / Math.Max(events, 1):F1} Kubernetes calls per event");
-        ec2?.Dispose();
-        api?.Dispose();
-        cluster?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        aws?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Console.WriteLine($"// {SecurityGroups} SGs: {_events} events, {(double)_awsCalls / Math.Max(_events, 1):F1} AWS calls and {(double)_kubernetesCalls / Math.Max(_events, 1):F1} Kubernetes calls per event");
+        _ec2?.Dispose();
+        _api?.Dispose();
+        _cluster?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _aws?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

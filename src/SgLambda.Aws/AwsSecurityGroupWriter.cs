@@ -13,15 +13,15 @@ namespace SgLambda.Aws;
 /// </summary>
 public sealed class AwsSecurityGroupWriter : IAwsSecurityGroupWriter
 {
-    private readonly IAmazonEC2 ec2;
-    private readonly IAmazonRDS rds;
+    private readonly IAmazonEC2 _ec2;
+    private readonly IAmazonRDS _rds;
 
     public AwsSecurityGroupWriter(IAmazonEC2 ec2, IAmazonRDS rds)
     {
         ArgumentNullException.ThrowIfNull(ec2);
         ArgumentNullException.ThrowIfNull(rds);
-        this.ec2 = ec2;
-        this.rds = rds;
+        _ec2 = ec2;
+        _rds = rds;
     }
 
     public async Task AttachTrustAsync(TrustAttachment attachment, CancellationToken cancellationToken)
@@ -33,14 +33,14 @@ public sealed class AwsSecurityGroupWriter : IAwsSecurityGroupWriter
             switch (attachment.Kind)
             {
                 case TrustTargetKind.NetworkInterface:
-                    await ec2.ModifyNetworkInterfaceAttributeAsync(new ModifyNetworkInterfaceAttributeRequest
+                    await _ec2.ModifyNetworkInterfaceAttributeAsync(new ModifyNetworkInterfaceAttributeRequest
                     {
                         NetworkInterfaceId = attachment.Id,
                         Groups = [.. attachment.GroupIds],
                     }, cancellationToken);
                     break;
                 case TrustTargetKind.DbInstance:
-                    await rds.ModifyDBInstanceAsync(new ModifyDBInstanceRequest
+                    await _rds.ModifyDBInstanceAsync(new ModifyDBInstanceRequest
                     {
                         DBInstanceIdentifier = attachment.Id,
                         VpcSecurityGroupIds = [.. attachment.GroupIds],
@@ -48,7 +48,7 @@ public sealed class AwsSecurityGroupWriter : IAwsSecurityGroupWriter
                     }, cancellationToken);
                     break;
                 case TrustTargetKind.DbCluster:
-                    await rds.ModifyDBClusterAsync(new ModifyDBClusterRequest
+                    await _rds.ModifyDBClusterAsync(new ModifyDBClusterRequest
                     {
                         DBClusterIdentifier = attachment.Id,
                         VpcSecurityGroupIds = [.. attachment.GroupIds],

@@ -25,9 +25,9 @@ public sealed class Ec2Inventory : IAwsInventory
     private const int PrefixListPageSize = 100;
     private const string RdsRequester = "amazon-rds";
 
-    private readonly IAmazonEC2 ec2;
-    private readonly IAmazonRDS? rds;
-    private readonly SgLambdaConfig config;
+    private readonly IAmazonEC2 _ec2;
+    private readonly IAmazonRDS? _rds;
+    private readonly SgLambdaConfig _config;
 
     /// <param name="ec2">The EC2 client (<see cref="AwsClients.CreateEc2Client"/> in production).</param>
     /// <param name="rds">The RDS client; without one no DB instances are read.</param>
@@ -36,9 +36,9 @@ public sealed class Ec2Inventory : IAwsInventory
     {
         ArgumentNullException.ThrowIfNull(ec2);
         ArgumentNullException.ThrowIfNull(config);
-        this.ec2 = ec2;
-        this.rds = rds;
-        this.config = config;
+        _ec2 = ec2;
+        _rds = rds;
+        _config = config;
     }
 
     public async Task<Model.AwsSnapshot> ReadAsync(AffectedResources affected, CancellationToken cancellationToken)
@@ -121,7 +121,7 @@ public sealed class Ec2Inventory : IAwsInventory
         foreach (var filters in filterSets)
         {
             var request = new Ec2.DescribeSecurityGroupsRequest { Filters = [VpcFilter(), .. filters], MaxResults = PageSize };
-            await foreach (var group in ec2.Paginators.DescribeSecurityGroups(request).SecurityGroups.WithCancellation(cancellationToken))
+            await foreach (var group in _ec2.Paginators.DescribeSecurityGroups(request).SecurityGroups.WithCancellation(cancellationToken))
                 found.Add(Ec2Mapping.ToSecurityGroup(group));
         }
         return [.. found.DistinctBy(g => g.GroupId, StringComparer.Ordinal)];
@@ -134,7 +134,7 @@ public sealed class Ec2Inventory : IAwsInventory
         foreach (var filters in Filter("group-id", groupIds))
         {
             var request = new Ec2.DescribeSecurityGroupRulesRequest { Filters = filters, MaxResults = PageSize };
-            await foreach (var rule in ec2.Paginators.DescribeSecurityGroupRules(request).SecurityGroupRules.WithCancellation(cancellationToken))
+            await foreach (var rule in _ec2.Paginators.DescribeSecurityGroupRules(request).SecurityGroupRules.WithCancellation(cancellationToken))
                 found.Add(Ec2Mapping.ToRule(rule));
         }
         return [.. found.DistinctBy(r => r.SecurityGroupRuleId, StringComparer.Ordinal)];
@@ -147,7 +147,7 @@ public sealed class Ec2Inventory : IAwsInventory
         foreach (var filters in filterSets)
         {
             var request = new Ec2.DescribeNetworkInterfacesRequest { Filters = [VpcFilter(), .. filters], MaxResults = PageSize };
-            await foreach (var eni in ec2.Paginators.DescribeNetworkInterfaces(request).NetworkInterfaces.WithCancellation(cancellationToken))
+            await foreach (var eni in _ec2.Paginators.DescribeNetworkInterfaces(request).NetworkInterfaces.WithCancellation(cancellationToken))
                 found.Add(Ec2Mapping.ToNetworkInterface(eni));
         }
         return Distinct(found);
@@ -172,7 +172,7 @@ public sealed class Ec2Inventory : IAwsInventory
     {
         var found = new List<Model.Vpc>();
         var request = new Ec2.DescribeVpcsRequest { Filters = [VpcFilter()], MaxResults = PageSize };
-        await foreach (var vpc in ec2.Paginators.DescribeVpcs(request).Vpcs.WithCancellation(cancellationToken))
+        await foreach (var vpc in _ec2.Paginators.DescribeVpcs(request).Vpcs.WithCancellation(cancellationToken))
             found.Add(Ec2Mapping.ToVpc(vpc));
         return found;
     }
@@ -184,7 +184,7 @@ public sealed class Ec2Inventory : IAwsInventory
         foreach (var filters in filterSets)
         {
             var request = new Ec2.DescribeManagedPrefixListsRequest { Filters = filters.Count == 0 ? null : filters, MaxResults = PrefixListPageSize };
-            await foreach (var list in ec2.Paginators.DescribeManagedPrefixLists(request).PrefixLists.WithCancellation(cancellationToken))
+            await foreach (var list in _ec2.Paginators.DescribeManagedPrefixLists(request).PrefixLists.WithCancellation(cancellationToken))
                 lists.Add(list);
         }
         var found = new List<Model.ManagedPrefixList>();
@@ -202,7 +202,7 @@ public sealed class Ec2Inventory : IAwsInventory
         var request = new Ec2.GetManagedPrefixListEntriesRequest { PrefixListId = prefixListId, MaxResults = PrefixListPageSize };
         try
         {
-            await foreach (var entry in ec2.Paginators.GetManagedPrefixListEntries(request).Entries.WithCancellation(cancellationToken))
+            await foreach (var entry in _ec2.Paginators.GetManagedPrefixListEntries(request).Entries.WithCancellation(cancellationToken))
                 entries.Add(entry);
         }
         catch (AmazonEC2Exception e) when (e.ErrorCode?.StartsWith("InvalidPrefixListID", StringComparison.Ordinal) == true)
@@ -218,7 +218,7 @@ public sealed class Ec2Inventory : IAwsInventory
     /// </summary>
     private async Task<List<Model.DbInstance>> DbInstancesAsync(AffectedResources? affected, CancellationToken cancellationToken)
     {
-        if (rds is null) return [];
+        if (_rds is null) return [];
         List<List<RdsFilter>> filterSets = affected is null
             ? [[]]
             : [.. RdsFilters("db-instance-id", affected.DbInstances), .. RdsFilters("db-cluster-id", affected.DbClusters)];
@@ -228,7 +228,7 @@ public sealed class Ec2Inventory : IAwsInventory
             string? marker = null;
             do
             {
-                var page = await rds.DescribeDBInstancesAsync(
+                var page = await _rds.DescribeDBInstancesAsync(
                     new DescribeDBInstancesRequest { Filters = filters.Count == 0 ? null : filters, Marker = marker }, cancellationToken);
                 found.AddRange((page.DBInstances ?? []).Select(Ec2Mapping.ToDbInstance));
                 marker = string.IsNullOrEmpty(page.Marker) ? null : page.Marker;
@@ -236,14 +236,14 @@ public sealed class Ec2Inventory : IAwsInventory
             while (marker is not null);
         }
         return [.. found
-            .Where(d => string.Equals(d.VpcId, config.VpcId, StringComparison.Ordinal))
+            .Where(d => string.Equals(d.VpcId, _config.VpcId, StringComparison.Ordinal))
             .DistinctBy(d => d.DBInstanceIdentifier, StringComparer.Ordinal)];
     }
 
     private static IEnumerable<string> ReferencedPrefixLists(IEnumerable<Model.SecurityGroup> groups) =>
         groups.SelectMany(g => g.IpPermissions.Concat(g.IpPermissionsEgress)).SelectMany(p => p.PrefixListIds).Select(p => p.Id);
 
-    private Ec2.Filter VpcFilter() => new("vpc-id", [config.VpcId]);
+    private Ec2.Filter VpcFilter() => new("vpc-id", [_config.VpcId]);
 
     /// <summary>One filter set per chunk of values; none for no values (so no call is made).</summary>
     private static List<List<Ec2.Filter>> Filter(string name, IEnumerable<string> values) =>

@@ -26,24 +26,24 @@ public sealed class EksTokenGenerator : IDisposable
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
     private const int PresignExpiresSeconds = 60;
 
-    private readonly string clusterName;
-    private readonly string region;
-    private readonly AWSCredentials credentials;
-    private readonly TimeProvider clock;
-    private readonly AmazonSecurityTokenServiceConfig stsConfig;
-    private readonly SemaphoreSlim refresh = new(1, 1);
-    private EksToken? cached;
+    private readonly string _clusterName;
+    private readonly string _region;
+    private readonly AWSCredentials _credentials;
+    private readonly TimeProvider _clock;
+    private readonly AmazonSecurityTokenServiceConfig _stsConfig;
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private EksToken? _cached;
 
     public EksTokenGenerator(string clusterName, string region, AWSCredentials credentials, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clusterName);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
         ArgumentNullException.ThrowIfNull(credentials);
-        this.clusterName = clusterName;
-        this.region = region;
-        this.credentials = credentials;
-        this.clock = clock ?? TimeProvider.System;
-        stsConfig = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
+        _clusterName = clusterName;
+        _region = region;
+        _credentials = credentials;
+        _clock = clock ?? TimeProvider.System;
+        _stsConfig = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
         StsEndpoint = new Uri($"https://sts.{region}.amazonaws.com/");
     }
 
@@ -53,18 +53,18 @@ public sealed class EksTokenGenerator : IDisposable
     /// <summary>The cached token while it has more than <see cref="RefreshMargin"/> left, else a new one.</summary>
     public async Task<EksToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {
-        if (Fresh(cached) is { } token) return token;
-        await refresh.WaitAsync(cancellationToken);
+        if (Fresh(_cached) is { } token) return token;
+        await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (Fresh(cached) is { } again) return again;
-            var identity = await credentials.GetCredentialsAsync();
-            cached = CreateToken(identity, clock.GetUtcNow());
-            return cached;
+            if (Fresh(_cached) is { } again) return again;
+            var identity = await _credentials.GetCredentialsAsync();
+            _cached = CreateToken(identity, _clock.GetUtcNow());
+            return _cached;
         }
         finally
         {
-            refresh.Release();
+            _refresh.Release();
         }
     }
 
@@ -82,10 +82,10 @@ public sealed class EksTokenGenerator : IDisposable
         request.Parameters["Version"] = StsApiVersion;
         request.Parameters["X-Amz-Expires"] = PresignExpiresSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (identity.UseToken) request.Parameters["X-Amz-Security-Token"] = identity.Token;
-        request.Headers[ClusterIdHeader] = clusterName;
+        request.Headers[ClusterIdHeader] = _clusterName;
 
         var signature = AWS4PreSignedUrlSigner.SignRequest(
-            request, stsConfig, null, identity.AccessKey, identity.SecretKey, "sts", region, signedAt.UtcDateTime);
+            request, _stsConfig, null, identity.AccessKey, identity.SecretKey, "sts", _region, signedAt.UtcDateTime);
 
         // The query in canonical (sorted) order, as the reference tools print it.
         var query = request.Parameters
@@ -98,8 +98,8 @@ public sealed class EksTokenGenerator : IDisposable
         return new EksToken(token, signedAt, signedAt + TokenLifetime);
     }
 
-    public void Dispose() => refresh.Dispose();
+    public void Dispose() => _refresh.Dispose();
 
     private EksToken? Fresh(EksToken? token) =>
-        token is not null && clock.GetUtcNow() < token.ExpiresAt - RefreshMargin ? token : null;
+        token is not null && _clock.GetUtcNow() < token.ExpiresAt - RefreshMargin ? token : null;
 }

@@ -16,24 +16,24 @@ internal sealed class SigningClientConfig : ClientConfig
         RetryMode = RequestRetryMode.Standard,
     };
 
-    private readonly string serviceName;
-    private readonly string serviceVersion;
+    private readonly string _serviceName;
+    private readonly string _serviceVersion;
 
     public SigningClientConfig(string serviceName, string serviceVersion, string region, Uri endpoint)
         : base(new DefaultConfigurationProvider([Standard]))
     {
-        this.serviceName = serviceName;
-        this.serviceVersion = serviceVersion;
+        _serviceName = serviceName;
+        _serviceVersion = serviceVersion;
         AuthenticationServiceName = serviceName;
         AuthenticationRegion = region;
         ServiceURL = endpoint.ToString();
     }
 
-    public override string ServiceVersion => serviceVersion;
+    public override string ServiceVersion => _serviceVersion;
 
     public override string UserAgent => "sglambda";
 
-    public override string RegionEndpointServiceName => serviceName;
+    public override string RegionEndpointServiceName => _serviceName;
 
     public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) => new(ServiceURL);
 }

@@ -10,12 +10,12 @@ namespace SgLambda.Cli;
 /// </summary>
 internal sealed class ReconcileCommand
 {
-    private readonly SyncOptions options = new();
+    private readonly SyncOptions _options = new();
 
     public ReconcileCommand()
     {
         Command = new Command("reconcile", "Plan (and apply) the full reconcile: render the whole VPC, diff against the cluster, delete orphans.");
-        options.AddTo(Command);
+        _options.AddTo(Command);
         Command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
     }
 
@@ -30,7 +30,7 @@ internal sealed class ReconcileCommand
         var progress = ProgressBar.For(stderr);
         try
         {
-            target = options.Open(parseResult, store => new ProgressCalicoStore(store, progress));
+            target = _options.Open(parseResult, store => new ProgressCalicoStore(store, progress));
         }
         catch (InputException e)
         {

@@ -15,59 +15,59 @@ internal sealed class RenderCommand
     private const string Yaml = "yaml";
     private const string Json = "json";
 
-    private readonly Option<string> securityGroups = new("--security-groups")
+    private readonly Option<string> _securityGroups = new("--security-groups")
     {
         Description = "Output of aws ec2 describe-security-groups",
         HelpName = "sgs.json",
         Required = true,
     };
 
-    private readonly Option<string> networkInterfaces = new("--network-interfaces")
+    private readonly Option<string> _networkInterfaces = new("--network-interfaces")
     {
         Description = "Output of aws ec2 describe-network-interfaces",
         HelpName = "enis.json",
         Required = true,
     };
 
-    private readonly Option<string?> vpcs = new("--vpcs")
+    private readonly Option<string?> _vpcs = new("--vpcs")
     {
         Description = "Output of aws ec2 describe-vpcs (the VPC's primary CIDR locates the Amazon DNS resolver)",
         HelpName = "vpcs.json",
     };
 
-    private readonly Option<string?> prefixLists = new("--prefix-lists")
+    private readonly Option<string?> _prefixLists = new("--prefix-lists")
     {
         Description = """Managed prefix lists: {"PrefixLists":[{"PrefixListId":"pl-..","Entries":[{"Cidr":".."}]}]}, or the output of aws ec2 describe-managed-prefix-lists with --prefix-list-entries""",
         HelpName = "pls.json",
     };
 
-    private readonly Option<string[]> prefixListEntries = new("--prefix-list-entries")
+    private readonly Option<string[]> _prefixListEntries = new("--prefix-list-entries")
     {
         Description = "Entries of a prefix list --prefix-lists gives without them: pl-ID=FILE, FILE the output of aws ec2 get-managed-prefix-list-entries --prefix-list-id pl-ID (repeat for more lists or pages)",
         HelpName = "pl-id=entries.json",
         DefaultValueFactory = _ => [],
     };
 
-    private readonly Option<string?> nodes = new("--nodes")
+    private readonly Option<string?> _nodes = new("--nodes")
     {
         Description = "Output of kubectl get nodes -o json",
         HelpName = "nodes.json",
     };
 
-    private readonly Option<string?> securityGroupRules = new("--security-group-rules")
+    private readonly Option<string?> _securityGroupRules = new("--security-group-rules")
     {
         Description = "Output of aws ec2 describe-security-group-rules (rule ids for the policies' annotations)",
         HelpName = "sgrs.json",
     };
 
-    private readonly Option<string> config = new("--config")
+    private readonly Option<string> _config = new("--config")
     {
         Description = "SgLambda configuration (vpcId, podSecurityGroupId, ...)",
         HelpName = "config.json",
         Required = true,
     };
 
-    private readonly Option<string> output = new("--output", "-o")
+    private readonly Option<string> _output = new("--output", "-o")
     {
         Description = "Print a YAML stream of documents, or one kubectl List as JSON",
         DefaultValueFactory = _ => Yaml,
@@ -75,10 +75,10 @@ internal sealed class RenderCommand
 
     public RenderCommand()
     {
-        output.AcceptOnlyFromAmong(Yaml, Json);
+        _output.AcceptOnlyFromAmong(Yaml, Json);
         Command = new Command("render", "Print the Calico objects for an AWS snapshot, without AWS or cluster access.")
         {
-            securityGroups, networkInterfaces, vpcs, prefixLists, prefixListEntries, nodes, securityGroupRules, config, output,
+            _securityGroups, _networkInterfaces, _vpcs, _prefixLists, _prefixListEntries, _nodes, _securityGroupRules, _config, _output,
         };
         Command.SetAction(Execute);
     }
@@ -102,14 +102,14 @@ internal sealed class RenderCommand
         {
             input = InputParser.ParseRenderInput(new RenderInputFiles
             {
-                SecurityGroups = InputFileReader.Read(parseResult.GetRequiredValue(securityGroups)),
-                NetworkInterfaces = InputFileReader.Read(parseResult.GetRequiredValue(networkInterfaces)),
-                Vpcs = InputFileReader.ReadOptional(parseResult.GetValue(vpcs)),
-                PrefixLists = InputFileReader.ReadOptional(parseResult.GetValue(prefixLists)),
-                PrefixListEntries = [.. (parseResult.GetValue(prefixListEntries) ?? []).Select(ReadPrefixListEntries)],
-                Nodes = InputFileReader.ReadOptional(parseResult.GetValue(nodes)),
-                SecurityGroupRules = InputFileReader.ReadOptional(parseResult.GetValue(securityGroupRules)),
-                Config = InputFileReader.Read(parseResult.GetRequiredValue(config)),
+                SecurityGroups = InputFileReader.Read(parseResult.GetRequiredValue(_securityGroups)),
+                NetworkInterfaces = InputFileReader.Read(parseResult.GetRequiredValue(_networkInterfaces)),
+                Vpcs = InputFileReader.ReadOptional(parseResult.GetValue(_vpcs)),
+                PrefixLists = InputFileReader.ReadOptional(parseResult.GetValue(_prefixLists)),
+                PrefixListEntries = [.. (parseResult.GetValue(_prefixListEntries) ?? []).Select(ReadPrefixListEntries)],
+                Nodes = InputFileReader.ReadOptional(parseResult.GetValue(_nodes)),
+                SecurityGroupRules = InputFileReader.ReadOptional(parseResult.GetValue(_securityGroupRules)),
+                Config = InputFileReader.Read(parseResult.GetRequiredValue(_config)),
             });
         }
         catch (InputException e)
@@ -122,7 +122,7 @@ internal sealed class RenderCommand
         // Objects go out as they are serialized, in large pieces: no string of the whole output.
         using (var buffered = new BufferedTextWriter(stdout))
         {
-            if (string.Equals(parseResult.GetValue(output), Json, StringComparison.Ordinal))
+            if (string.Equals(parseResult.GetValue(_output), Json, StringComparison.Ordinal))
                 CalicoSerializer.WriteListJson(buffered, result.Objects);
             else
             {

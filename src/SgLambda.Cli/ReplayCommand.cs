@@ -11,18 +11,18 @@ namespace SgLambda.Cli;
 /// </summary>
 internal sealed class ReplayCommand
 {
-    private readonly Argument<string> eventFile = new("EVENT.json")
+    private readonly Argument<string> _eventFile = new("EVENT.json")
     {
         Description = "An EventBridge event as delivered to the change handler (see infra/events/), a CloudTrail "
             + "record, a trail's log file {\"Records\": [...]} or `aws cloudtrail lookup-events` output (one report per event, in order)",
     };
 
-    private readonly SyncOptions options = new();
+    private readonly SyncOptions _options = new();
 
     public ReplayCommand()
     {
-        Command = new Command("replay", "Replay an EventBridge event (or CloudTrail records): what it affects and the cluster changes it makes.") { eventFile };
-        options.AddTo(Command);
+        Command = new Command("replay", "Replay an EventBridge event (or CloudTrail records): what it affects and the cluster changes it makes.") { _eventFile };
+        _options.AddTo(Command);
         Command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
     }
 
@@ -36,8 +36,8 @@ internal sealed class ReplayCommand
         InputFile eventInput;
         try
         {
-            eventInput = InputFileReader.Read(parseResult.GetRequiredValue(eventFile));
-            target = options.Open(parseResult);
+            eventInput = InputFileReader.Read(parseResult.GetRequiredValue(_eventFile));
+            target = _options.Open(parseResult);
         }
         catch (InputException e)
         {
@@ -48,7 +48,7 @@ internal sealed class ReplayCommand
         // A malformed or irrelevant event is a skipped event, reported like any other (exit 0): the
         // change handler skips it the same way.
         var events = EventDocuments.Split(eventInput.Text);
-        var json = string.Equals(parseResult.GetRequiredValue(options.Output), ReportPrinter.Json, StringComparison.Ordinal);
+        var json = string.Equals(parseResult.GetRequiredValue(_options.Output), ReportPrinter.Json, StringComparison.Ordinal);
         // Several events (a trail's log file): one report each, in order; JSON as one array.
         var collect = events.Count > 1 && json;
         using var collector = new StringWriter(CultureInfo.InvariantCulture);

@@ -29,11 +29,11 @@ public sealed class AdmissionWebhook
 
     private const string JsonContentType = "application/json";
     private const string TextContentType = "text/plain; charset=utf-8";
-    private readonly SgLambdaConfig config;
-    private readonly INamespaceReader namespaces;
-    private readonly WebhookSecret secret;
-    private readonly StructuredLogger logger;
-    private readonly TimeProvider time;
+    private readonly SgLambdaConfig _config;
+    private readonly INamespaceReader _namespaces;
+    private readonly WebhookSecret _secret;
+    private readonly StructuredLogger _logger;
+    private readonly TimeProvider _time;
 
     /// <summary>Production: the cluster and settings from the environment, the secret from SSM, at cold start.</summary>
     public AdmissionWebhook()
@@ -44,11 +44,11 @@ public sealed class AdmissionWebhook
     /// <summary>Tests: the namespace reader and the secret are given (wrap the reader in <see cref="CachedNamespaceReader"/> to cache).</summary>
     public AdmissionWebhook(SgLambdaConfig config, INamespaceReader namespaces, WebhookSecret secret, StructuredLogger logger, TimeProvider time)
     {
-        this.config = config;
-        this.namespaces = namespaces;
-        this.secret = secret;
-        this.logger = logger;
-        this.time = time;
+        _config = config;
+        _namespaces = namespaces;
+        _secret = secret;
+        _logger = logger;
+        _time = time;
     }
 
     private AdmissionWebhook(FunctionComposition composition)
@@ -68,7 +68,7 @@ public sealed class AdmissionWebhook
     /// The managed runtime's entry point (Stream in, Stream out: no Lambda package needed). The only method of
     /// this name: the runtime resolves it with <c>GetMethod(name, DeclaredOnly|...)</c>, which throws on overloads.
     /// </summary>
-    public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, LambdaContext.FromEnvironment(time));
+    public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, LambdaContext.FromEnvironment(_time));
 
     /// <summary>The bootstrap's and the tests' entry point: the invocation's context given.</summary>
     public async Task<Stream> InvokeAsync(Stream input, ILambdaContext context)
@@ -109,7 +109,7 @@ public sealed class AdmissionWebhook
         // Authenticate first: a caller without the secret learns nothing else about the endpoint.
         var presented = (request.RawPath ?? "").TrimStart('/');
         if (presented.Length == 0) return Refuse(401, "Unauthorized", fields);
-        if (!secret.Matches(presented)) return Refuse(403, "Forbidden", fields);
+        if (!_secret.Matches(presented)) return Refuse(403, "Forbidden", fields);
         if (!string.Equals(request.RequestContext?.Http?.Method, "POST", StringComparison.Ordinal))
         {
             return Refuse(405, "Method Not Allowed: the admission webhook takes POST", fields, new(StringComparer.Ordinal) { ["allow"] = "POST" });
@@ -129,12 +129,12 @@ public sealed class AdmissionWebhook
         fields["patch"] = decision.Operations.Select(o => $"{o.Op} {o.Path}").ToList();
         if (response.Allowed)
         {
-            logger.Information(decision.Operations.Count == 0 ? "pod admitted unchanged" : "pod admitted with SG labels", fields);
+            _logger.Information(decision.Operations.Count == 0 ? "pod admitted unchanged" : "pod admitted with SG labels", fields);
         }
         else
         {
             fields["reason"] = response.Status?.Message;
-            logger.Information("pod rejected", fields);
+            _logger.Information("pod rejected", fields);
         }
         var body = JsonSerializer.Serialize(decision.Review, AdmissionJsonContext.Default.AdmissionReview);
         var http = new APIGatewayHttpApiV2ProxyResponse
@@ -154,9 +154,9 @@ public sealed class AdmissionWebhook
     private async Task<AdmissionDecision> DecideAsync(AdmissionReview review, ILambdaContext context, Dictionary<string, object?> fields)
     {
         var name = review.Request!.Namespace ?? "";
-        var claimsNothing = PodAdmission.Decide(review, NoClaimsAllowed(name), config);
+        var claimsNothing = PodAdmission.Decide(review, NoClaimsAllowed(name), _config);
         if (claimsNothing.Response.Allowed) return claimsNothing;
-        var unrestricted = PodAdmission.Decide(review, null, config);
+        var unrestricted = PodAdmission.Decide(review, null, _config);
         if (!unrestricted.Response.Allowed) return unrestricted;
 
         var remaining = context.RemainingTime - TimeSpan.FromSeconds(1);
@@ -164,11 +164,11 @@ public sealed class AdmissionWebhook
         try
         {
             if (name.Length == 0) throw new InvalidOperationException("the request names no namespace");
-            return PodAdmission.Decide(review, await namespaces.GetNamespaceAsync(name, deadline.Token), config);
+            return PodAdmission.Decide(review, await _namespaces.GetNamespaceAsync(name, deadline.Token), _config);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.Warning("namespace unreadable: the SG claim is rejected (fail closed)", new Dictionary<string, object?>(fields, StringComparer.Ordinal)
+            _logger.Warning("namespace unreadable: the SG claim is rejected (fail closed)", new Dictionary<string, object?>(fields, StringComparer.Ordinal)
             {
                 ["error"] = e.GetType().Name + ": " + e.Message,
             });
@@ -227,7 +227,7 @@ public sealed class AdmissionWebhook
     private (APIGatewayHttpApiV2ProxyResponse Http, string Metric) Refuse(
         int status, string message, Dictionary<string, object?> fields, Dictionary<string, string>? headers = null)
     {
-        logger.Warning("request refused", new Dictionary<string, object?>(fields, StringComparer.Ordinal) { ["status"] = status, ["reason"] = message });
+        _logger.Warning("request refused", new Dictionary<string, object?>(fields, StringComparer.Ordinal) { ["status"] = status, ["reason"] = message });
         var all = new Dictionary<string, string>(headers ?? [], StringComparer.Ordinal) { ["content-type"] = TextContentType };
         return (new APIGatewayHttpApiV2ProxyResponse { StatusCode = status, Headers = all, Body = message }, MetricNames.RequestsRefused);
     }
@@ -237,9 +237,9 @@ public sealed class AdmissionWebhook
             "the admission webhook reads Namespaces from the cluster: offline mode has no cluster");
 
     private void Emit(ILambdaContext context, string metric, long started) =>
-        logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double>
+        _logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double>
         {
             [metric] = 1,
             [MetricNames.Duration] = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-        }, time.GetUtcNow()));
+        }, _time.GetUtcNow()));
 }

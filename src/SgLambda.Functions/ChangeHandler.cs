@@ -23,11 +23,11 @@ namespace SgLambda.Functions;
 public sealed class ChangeHandler
 {
     private static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(2);
-    private readonly SgLambdaConfig config;
-    private readonly SyncEngine engine;
-    private readonly StructuredLogger logger;
-    private readonly TimeProvider time;
-    private readonly IEventQueue? queue;
+    private readonly SgLambdaConfig _config;
+    private readonly SyncEngine _engine;
+    private readonly StructuredLogger _logger;
+    private readonly TimeProvider _time;
+    private readonly IEventQueue? _queue;
 
     /// <summary>Production: composes the real AWS and Kubernetes clients from the environment at cold start.</summary>
     public ChangeHandler()
@@ -44,11 +44,11 @@ public sealed class ChangeHandler
     /// <summary>Tests and the bootstrap: with <paramref name="queue"/>, EventBridge events are parked there for batching.</summary>
     public ChangeHandler(SgLambdaConfig config, SyncEngine engine, StructuredLogger logger, TimeProvider time, IEventQueue? queue)
     {
-        this.config = config;
-        this.engine = engine;
-        this.logger = logger;
-        this.time = time;
-        this.queue = queue;
+        _config = config;
+        _engine = engine;
+        _logger = logger;
+        _time = time;
+        _queue = queue;
     }
 
     private ChangeHandler(FunctionComposition composition)
@@ -60,7 +60,7 @@ public sealed class ChangeHandler
     /// The managed runtime's entry point (Stream in, Stream out: no Lambda package needed). The only method of
     /// this name: the runtime resolves it with <c>GetMethod(name, DeclaredOnly|...)</c>, which throws on overloads.
     /// </summary>
-    public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, LambdaContext.FromEnvironment(time));
+    public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, LambdaContext.FromEnvironment(_time));
 
     /// <summary>The bootstrap's and the tests' entry point: the invocation's context given.</summary>
     public async Task<Stream> InvokeAsync(Stream input, ILambdaContext context)
@@ -71,18 +71,18 @@ public sealed class ChangeHandler
         using var reader = new StreamReader(input);
         var text = await reader.ReadToEndAsync();
         if (SqsBatchOf(text) is { } batch) return await HandleBatchAsync(batch, context, started);
-        if (queue is not null)
+        if (_queue is not null)
         {
             // Parked for the next batch; a queue that cannot be reached fails the invocation, so Lambda retries it.
-            await queue.SendAsync(text, CancellationToken.None);
+            await _queue.SendAsync(text, CancellationToken.None);
             return new HandlerResponse(HandlerResponse.QueuedStatus, null, null, 0, 0, 0, "queued for the next batch").ToStream();
         }
-        var classified = EventClassifier.Classify(text, config);
+        var classified = EventClassifier.Classify(text, _config);
         var fields = Fields(context, classified);
 
         if (classified.IsSkipped)
         {
-            logger.Information("event skipped", With(fields, ("skipped", classified.SkipReason)));
+            _logger.Information("event skipped", With(fields, ("skipped", classified.SkipReason)));
             Emit(context, new() { [MetricNames.EventsSkipped] = 1, [MetricNames.Duration] = Elapsed(started) });
             return new HandlerResponse(HandlerResponse.SkippedStatus, classified.Event.Id, classified.Event.EventName, 0, 0, 0, classified.SkipReason).ToStream();
         }
@@ -91,20 +91,20 @@ public sealed class ChangeHandler
         SyncReport report;
         try
         {
-            report = await engine.PlanEventAsync(classified, deadline.Token);
-            await engine.ApplyAsync(report, deadline.Token);
+            report = await _engine.PlanEventAsync(classified, deadline.Token);
+            await _engine.ApplyAsync(report, deadline.Token);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.Error("event failed; Lambda retries it, then sends it to the dead-letter queue", With(fields, ("error", e.GetType().Name + ": " + e.Message)));
+            _logger.Error("event failed; Lambda retries it, then sends it to the dead-letter queue", With(fields, ("error", e.GetType().Name + ": " + e.Message)));
             Emit(context, new() { [MetricNames.EventsFailed] = 1, [MetricNames.Duration] = Elapsed(started) });
             throw;
         }
 
-        foreach (var warning in report.Plan.Warnings) logger.Warning(warning, fields);
+        foreach (var warning in report.Plan.Warnings) _logger.Warning(warning, fields);
         var applied = report.Plan.Apply.Count;
         var deleted = report.Plan.Delete.Count;
-        logger.Information(report.IsEmpty ? "event changed nothing" : "event applied", With(fields,
+        _logger.Information(report.IsEmpty ? "event changed nothing" : "event applied", With(fields,
             ("applied", report.Plan.Apply.Select(o => o.Key.ToString()).ToList()),
             ("deleted", report.Plan.Delete.Select(d => d.Key.ToString()).ToList()),
             ("trustAttachments", report.TrustAttachments.Select(a => a.Id).ToList())));
@@ -128,9 +128,9 @@ public sealed class ChangeHandler
     private async Task<Stream> HandleBatchAsync(SQSEvent batch, ILambdaContext context, long started)
     {
         var messages = (batch.Records ?? []).Where(m => m.MessageId is not null).ToList();
-        var classified = messages.Select(m => (m.MessageId!, Event: EventClassifier.Classify(m.Body ?? "", config))).ToList();
+        var classified = messages.Select(m => (m.MessageId!, Event: EventClassifier.Classify(m.Body ?? "", _config))).ToList();
         foreach (var (id, skipped) in classified.Where(c => c.Event.IsSkipped))
-            logger.Information("event skipped", With(Fields(context, skipped), ("messageId", id), ("skipped", skipped.SkipReason)));
+            _logger.Information("event skipped", With(Fields(context, skipped), ("messageId", id), ("skipped", skipped.SkipReason)));
         var merged = EventBatch.Coalesce([.. classified.Select(c => c.Event)]);
         var fields = With(Fields(context, merged), ("messages", messages.Count));
         var skippedCount = classified.Count(c => c.Event.IsSkipped);
@@ -144,19 +144,19 @@ public sealed class ChangeHandler
         SyncReport report;
         try
         {
-            report = await engine.PlanEventAsync(merged, deadline.Token);
-            await engine.ApplyAsync(report, deadline.Token);
+            report = await _engine.PlanEventAsync(merged, deadline.Token);
+            await _engine.ApplyAsync(report, deadline.Token);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var retried = classified.Where(c => !c.Event.IsSkipped).Select(c => c.Item1).ToList();
-            logger.Error("batch failed; its events are retried, then sent to the dead-letter queue", With(fields, ("error", e.GetType().Name + ": " + e.Message), ("retried", retried)));
+            _logger.Error("batch failed; its events are retried, then sent to the dead-letter queue", With(fields, ("error", e.GetType().Name + ": " + e.Message), ("retried", retried)));
             Emit(context, new() { [MetricNames.EventsFailed] = retried.Count, [MetricNames.EventsSkipped] = skippedCount, [MetricNames.Duration] = Elapsed(started) });
             return BatchResponse(retried);
         }
 
-        foreach (var warning in report.Plan.Warnings) logger.Warning(warning, fields);
-        logger.Information(report.IsEmpty ? "batch changed nothing" : "batch applied", With(fields,
+        foreach (var warning in report.Plan.Warnings) _logger.Warning(warning, fields);
+        _logger.Information(report.IsEmpty ? "batch changed nothing" : "batch applied", With(fields,
             ("applied", report.Plan.Apply.Select(o => o.Key.ToString()).ToList()),
             ("deleted", report.Plan.Delete.Select(d => d.Key.ToString()).ToList()),
             ("trustAttachments", report.TrustAttachments.Select(a => a.Id).ToList())));
@@ -228,7 +228,7 @@ public sealed class ChangeHandler
     }
 
     private void Emit(ILambdaContext context, Dictionary<string, double> values) =>
-        logger.Raw(EmbeddedMetrics.Format(context.FunctionName, values, time.GetUtcNow()));
+        _logger.Raw(EmbeddedMetrics.Format(context.FunctionName, values, _time.GetUtcNow()));
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -15,9 +15,9 @@ public sealed class Reconciler
     private static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(5);
     // Time left for the writes in flight when no more begin (a 429's Retry-After is usually 1 s).
     private static readonly TimeSpan StopStartingMargin = TimeSpan.FromSeconds(20);
-    private readonly SyncEngine engine;
-    private readonly StructuredLogger logger;
-    private readonly TimeProvider time;
+    private readonly SyncEngine _engine;
+    private readonly StructuredLogger _logger;
+    private readonly TimeProvider _time;
 
     /// <summary>Production: composes the real AWS and Kubernetes clients from the environment at cold start.</summary>
     public Reconciler()
@@ -28,9 +28,9 @@ public sealed class Reconciler
     /// <summary>Tests: the engine and its ports are given.</summary>
     public Reconciler(SyncEngine engine, StructuredLogger logger, TimeProvider time)
     {
-        this.engine = engine;
-        this.logger = logger;
-        this.time = time;
+        _engine = engine;
+        _logger = logger;
+        _time = time;
     }
 
     private Reconciler(FunctionComposition composition)
@@ -49,7 +49,7 @@ public sealed class Reconciler
     /// The managed runtime's entry point (Stream in, Stream out). The only method of this name: the runtime
     /// resolves it with <c>GetMethod(name, DeclaredOnly|...)</c>, which throws on overloads.
     /// </summary>
-    public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, LambdaContext.FromEnvironment(time));
+    public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, LambdaContext.FromEnvironment(_time));
 
     /// <summary>The bootstrap's and the tests' entry point: the invocation's context given.</summary>
     public async Task<Stream> InvokeAsync(Stream input, ILambdaContext context)
@@ -68,27 +68,27 @@ public sealed class Reconciler
         {
             var (pods, warnings) = await Relabeler.RelabelAsync(deadline.Token);
             relabelled = pods;
-            foreach (var warning in warnings) logger.Warning(warning, fields);
+            foreach (var warning in warnings) _logger.Warning(warning, fields);
         }
 
         SyncReport report;
         ApplyOutcome outcome;
         try
         {
-            report = await engine.PlanReconcileAsync(deadline.Token);
-            outcome = await engine.ApplyAsync(report, deadline.Token, stopStarting.Token);
+            report = await _engine.PlanReconcileAsync(deadline.Token);
+            outcome = await _engine.ApplyAsync(report, deadline.Token, stopStarting.Token);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.Error("reconcile failed", new Dictionary<string, object?>(fields) { ["error"] = e.GetType().Name + ": " + e.Message });
-            logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double> { [MetricNames.EventsFailed] = 1 }, time.GetUtcNow()));
+            _logger.Error("reconcile failed", new Dictionary<string, object?>(fields) { ["error"] = e.GetType().Name + ": " + e.Message });
+            _logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double> { [MetricNames.EventsFailed] = 1 }, _time.GetUtcNow()));
             throw;
         }
 
-        foreach (var warning in report.Plan.Warnings) logger.Warning(warning, fields);
+        foreach (var warning in report.Plan.Warnings) _logger.Warning(warning, fields);
         var message = report.IsEmpty ? "reconcile found nothing to change"
             : outcome.Complete ? "reconcile applied" : "reconcile stopped at its deadline; the next run continues";
-        logger.Information(message, new Dictionary<string, object?>(fields)
+        _logger.Information(message, new Dictionary<string, object?>(fields)
         {
             ["writesSkipped"] = outcome.Skipped,
             ["writesNotStarted"] = outcome.NotStarted,
@@ -97,14 +97,14 @@ public sealed class Reconciler
             ["trustAttachments"] = report.TrustAttachments.Select(a => a.Id).ToList(),
             ["podsRelabelled"] = relabelled,
         });
-        logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double>
+        _logger.Raw(EmbeddedMetrics.Format(context.FunctionName, new Dictionary<string, double>
         {
             [MetricNames.ObjectsApplied] = outcome.Applied,
             [MetricNames.ObjectsDeleted] = outcome.Deleted,
             [MetricNames.WritesNotStarted] = outcome.NotStarted,
             [MetricNames.TrustAttachments] = report.TrustAttachments.Count,
             [MetricNames.Duration] = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-        }, time.GetUtcNow()));
+        }, _time.GetUtcNow()));
         var status = report.IsEmpty ? HandlerResponse.UnchangedStatus : outcome.Complete ? HandlerResponse.AppliedStatus : HandlerResponse.PartialStatus;
         return new HandlerResponse(status, null, "Reconcile", outcome.Applied, outcome.Deleted, outcome.Complete ? report.TrustAttachments.Count : 0,
             outcome.Complete ? null : $"{outcome.NotStarted} writes left for the next run").ToStream();

@@ -16,23 +16,23 @@ public sealed class CliSourcesTests
 {
     // Live AWS clients resolve credentials when they are made (AWS SDK v4): the tests give them, as a shell would.
     private static readonly string[] CredentialVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
-    private readonly Dictionary<string, string?> savedVariables = [];
-    private string directory = "";
-    private string cluster = "";
-    private string kubeconfig = "";
+    private readonly Dictionary<string, string?> _savedVariables = [];
+    private string _directory = "";
+    private string _cluster = "";
+    private string _kubeconfig = "";
 
     [SetUp]
     public void SetUp()
     {
-        foreach (var name in CredentialVariables) savedVariables[name] = Environment.GetEnvironmentVariable(name);
+        foreach (var name in CredentialVariables) _savedVariables[name] = Environment.GetEnvironmentVariable(name);
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "secret");
-        directory = Directory.CreateTempSubdirectory("sglambda-sources-").FullName;
-        cluster = Path.Combine(directory, "cluster.json");
-        File.WriteAllText(cluster, """{"apiVersion": "v1", "kind": "List", "items": []}""");
+        _directory = Directory.CreateTempSubdirectory("sglambda-sources-").FullName;
+        _cluster = Path.Combine(_directory, "cluster.json");
+        File.WriteAllText(_cluster, """{"apiVersion": "v1", "kind": "List", "items": []}""");
         // A cluster nobody listens at: composing makes clients, it never calls them.
-        kubeconfig = Path.Combine(directory, "kubeconfig");
-        File.WriteAllText(kubeconfig, """
+        _kubeconfig = Path.Combine(_directory, "kubeconfig");
+        File.WriteAllText(_kubeconfig, """
             apiVersion: v1
             kind: Config
             clusters:
@@ -55,8 +55,8 @@ public sealed class CliSourcesTests
     [TearDown]
     public void TearDown()
     {
-        foreach (var (name, value) in savedVariables) Environment.SetEnvironmentVariable(name, value);
-        Directory.Delete(directory, recursive: true);
+        foreach (var (name, value) in _savedVariables) Environment.SetEnvironmentVariable(name, value);
+        Directory.Delete(_directory, recursive: true);
     }
 
     private static (SyncTarget Target, Composed Sources) Open(params string[] args)
@@ -73,7 +73,7 @@ public sealed class CliSourcesTests
     [Test]
     public void Both_snapshots_are_offline_and_never_attach_trust_SGs()
     {
-        var (target, sources) = Open("--aws-snapshot", RepositoryPaths.Tutorial, "--cluster-snapshot", cluster);
+        var (target, sources) = Open("--aws-snapshot", RepositoryPaths.Tutorial, "--cluster-snapshot", _cluster);
 
         Assert.That(sources.Aws.IsLive, Is.False);
         Assert.That(sources.Cluster.IsLive, Is.False);
@@ -86,7 +86,7 @@ public sealed class CliSourcesTests
     [Test]
     public void Live_AWS_with_a_cluster_snapshot_reads_the_account_but_writes_no_trust_SG()
     {
-        var (target, sources) = Open("--config", TutorialConfig, "--region", "us-west-2", "--cluster-snapshot", cluster);
+        var (target, sources) = Open("--config", TutorialConfig, "--region", "us-west-2", "--cluster-snapshot", _cluster);
 
         Assert.That(sources.Aws.IsLive, Is.True);
         Assert.That(sources.Aws.Region, Is.EqualTo("us-west-2"));
@@ -99,7 +99,7 @@ public sealed class CliSourcesTests
     [Test]
     public void Both_live_read_the_kubeconfig_cluster_and_write_trust_SGs()
     {
-        var (target, sources) = Open("--config", TutorialConfig, "--region", "us-west-2", "--kubeconfig", kubeconfig);
+        var (target, sources) = Open("--config", TutorialConfig, "--region", "us-west-2", "--kubeconfig", _kubeconfig);
 
         Assert.That(sources.BothLive, Is.True);
         Assert.That(sources.Cluster.Client, Is.Not.Null);
@@ -112,7 +112,7 @@ public sealed class CliSourcesTests
     [Test]
     public void A_snapshot_folder_with_a_live_cluster_takes_the_clusters_Nodes()
     {
-        var (target, sources) = Open("--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", kubeconfig);
+        var (target, sources) = Open("--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", _kubeconfig);
 
         Assert.That(sources.Aws.IsLive, Is.False);
         Assert.That(sources.Cluster.IsLive, Is.True);
@@ -123,10 +123,10 @@ public sealed class CliSourcesTests
     [Test]
     public void Live_AWS_needs_a_config_and_a_missing_kubeconfig_names_the_offline_option()
     {
-        var noConfig = Assert.Throws<InputException>(() => Open("--cluster-snapshot", cluster));
+        var noConfig = Assert.Throws<InputException>(() => Open("--cluster-snapshot", _cluster));
         Assert.That(noConfig!.Message, Does.Contain("--config"));
 
-        var noKubeconfig = Assert.Throws<InputException>(() => Open("--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", Path.Combine(directory, "missing")));
+        var noKubeconfig = Assert.Throws<InputException>(() => Open("--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", Path.Combine(_directory, "missing")));
         Assert.That(noKubeconfig!.Message, Does.Contain("--cluster-snapshot to plan offline"));
     }
 }

@@ -22,85 +22,85 @@ public sealed class DoctorCommandTests
     private const string ReconcilerLogs = "/aws/lambda/sglambda-Reconciler-1";
     private const string WebhookUrl = "https://abc123.lambda-url.us-west-2.on.aws/0123456789abcdef0123456789abcdef";
     private static readonly string[] Variables = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"];
-    private readonly Dictionary<string, string?> saved = [];
-    private Ec2Emulator aws = null!;
-    private OperationsEmulator operations = null!;
-    private KubernetesApiEmulator cluster = null!;
-    private string directory = "";
-    private string kubeconfig = "";
-    private string config = "";
-    private string queueUrl = "";
-    private string appSg = "";
-    private string memberEni = "";
-    private string secondMemberEni = "";
-    private string bareMemberEni = "";
+    private readonly Dictionary<string, string?> _saved = [];
+    private Ec2Emulator _aws = null!;
+    private OperationsEmulator _operations = null!;
+    private KubernetesApiEmulator _cluster = null!;
+    private string _directory = "";
+    private string _kubeconfig = "";
+    private string _config = "";
+    private string _queueUrl = "";
+    private string _appSg = "";
+    private string _memberEni = "";
+    private string _secondMemberEni = "";
+    private string _bareMemberEni = "";
 
     [SetUp]
     public async Task StartServices()
     {
-        aws = await Ec2Emulator.StartAsync(new Ec2EmulatorOptions { Seed = 11 });
-        var vpc = aws.Account.AddVpc("10.0.0.0/16");
-        var subnet = aws.Account.AddSubnet(vpc.VpcId, "10.0.0.0/20");
-        appSg = aws.Account.AddSecurityGroup(vpc.VpcId, "app").GroupId;
-        var trust = aws.Account.AddSecurityGroup(vpc.VpcId, "trust").GroupId;
-        var enforced = aws.Account.AddSecurityGroup(vpc.VpcId, "enforced").GroupId;
-        memberEni = aws.Account.AddInstance(subnet.SubnetId, [appSg, trust]).PrimaryNetworkInterfaceId;
-        secondMemberEni = aws.Account.AddInstance(subnet.SubnetId, [appSg, trust]).PrimaryNetworkInterfaceId;
-        bareMemberEni = aws.Account.AddInstance(subnet.SubnetId, [appSg, trust]).PrimaryNetworkInterfaceId;
-        var node = aws.Account.AddInstance(subnet.SubnetId, [appSg, enforced]);
+        _aws = await Ec2Emulator.StartAsync(new Ec2EmulatorOptions { Seed = 11 });
+        var vpc = _aws.Account.AddVpc("10.0.0.0/16");
+        var subnet = _aws.Account.AddSubnet(vpc.VpcId, "10.0.0.0/20");
+        _appSg = _aws.Account.AddSecurityGroup(vpc.VpcId, "app").GroupId;
+        var trust = _aws.Account.AddSecurityGroup(vpc.VpcId, "trust").GroupId;
+        var enforced = _aws.Account.AddSecurityGroup(vpc.VpcId, "enforced").GroupId;
+        _memberEni = _aws.Account.AddInstance(subnet.SubnetId, [_appSg, trust]).PrimaryNetworkInterfaceId;
+        _secondMemberEni = _aws.Account.AddInstance(subnet.SubnetId, [_appSg, trust]).PrimaryNetworkInterfaceId;
+        _bareMemberEni = _aws.Account.AddInstance(subnet.SubnetId, [_appSg, trust]).PrimaryNetworkInterfaceId;
+        var node = _aws.Account.AddInstance(subnet.SubnetId, [_appSg, enforced]);
 
-        operations = await OperationsEmulator.StartAsync();
-        queueUrl = operations.State.CreateQueue("sglambda-DeadLetterQueue-1");
-        operations.State.CreateLogGroup(ChangeHandlerLogs);
-        operations.State.CreateLogGroup(ReconcilerLogs);
+        _operations = await OperationsEmulator.StartAsync();
+        _queueUrl = _operations.State.CreateQueue("sglambda-DeadLetterQueue-1");
+        _operations.State.CreateLogGroup(ChangeHandlerLogs);
+        _operations.State.CreateLogGroup(ReconcilerLogs);
 
-        cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
+        _cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
         {
             CrdDirectory = CrdFolder.Root,
         });
-        cluster.Seed($$$"""
+        _cluster.Seed($$$"""
             {"apiVersion":"v1","kind":"Node","metadata":{"name":"ip-node.ec2.internal"},
              "spec":{"providerID":"aws:///us-west-2a/{{{node.InstanceId}}}"}}
             """);
-        cluster.Seed($$$"""
+        _cluster.Seed($$$"""
             {"apiVersion":"admissionregistration.k8s.io/v1","kind":"MutatingWebhookConfiguration","metadata":{"name":"sglambda-pod-security-groups"},
              "webhooks":[{"name":"pods.sglambda.io","admissionReviewVersions":["v1"],"sideEffects":"None","failurePolicy":"Fail",
                "clientConfig":{"url":"{{{WebhookUrl}}}"},
                "rules":[{"apiGroups":[""],"apiVersions":["v1"],"operations":["CREATE","UPDATE"],"resources":["pods"]}]}]}
             """);
 
-        directory = Directory.CreateTempSubdirectory("sglambda-doctor-").FullName;
-        kubeconfig = await cluster.WriteKubeconfigAsync(Path.Combine(directory, "kubeconfig"));
-        config = Path.Combine(directory, "config.json");
-        await File.WriteAllTextAsync(config, $$"""
+        _directory = Directory.CreateTempSubdirectory("sglambda-doctor-").FullName;
+        _kubeconfig = await _cluster.WriteKubeconfigAsync(Path.Combine(_directory, "kubeconfig"));
+        _config = Path.Combine(_directory, "config.json");
+        await File.WriteAllTextAsync(_config, $$"""
             {"vpcId": "{{vpc.VpcId}}", "clusterName": "doctor", "trustSecurityGroupId": "{{trust}}", "enforcedSecurityGroupId": "{{enforced}}"}
             """);
-        foreach (var name in Variables) saved[name] = Environment.GetEnvironmentVariable(name);
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", aws.ServiceUrl);
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SQS", operations.ServiceUrl);
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", operations.ServiceUrl);
+        foreach (var name in Variables) _saved[name] = Environment.GetEnvironmentVariable(name);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", _aws.ServiceUrl);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SQS", _operations.ServiceUrl);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", _operations.ServiceUrl);
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "secret");
         Environment.SetEnvironmentVariable("AWS_REGION", "us-west-2");
 
-        var reconcile = CliResult.Run("reconcile", "--config", config, "--kubeconfig", kubeconfig);
+        var reconcile = CliResult.Run("reconcile", "--config", _config, "--kubeconfig", _kubeconfig);
         Assert.That(reconcile.ExitCode, Is.Zero, reconcile.Stderr);
     }
 
     [TearDown]
     public async Task StopServices()
     {
-        foreach (var (name, value) in saved) Environment.SetEnvironmentVariable(name, value);
-        if (cluster is not null) await cluster.DisposeAsync();
-        if (operations is not null) await operations.DisposeAsync();
-        if (aws is not null) await aws.DisposeAsync();
-        if (directory is not null && Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_operations is not null) await _operations.DisposeAsync();
+        if (_aws is not null) await _aws.DisposeAsync();
+        if (_directory is not null && Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
     }
 
     [Test]
     public void A_healthy_installation_passes_every_check_with_exit_code_0()
     {
-        operations.State.PutLogEvent(ChangeHandlerLogs, "2025/01/01/[$LATEST]a", DateTimeOffset.UtcNow.AddMinutes(-5), """{"level":"Information","message":"applied"}""");
+        _operations.State.PutLogEvent(ChangeHandlerLogs, "2025/01/01/[$LATEST]a", DateTimeOffset.UtcNow.AddMinutes(-5), """{"level":"Information","message":"applied"}""");
 
         var result = Doctor(StatusHandler.Answering(HttpStatusCode.Forbidden));
 
@@ -108,53 +108,53 @@ public sealed class DoctorCommandTests
         var report = JsonNode.Parse(result.Stdout)!;
         Assert.That(report["healthy"]!.GetValue<bool>(), Is.True);
         Assert.That(report["checks"]!.AsArray().Select(c => c!["status"]!.GetValue<string>()), Is.All.EqualTo("passed"));
-        Assert.That(operations.Calls, Is.EqualTo(new[] { "AmazonSQS.GetQueueAttributes", "Logs_20140328.FilterLogEvents", "Logs_20140328.FilterLogEvents" }));
+        Assert.That(_operations.Calls, Is.EqualTo(new[] { "AmazonSQS.GetQueueAttributes", "Logs_20140328.FilterLogEvents", "Logs_20140328.FilterLogEvents" }));
     }
 
     [Test]
     public async Task A_broken_installation_shows_every_planted_fault_and_nothing_else()
     {
         // AWS: a member without the trust SG (the others keep it), through the EC2 API as a user would.
-        var trust = aws.Account.FindNetworkInterface(memberEni)!.GroupIds.Single(g => g != appSg);
+        var trust = _aws.Account.FindNetworkInterface(_memberEni)!.GroupIds.Single(g => g != _appSg);
         using (var http = new HttpClient())
         using (var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Action"] = "ModifyNetworkInterfaceAttribute", ["Version"] = "2016-11-15", ["NetworkInterfaceId"] = bareMemberEni, ["SecurityGroupId.1"] = appSg,
+            ["Action"] = "ModifyNetworkInterfaceAttribute", ["Version"] = "2016-11-15", ["NetworkInterfaceId"] = _bareMemberEni, ["SecurityGroupId.1"] = _appSg,
         }))
         {
-            (await http.PostAsync(new Uri(aws.ServiceUrl), form)).EnsureSuccessStatusCode();
+            (await http.PostAsync(new Uri(_aws.ServiceUrl), form)).EnsureSuccessStatusCode();
         }
         // Cluster: a tier out of order, a missing policy, a policy of an SG that is gone, a HostEndpoint with
         // a wrong IP, a missing HostEndpoint, a foreign policy in an integration tier, no webhook.
         Change("Tier", "sg-local", tier => tier["spec"]!["order"] = 300);
-        var stale = Get("GlobalNetworkPolicy", $"sg-local.{appSg}");
-        Delete("GlobalNetworkPolicy", $"sg-local.{appSg}");
+        var stale = Get("GlobalNetworkPolicy", $"sg-local.{_appSg}");
+        Delete("GlobalNetworkPolicy", $"sg-local.{_appSg}");
         stale["metadata"] = new JsonObject
         {
             ["name"] = "sg-local.sg-0gone0000000000001",
             ["labels"] = new JsonObject { ["app.kubernetes.io/managed-by"] = "sglambda", ["sglambda.io/security-group"] = "sg-0gone0000000000001" },
         };
-        cluster.Seed(stale);
-        Change("HostEndpoint", memberEni, endpoint => endpoint["spec"]!["expectedIPs"] = new JsonArray("10.0.15.250"));
-        Delete("HostEndpoint", secondMemberEni);
-        cluster.Seed($$$"""
+        _cluster.Seed(stale);
+        Change("HostEndpoint", _memberEni, endpoint => endpoint["spec"]!["expectedIPs"] = new JsonArray("10.0.15.250"));
+        Delete("HostEndpoint", _secondMemberEni);
+        _cluster.Seed($$$"""
             {"apiVersion":"{{{Api}}}","kind":"GlobalNetworkPolicy","metadata":{"name":"sg-local.allow-all"},
              "spec":{"tier":"sg-local","order":1,"selector":"all()","types":["Ingress"],"ingress":[{"action":"Allow"}]}}
             """);
         Delete("MutatingWebhookConfiguration", WebhookConfiguration.SgLambdaName, "admissionregistration.k8s.io/v1");
         // An SG-aware NetworkPolicy whose companion the reconcile has not written yet.
-        cluster.Seed($$$$"""
+        _cluster.Seed($$$$"""
             {"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy",
              "metadata":{"name":"allow-from-app","namespace":"default","uid":"5f0c8a52-9b1e-4c3a-8d2f-0a1b2c3d4e5f",
                          "annotations":{"rules.networkpolicy.tigera.io/match-security-groups":"true"}},
-             "spec":{"podSelector":{},"ingress":[{"from":[{"podSelector":{"matchLabels":{"sg.aws.tigera.io/{{{{appSg}}}}":""}}}]}]}}
+             "spec":{"podSelector":{},"ingress":[{"from":[{"podSelector":{"matchLabels":{"sg.aws.tigera.io/{{{{_appSg}}}}":""}}}]}]}}
             """);
         // Functions: dead letters, and error lines of the last hour (an old one and an information line do not count).
-        operations.State.AddMessages(queueUrl, 2);
+        _operations.State.AddMessages(_queueUrl, 2);
         var now = DateTimeOffset.UtcNow;
-        operations.State.PutLogEvent(ChangeHandlerLogs, "s", now.AddMinutes(-10), """{"level":"Error","message":"cluster refused apply"}""");
-        operations.State.PutLogEvent(ChangeHandlerLogs, "s", now.AddMinutes(-9), """{"level":"Information","message":"applied"}""");
-        operations.State.PutLogEvent(ReconcilerLogs, "s", now.AddHours(-2), """{"level":"Error","message":"long ago"}""");
+        _operations.State.PutLogEvent(ChangeHandlerLogs, "s", now.AddMinutes(-10), """{"level":"Error","message":"cluster refused apply"}""");
+        _operations.State.PutLogEvent(ChangeHandlerLogs, "s", now.AddMinutes(-9), """{"level":"Information","message":"applied"}""");
+        _operations.State.PutLogEvent(ReconcilerLogs, "s", now.AddHours(-2), """{"level":"Error","message":"long ago"}""");
 
         var result = Doctor(StatusHandler.Answering(HttpStatusCode.Forbidden));
 
@@ -165,21 +165,21 @@ public sealed class DoctorCommandTests
         Assert.That(findings, Is.EquivalentTo(new[]
         {
             (CheckIds.Tiers, FindingIds.TierOrder, "Tier/sg-local"),
-            (CheckIds.Policies, FindingIds.PolicyMissing, appSg),
+            (CheckIds.Policies, FindingIds.PolicyMissing, _appSg),
             (CheckIds.Policies, FindingIds.PolicyStale, "sg-0gone0000000000001"),
-            (CheckIds.HostEndpoints, FindingIds.HostEndpointIps, $"HostEndpoint/{memberEni}"),
-            (CheckIds.HostEndpoints, FindingIds.HostEndpointMissing, $"HostEndpoint/{secondMemberEni}"),
-            (CheckIds.TrustSecurityGroup, FindingIds.TrustSecurityGroupMissing, bareMemberEni),
+            (CheckIds.HostEndpoints, FindingIds.HostEndpointIps, $"HostEndpoint/{_memberEni}"),
+            (CheckIds.HostEndpoints, FindingIds.HostEndpointMissing, $"HostEndpoint/{_secondMemberEni}"),
+            (CheckIds.TrustSecurityGroup, FindingIds.TrustSecurityGroupMissing, _bareMemberEni),
             (CheckIds.ForeignObjects, FindingIds.ForeignObject, "GlobalNetworkPolicy/sg-local.allow-all"),
             (CheckIds.Companions, FindingIds.CompanionMissing, "NetworkPolicy/default/sglambda-allow-from-app"),
             (CheckIds.WebhookConfigured, FindingIds.WebhookMissing, "MutatingWebhookConfiguration/sglambda-pod-security-groups"),
-            (CheckIds.DeadLetterQueue, FindingIds.DeadLetters, queueUrl),
+            (CheckIds.DeadLetterQueue, FindingIds.DeadLetters, _queueUrl),
             (CheckIds.FunctionErrors, FindingIds.FunctionErrors, ChangeHandlerLogs),
         }));
         Assert.That(trust, Does.StartWith("sg-"));
         // The human output says the same, with why and fix, and ends with the summary.
         var text = Doctor(StatusHandler.Answering(HttpStatusCode.Forbidden), "-o", "text");
-        Assert.That(text.Stdout, Does.Contain($"fix: aws ec2 modify-network-interface-attribute --network-interface-id {bareMemberEni} --groups {appSg} {trust}"));
+        Assert.That(text.Stdout, Does.Contain($"fix: aws ec2 modify-network-interface-attribute --network-interface-id {_bareMemberEni} --groups {_appSg} {trust}"));
         Assert.That(text.Stdout.TrimEnd().Split('\n')[^1], Is.EqualTo("11 problem(s) (8 error(s), 3 warning(s)) in 9 check(s); 3 passed, 1 skipped"));
     }
 
@@ -213,7 +213,7 @@ public sealed class DoctorCommandTests
     [Test]
     public void A_queue_that_does_not_exist_is_an_aws_failure_with_exit_code_3()
     {
-        var result = Doctor(StatusHandler.Answering(HttpStatusCode.Forbidden), "--dead-letter-queue-url", queueUrl + "-missing");
+        var result = Doctor(StatusHandler.Answering(HttpStatusCode.Forbidden), "--dead-letter-queue-url", _queueUrl + "-missing");
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Unavailable));
         Assert.That(result.Stderr, Does.StartWith("error: AWS: The specified queue does not exist."));
     }
@@ -222,7 +222,7 @@ public sealed class DoctorCommandTests
     {
         string[] args =
         [
-            "--config", config, "--kubeconfig", kubeconfig, "--dead-letter-queue-url", queueUrl,
+            "--config", _config, "--kubeconfig", _kubeconfig, "--dead-letter-queue-url", _queueUrl,
             "--function-log-group", ChangeHandlerLogs, "--function-log-group", ReconcilerLogs, .. extra,
         ];
         if (!extra.Contains("-o")) args = [.. args, "-o", "json"];
@@ -235,15 +235,15 @@ public sealed class DoctorCommandTests
     }
 
     private JsonObject Get(string kind, string name, string apiVersion = Api) =>
-        (JsonObject)cluster.Get(apiVersion, kind, null, name)!.DeepClone();
+        (JsonObject)_cluster.Get(apiVersion, kind, null, name)!.DeepClone();
 
     private void Change(string kind, string name, Action<JsonObject> change, string apiVersion = Api)
     {
         var value = Get(kind, name, apiVersion);
         change(value);
-        cluster.Seed(value);
+        _cluster.Seed(value);
     }
 
     private void Delete(string kind, string name, string apiVersion = Api) =>
-        cluster.Registry.Delete(cluster.Registry.Catalog.RequireKind(apiVersion, kind), null, name, null, null, dryRun: false);
+        _cluster.Registry.Delete(_cluster.Registry.Catalog.RequireKind(apiVersion, kind), null, name, null, null, dryRun: false);
 }

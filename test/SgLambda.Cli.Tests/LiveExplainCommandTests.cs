@@ -9,39 +9,39 @@ namespace SgLambda.Cli.Tests;
 /// </summary>
 public sealed class LiveExplainCommandTests
 {
-    private KubernetesApiEmulator cluster = null!;
-    private string directory = "";
-    private string kubeconfig = "";
+    private KubernetesApiEmulator _cluster = null!;
+    private string _directory = "";
+    private string _kubeconfig = "";
 
     private static string Fixtures => Path.Combine(RepositoryPaths.Root, "test", "SgLambda.Cli.Tests", "Explain");
 
     [SetUp]
     public async Task StartCluster()
     {
-        cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
+        _cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions
         {
             CrdDirectory = CrdFolder.Root,
         });
         var rendered = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Golden, "tutorial.json")))!["items"]!.AsArray();
-        foreach (var item in rendered) cluster.Seed(item!.DeepClone().AsObject());
-        cluster.Seed("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"integration-demo","labels":{"kubernetes.io/metadata.name":"integration-demo"}}}""");
+        foreach (var item in rendered) _cluster.Seed(item!.DeepClone().AsObject());
+        _cluster.Seed("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"integration-demo","labels":{"kubernetes.io/metadata.name":"integration-demo"}}}""");
         var pods = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Fixtures, "pods.json")))!["items"]!.AsArray();
-        cluster.Seed(pods[0]!.DeepClone().AsObject());
-        directory = Directory.CreateTempSubdirectory("sglambda-explain-").FullName;
-        kubeconfig = await cluster.WriteKubeconfigAsync(Path.Combine(directory, "kubeconfig"));
+        _cluster.Seed(pods[0]!.DeepClone().AsObject());
+        _directory = Directory.CreateTempSubdirectory("sglambda-explain-").FullName;
+        _kubeconfig = await _cluster.WriteKubeconfigAsync(Path.Combine(_directory, "kubeconfig"));
     }
 
     [TearDown]
     public async Task StopCluster()
     {
-        if (cluster is not null) await cluster.DisposeAsync();
-        if (directory is not null && Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_directory is not null && Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
     }
 
     private CliResult Explain(params string[] extra) =>
         CliResult.Run([
             "explain", "--from", "i-0e5f6a7b8c9d01234", "--to", "integration-demo/pod-tester", "--port", "80",
-            "--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", kubeconfig, "-o", "json", .. extra,
+            "--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", _kubeconfig, "-o", "json", .. extra,
         ]);
 
     [Test]
@@ -58,7 +58,7 @@ public sealed class LiveExplainCommandTests
     [Test]
     public void A_kubernetes_network_policy_in_the_live_cluster_is_evaluated()
     {
-        cluster.Seed("""
+        _cluster.Seed("""
             {"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy",
              "metadata":{"name":"default-deny","namespace":"integration-demo"},
              "spec":{"podSelector":{},"policyTypes":["Ingress"]}}
@@ -76,7 +76,7 @@ public sealed class LiveExplainCommandTests
     public void A_missing_kubeconfig_is_named()
     {
         var result = CliResult.Run("explain", "--from", "10.0.1.25", "--to", "10.0.1.51", "--port", "80",
-            "--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", Path.Combine(directory, "nothing"));
+            "--aws-snapshot", RepositoryPaths.Tutorial, "--kubeconfig", Path.Combine(_directory, "nothing"));
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Stderr, Does.Contain("no such kubeconfig"));

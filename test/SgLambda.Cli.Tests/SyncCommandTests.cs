@@ -5,25 +5,25 @@ namespace SgLambda.Cli.Tests;
 /// <summary><c>replay</c> and <c>reconcile</c> offline: an AWS snapshot folder and a cluster snapshot file.</summary>
 public sealed class SyncCommandTests
 {
-    private string cluster = "";
+    private string _cluster = "";
 
     private static string Events => Path.Combine(RepositoryPaths.Root, "infra", "events");
 
     [SetUp]
     public void EmptyCluster()
     {
-        cluster = Path.Combine(Path.GetTempPath(), $"sglambda-cluster-{Guid.NewGuid():N}.json");
-        File.WriteAllText(cluster, """{"apiVersion":"v1","kind":"List","items":[]}""");
+        _cluster = Path.Combine(Path.GetTempPath(), $"sglambda-cluster-{Guid.NewGuid():N}.json");
+        File.WriteAllText(_cluster, """{"apiVersion":"v1","kind":"List","items":[]}""");
     }
 
     [TearDown]
-    public void RemoveCluster() => File.Delete(cluster);
+    public void RemoveCluster() => File.Delete(_cluster);
 
     private CliResult Reconcile(params string[] extra) =>
-        CliResult.Run(["reconcile", "--aws-snapshot", RepositoryPaths.Tutorial, "--cluster-snapshot", cluster, .. extra]);
+        CliResult.Run(["reconcile", "--aws-snapshot", RepositoryPaths.Tutorial, "--cluster-snapshot", _cluster, .. extra]);
 
     private CliResult Replay(string eventFile, params string[] extra) =>
-        CliResult.Run(["replay", eventFile, "--aws-snapshot", RepositoryPaths.Tutorial, "--cluster-snapshot", cluster, .. extra]);
+        CliResult.Run(["replay", eventFile, "--aws-snapshot", RepositoryPaths.Tutorial, "--cluster-snapshot", _cluster, .. extra]);
 
     private static JsonObject Json(CliResult result)
     {
@@ -46,14 +46,14 @@ public sealed class SyncCommandTests
         Assert.That(plan["delete"]!.AsArray(), Is.Empty);
         Assert.That(plan["event"], Is.Null);
         Assert.That(plan["skipped"], Is.Null);
-        Assert.That(File.ReadAllText(cluster), Does.Contain("\"items\":[]"));
+        Assert.That(File.ReadAllText(_cluster), Does.Contain("\"items\":[]"));
     }
 
     [Test]
     public void Reconcile_applies_to_the_cluster_snapshot_and_a_second_run_changes_nothing()
     {
         Assert.That(Reconcile().ExitCode, Is.Zero);
-        Assert.That(JsonNode.Parse(File.ReadAllText(cluster))!["items"]!.AsArray(), Has.Count.EqualTo(RenderedCount()));
+        Assert.That(JsonNode.Parse(File.ReadAllText(_cluster))!["items"]!.AsArray(), Has.Count.EqualTo(RenderedCount()));
 
         var second = Reconcile("--dry-run");
         Assert.That(second.Stdout, Does.Contain("reconcile: nothing to change"));
@@ -63,7 +63,7 @@ public sealed class SyncCommandTests
     public void Reconcile_deletes_owned_orphans_and_leaves_foreign_objects()
     {
         Assert.That(Reconcile().ExitCode, Is.Zero);
-        var items = JsonNode.Parse(File.ReadAllText(cluster))!["items"]!.AsArray();
+        var items = JsonNode.Parse(File.ReadAllText(_cluster))!["items"]!.AsArray();
         var orphan = items.First(i => i!["kind"]!.GetValue<string>() == "HostEndpoint")!.DeepClone();
         orphan["metadata"]!["name"] = "eni-0deadbeef0000000";
         var foreign = orphan.DeepClone();
@@ -71,7 +71,7 @@ public sealed class SyncCommandTests
         foreign["metadata"]!["labels"] = new JsonObject { ["team"] = "network" };
         items.Add(orphan);
         items.Add(foreign);
-        File.WriteAllText(cluster, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = items.DeepClone() }.ToJsonString());
+        File.WriteAllText(_cluster, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = items.DeepClone() }.ToJsonString());
 
         var plan = Json(Reconcile("--dry-run", "-o", "json"));
 
@@ -85,10 +85,10 @@ public sealed class SyncCommandTests
         Assert.That(Reconcile().ExitCode, Is.Zero);
         // The cluster lost pod-sg's policy and the sg-remote policy of the SG its rule names (as if the
         // AuthorizeSecurityGroupIngress had not been synced yet).
-        var items = JsonNode.Parse(File.ReadAllText(cluster))!["items"]!.AsArray();
+        var items = JsonNode.Parse(File.ReadAllText(_cluster))!["items"]!.AsArray();
         var kept = items.Where(i => i!["metadata"]!["name"]!.GetValue<string>() is var name
             && !name.EndsWith("sg-98765432109876", StringComparison.Ordinal) && name != "sg-remote.for-sg-12345678901234").Select(i => i!.DeepClone());
-        File.WriteAllText(cluster, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. kept]) }.ToJsonString());
+        File.WriteAllText(_cluster, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. kept]) }.ToJsonString());
 
         var plan = Json(Replay(Path.Combine(Events, "ec2-authorize-security-group-ingress.json"), "--dry-run", "-o", "json"));
 
@@ -122,10 +122,10 @@ public sealed class SyncCommandTests
         // The cluster lacks pod-sg's policy and the sg-remote policy its rule goes to; the trail recorded the
         // rule change and an instance launch.
         Assert.That(Reconcile().ExitCode, Is.Zero);
-        var items = JsonNode.Parse(File.ReadAllText(cluster))!["items"]!.AsArray();
+        var items = JsonNode.Parse(File.ReadAllText(_cluster))!["items"]!.AsArray();
         var kept = items.Where(i => i!["metadata"]!["name"]!.GetValue<string>() is var name
             && !name.EndsWith("sg-98765432109876", StringComparison.Ordinal) && name != "sg-remote.for-sg-12345678901234").Select(i => i!.DeepClone());
-        File.WriteAllText(cluster, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. kept]) }.ToJsonString());
+        File.WriteAllText(_cluster, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. kept]) }.ToJsonString());
         var records = new JsonArray(
             JsonNode.Parse(File.ReadAllText(Path.Combine(Events, "ec2-authorize-security-group-ingress.json")))!["detail"]!.DeepClone(),
             JsonNode.Parse(File.ReadAllText(Path.Combine(Events, "ec2-run-instances.json")))!["detail"]!.DeepClone());
@@ -171,7 +171,7 @@ public sealed class SyncCommandTests
     [Test]
     public void A_missing_snapshot_folder_exits_2_naming_it()
     {
-        var result = CliResult.Run("reconcile", "--aws-snapshot", "/no/such/dir", "--cluster-snapshot", cluster, "--dry-run");
+        var result = CliResult.Run("reconcile", "--aws-snapshot", "/no/such/dir", "--cluster-snapshot", _cluster, "--dry-run");
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Stderr, Does.StartWith("error: /no/such/dir: no such directory"));
@@ -180,19 +180,19 @@ public sealed class SyncCommandTests
     [Test]
     public void A_bad_cluster_snapshot_exits_2_naming_the_object()
     {
-        File.WriteAllText(cluster, """{"apiVersion":"v1","kind":"List","items":[{"apiVersion":"projectcalico.org/v3","kind":"HostEndpoint","metadata":{"name":"x"},"spec":{"node":3}}]}""");
+        File.WriteAllText(_cluster, """{"apiVersion":"v1","kind":"List","items":[{"apiVersion":"projectcalico.org/v3","kind":"HostEndpoint","metadata":{"name":"x"},"spec":{"node":3}}]}""");
 
         var result = Reconcile("--dry-run");
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Stderr, Does.StartWith($"error: {cluster}: $.items[0]"));
+        Assert.That(result.Stderr, Does.StartWith($"error: {_cluster}: $.items[0]"));
     }
 
     [Test]
     public void The_cluster_snapshot_may_be_the_yaml_render_prints()
     {
         var yaml = CliResult.Run(TutorialArguments.Render(RepositoryPaths.Tutorial)).Stdout;
-        File.WriteAllText(cluster, yaml);
+        File.WriteAllText(_cluster, yaml);
 
         Assert.That(Reconcile("--dry-run").Stdout, Does.Contain("reconcile: nothing to change"));
     }

@@ -13,8 +13,8 @@ namespace SgLambda.EndToEnd.Tests;
 /// </summary>
 internal sealed class Mutator(Harness harness, int seed)
 {
-    private readonly Random random = new(seed);
-    private int counter;
+    private readonly Random _random = new(seed);
+    private int _counter;
 
     public List<string> Log { get; } = [];
 
@@ -23,13 +23,13 @@ internal sealed class Mutator(Harness harness, int seed)
     private List<SecurityGroup> UserGroups => [.. State.SecurityGroups.Where(g =>
         g.VpcId == harness.VpcId && !harness.Config.IsInternal(g.GroupId) && g.GroupName != "default")];
 
-    private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
     private List<string> SomeGroups(int max)
     {
         var groups = UserGroups;
         if (groups.Count == 0) return [];
-        return [.. groups.OrderBy(_ => random.Next()).Take(random.Next(1, Math.Min(max, groups.Count) + 1)).Select(g => g.GroupId)];
+        return [.. groups.OrderBy(_ => _random.Next()).Take(_random.Next(1, Math.Min(max, groups.Count) + 1)).Select(g => g.GroupId)];
     }
 
     public async Task StepAsync()
@@ -41,7 +41,7 @@ internal sealed class Mutator(Harness harness, int seed)
             (3, SetEniGroupsAsync), (1, CreatePrefixListAsync), (1, ModifyPrefixListAsync), (1, CreateDbAsync), (1, ModifyDbAsync),
         };
         var total = operations.Sum(o => o.Weight);
-        var roll = random.Next(total);
+        var roll = _random.Next(total);
         foreach (var (weight, run) in operations)
         {
             if ((roll -= weight) >= 0) continue;
@@ -57,7 +57,7 @@ internal sealed class Mutator(Harness harness, int seed)
         }
     }
 
-    private string Name(string prefix) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{++counter}");
+    private string Name(string prefix) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{++_counter}");
 
     private async Task<string?> CreateGroupAsync()
     {
@@ -68,12 +68,12 @@ internal sealed class Mutator(Harness harness, int seed)
 
     private IpPermission RandomPermission()
     {
-        var port = random.Next(1, 65536);
+        var port = _random.Next(1, 65536);
         var lists = State.PrefixLists;
-        return random.Next(7) switch
+        return _random.Next(7) switch
         {
-            0 => new IpPermission { IpProtocol = "tcp", FromPort = port, ToPort = port, Ipv4Ranges = [new IpRange { CidrIp = $"10.0.{random.Next(16)}.0/24" }] },
-            1 => new IpPermission { IpProtocol = "udp", FromPort = 1000, ToPort = 2000 + random.Next(100), Ipv6Ranges = [new Ipv6Range { CidrIpv6 = "2001:db8::/32" }] },
+            0 => new IpPermission { IpProtocol = "tcp", FromPort = port, ToPort = port, Ipv4Ranges = [new IpRange { CidrIp = $"10.0.{_random.Next(16)}.0/24" }] },
+            1 => new IpPermission { IpProtocol = "udp", FromPort = 1000, ToPort = 2000 + _random.Next(100), Ipv6Ranges = [new Ipv6Range { CidrIpv6 = "2001:db8::/32" }] },
             2 => new IpPermission { IpProtocol = "-1", UserIdGroupPairs = [new UserIdGroupPair { GroupId = Pick(UserGroups).GroupId }] },
             3 => new IpPermission { IpProtocol = "icmp", FromPort = 8, ToPort = -1, Ipv4Ranges = [new IpRange { CidrIp = "0.0.0.0/0" }] },
             4 when lists.Count > 0 => new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, PrefixListIds = [new Amazon.EC2.Model.PrefixListId { Id = Pick(lists).PrefixListId }] },
@@ -87,7 +87,7 @@ internal sealed class Mutator(Harness harness, int seed)
         if (UserGroups.Count == 0) return null;
         var group = Pick(UserGroups).GroupId;
         var permission = RandomPermission();
-        if (random.Next(2) == 0)
+        if (_random.Next(2) == 0)
             await harness.Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest { GroupId = group, IpPermissions = [permission] });
         else
             await harness.Ec2.AuthorizeSecurityGroupEgressAsync(new AuthorizeSecurityGroupEgressRequest { GroupId = group, IpPermissions = [permission] });
@@ -111,7 +111,7 @@ internal sealed class Mutator(Harness harness, int seed)
         var rules = State.SecurityGroupRules.Where(r => UserGroups.Any(g => g.GroupId == r.GroupId)).ToList();
         if (rules.Count == 0) return null;
         var rule = Pick(rules);
-        var port = random.Next(1, 65536);
+        var port = _random.Next(1, 65536);
         await harness.Ec2.ModifySecurityGroupRulesAsync(new ModifySecurityGroupRulesRequest
         {
             GroupId = rule.GroupId,
@@ -139,7 +139,7 @@ internal sealed class Mutator(Harness harness, int seed)
     {
         var groups = SomeGroups(3);
         if (groups.Count == 0) return null;
-        var node = random.Next(3) == 0;
+        var node = _random.Next(3) == 0;
         if (node) groups.Add(harness.Config.EnforcedSecurityGroupId!);
         var response = await harness.Ec2.RunInstancesAsync(new RunInstancesRequest
         {
@@ -181,7 +181,7 @@ internal sealed class Mutator(Harness harness, int seed)
         if (free.Count == 0 || instances.Count == 0) return null;
         var eni = Pick(free).NetworkInterfaceId;
         var instance = Pick(instances);
-        await harness.Ec2.AttachNetworkInterfaceAsync(new AttachNetworkInterfaceRequest { NetworkInterfaceId = eni, InstanceId = instance, DeviceIndex = random.Next(1, 4) });
+        await harness.Ec2.AttachNetworkInterfaceAsync(new AttachNetworkInterfaceRequest { NetworkInterfaceId = eni, InstanceId = instance, DeviceIndex = _random.Next(1, 4) });
         return $"attach {eni} to {instance}";
     }
 
@@ -223,7 +223,7 @@ internal sealed class Mutator(Harness harness, int seed)
             PrefixListName = name,
             AddressFamily = "IPv4",
             MaxEntries = 10,
-            Entries = [new AddPrefixListEntry { Cidr = $"198.51.{random.Next(100)}.0/24" }],
+            Entries = [new AddPrefixListEntry { Cidr = $"198.51.{_random.Next(100)}.0/24" }],
         });
         return $"create prefix list {response.PrefixList.PrefixListId}";
     }
@@ -238,7 +238,7 @@ internal sealed class Mutator(Harness harness, int seed)
         {
             PrefixListId = list.PrefixListId,
             CurrentVersion = current.PrefixLists[0].Version,
-            AddEntries = [new AddPrefixListEntry { Cidr = $"203.0.{random.Next(100)}.0/24" }],
+            AddEntries = [new AddPrefixListEntry { Cidr = $"203.0.{_random.Next(100)}.0/24" }],
         });
         return $"modify prefix list {list.PrefixListId}";
     }

@@ -27,13 +27,13 @@ public class ChangeHandlerTests
         SecurityGroups = [Before.SecurityGroups[0] with { IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 80, ToPort = 80, IpRanges = [new IpRange { CidrIp = "10.0.0.0/16" }] }] }],
     };
 
-    private StringWriter log = null!;
+    private StringWriter _log = null!;
 
     [SetUp]
-    public void NewLog() => log = new StringWriter(CultureInfo.InvariantCulture);
+    public void NewLog() => _log = new StringWriter(CultureInfo.InvariantCulture);
 
     [TearDown]
-    public void DisposeLog() => log.Dispose();
+    public void DisposeLog() => _log.Dispose();
 
     private static string Event(string eventName, string groupId, string? errorCode = null)
     {
@@ -53,7 +53,7 @@ public class ChangeHandlerTests
         var store = new InMemoryCalicoStore(Translator.Render(Before, Config).Objects);
         var inventory = new SnapshotInventory(aws, Config);
         var engine = new SyncEngine(inventory, inventory, failing ?? store, Config, SyncEngineOptions.CalicoOnly);
-        return (new ChangeHandler(Config, engine, new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System), store);
+        return (new ChangeHandler(Config, engine, new StructuredLogger(_log, LogLevel.Debug, TimeProvider.System), TimeProvider.System), store);
     }
 
     private static async Task<JsonObject> Invoke(ChangeHandler handler, string body)
@@ -63,7 +63,7 @@ public class ChangeHandlerTests
         return JsonNode.Parse(output)!.AsObject();
     }
 
-    private List<JsonObject> LogLines() => [.. log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject())];
+    private List<JsonObject> LogLines() => [.. _log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject())];
 
     [Test]
     public async Task A_rule_change_applies_the_groups_policies_and_logs_and_counts_it()
@@ -192,7 +192,7 @@ public class ChangeHandlerTests
         var store = new InMemoryCalicoStore(Translator.Render(Before, Config).Objects);
         var inventory = new SnapshotInventory(After, Config);
         var queue = new RecordingQueue();
-        var handler = new ChangeHandler(Config, new SyncEngine(inventory, inventory, store, Config, SyncEngineOptions.CalicoOnly), new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System, queue);
+        var handler = new ChangeHandler(Config, new SyncEngine(inventory, inventory, store, Config, SyncEngineOptions.CalicoOnly), new StructuredLogger(_log, LogLevel.Debug, TimeProvider.System), TimeProvider.System, queue);
         var writesBefore = store.Writes;
         var body = Event("AuthorizeSecurityGroupIngress", PodSg);
 

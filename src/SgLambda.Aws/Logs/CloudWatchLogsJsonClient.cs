@@ -29,15 +29,15 @@ public sealed class CloudWatchLogsJsonClient : IAmazonCloudWatchLogs
 
     private static readonly SignedPostService Service = new(SigningName, "CloudWatchLogs", "2014-03-28", ContentType, RetryableCodes);
 
-    private readonly SignedPostClient client;
+    private readonly SignedPostClient _client;
 
     /// <param name="credentials">The caller's credentials (the default chain in production).</param>
     /// <param name="options">Region, endpoint, retries.</param>
     /// <param name="handler">The HTTP handler (a stub in tests); the client owns it.</param>
     public CloudWatchLogsJsonClient(AWSCredentials credentials, CloudWatchLogsClientOptions options, HttpMessageHandler? handler = null) =>
-        client = new SignedPostClient(credentials, options, Service, handler);
+        _client = new SignedPostClient(credentials, options, Service, handler);
 
-    public Uri Endpoint => client.Endpoint;
+    public Uri Endpoint => _client.Endpoint;
 
     public async Task<FilterLogEventsResponse> FilterLogEventsAsync(FilterLogEventsRequest request, CancellationToken cancellationToken = default)
     {
@@ -63,10 +63,10 @@ public sealed class CloudWatchLogsJsonClient : IAmazonCloudWatchLogs
         };
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     private Task<JsonObject> CallAsync(string operation, JsonObject request, CancellationToken cancellationToken) =>
-        client.PostAsync(
+        _client.PostAsync(
             Encoding.UTF8.GetBytes(request.ToJsonString()),
             new Dictionary<string, string>(StringComparer.Ordinal) { ["X-Amz-Target"] = $"{TargetPrefix}.{operation}" },
             text => Parse(text) as JsonObject ?? throw new AmazonCloudWatchLogsException($"CloudWatch Logs {operation}: the answer is not a JSON object"),

@@ -29,15 +29,15 @@ public sealed class RdsQueryClient : IAmazonRDS
     private static readonly SignedPostService Service = new(SigningName, "RDS", ApiVersion, FormContentType, RetryableCodes);
     private static readonly Dictionary<string, string> NoHeaders = [];
 
-    private readonly SignedPostClient client;
+    private readonly SignedPostClient _client;
 
     /// <param name="credentials">The caller's credentials (the default chain in production).</param>
     /// <param name="options">Region, endpoint, retries.</param>
     /// <param name="handler">The HTTP handler (a stub in tests); the client owns it.</param>
     public RdsQueryClient(AWSCredentials credentials, RdsQueryClientOptions options, HttpMessageHandler? handler = null) =>
-        client = new SignedPostClient(credentials, options, Service, handler);
+        _client = new SignedPostClient(credentials, options, Service, handler);
 
-    public Uri Endpoint => client.Endpoint;
+    public Uri Endpoint => _client.Endpoint;
 
     public async Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default)
     {
@@ -60,10 +60,10 @@ public sealed class RdsQueryClient : IAmazonRDS
         return RdsResponseReader.ModifyDBCluster(result);
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     private Task<XElement> CallAsync(string action, List<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
-        client.PostAsync(
+        _client.PostAsync(
             Encoding.UTF8.GetBytes(RdsQueryParameters.FormEncode(parameters)),
             NoHeaders,
             text => RdsResponseReader.Result(text, action),

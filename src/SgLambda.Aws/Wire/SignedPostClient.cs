@@ -12,11 +12,11 @@ namespace SgLambda.Aws.Wire;
 /// </summary>
 internal sealed class SignedPostClient : IDisposable
 {
-    private readonly AWSCredentials credentials;
-    private readonly SignedPostClientOptions options;
-    private readonly SignedPostService service;
-    private readonly HttpClient http;
-    private readonly SigningClientConfig signingConfig;
+    private readonly AWSCredentials _credentials;
+    private readonly SignedPostClientOptions _options;
+    private readonly SignedPostService _service;
+    private readonly HttpClient _http;
+    private readonly SigningClientConfig _signingConfig;
 
     /// <param name="credentials">The caller's credentials (the default chain in production).</param>
     /// <param name="options">Region, endpoint, retries.</param>
@@ -27,15 +27,15 @@ internal sealed class SignedPostClient : IDisposable
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxErrorRetry);
-        this.credentials = credentials;
-        this.options = options;
-        this.service = service;
+        _credentials = credentials;
+        _options = options;
+        _service = service;
         Endpoint = options.Endpoint;
-        http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        _http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // per attempt, below
         };
-        signingConfig = new SigningClientConfig(service.SigningName, service.ApiVersion, options.Region, Endpoint);
+        _signingConfig = new SigningClientConfig(service.SigningName, service.ApiVersion, options.Region, Endpoint);
     }
 
     public Uri Endpoint { get; }
@@ -59,45 +59,45 @@ internal sealed class SignedPostClient : IDisposable
             {
                 using var message = await SignedRequestAsync(body, headers);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(options.Timeout);
-                using var response = await http.SendAsync(message, timeout.Token);
+                timeout.CancelAfter(_options.Timeout);
+                using var response = await _http.SendAsync(message, timeout.Token);
                 var text = await response.Content.ReadAsStringAsync(timeout.Token);
                 if (response.IsSuccessStatusCode) return readResult(text);
                 var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
                 var error = readError(text, response.StatusCode, requestId);
-                if (!IsRetryable(error) || attempt >= options.MaxErrorRetry) throw error;
+                if (!IsRetryable(error) || attempt >= _options.MaxErrorRetry) throw error;
             }
-            catch (Exception e) when (IsTransient(e, cancellationToken) && attempt < options.MaxErrorRetry)
+            catch (Exception e) when (IsTransient(e, cancellationToken) && attempt < _options.MaxErrorRetry)
             {
                 // A dropped connection or a timed-out attempt: try again below.
             }
-            await Task.Delay(Backoff(attempt), options.TimeProvider, cancellationToken);
+            await Task.Delay(Backoff(attempt), _options.TimeProvider, cancellationToken);
         }
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     /// <summary>A POST with the body, signed (SigV4, header form) for the current time.</summary>
     private async Task<HttpRequestMessage> SignedRequestAsync(byte[] body, IReadOnlyDictionary<string, string> headers)
     {
-        var identity = await credentials.GetCredentialsAsync();
-        var request = new DefaultRequest(new SignedPostRequest(), service.ServiceName)
+        var identity = await _credentials.GetCredentialsAsync();
+        var request = new DefaultRequest(new SignedPostRequest(), _service.ServiceName)
         {
             HttpMethod = "POST",
             Endpoint = Endpoint,
             ResourcePath = "/",
             Content = body,
-            AuthenticationRegion = options.Region,
-            OverrideSigningServiceName = service.SigningName,
+            AuthenticationRegion = _options.Region,
+            OverrideSigningServiceName = _service.SigningName,
         };
-        request.Headers["Content-Type"] = service.ContentType;
+        request.Headers["Content-Type"] = _service.ContentType;
         foreach (var (name, value) in headers) request.Headers[name] = value;
         if (identity.UseToken) request.Headers["X-Amz-Security-Token"] = identity.Token;
-        var signedAt = options.TimeProvider.GetUtcNow().UtcDateTime;
-        var signature = new AWS4Signer().SignRequest(request, signingConfig, null, identity.AccessKey, identity.SecretKey, signedAt);
+        var signedAt = _options.TimeProvider.GetUtcNow().UtcDateTime;
+        var signature = new AWS4Signer().SignRequest(request, _signingConfig, null, identity.AccessKey, identity.SecretKey, signedAt);
 
         var message = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
-        message.Content.Headers.TryAddWithoutValidation("Content-Type", service.ContentType);
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", _service.ContentType);
         foreach (var (name, value) in request.Headers)
         {
             if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase)) continue;
@@ -109,7 +109,7 @@ internal sealed class SignedPostClient : IDisposable
     }
 
     private bool IsRetryable(AmazonServiceException error) =>
-        (int)error.StatusCode >= 500 || service.RetryableCodes.Contains(error.ErrorCode ?? "");
+        (int)error.StatusCode >= 500 || _service.RetryableCodes.Contains(error.ErrorCode ?? "");
 
     /// <summary>Transport failures and per-attempt timeouts; never the caller's own cancellation.</summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
@@ -117,7 +117,7 @@ internal sealed class SignedPostClient : IDisposable
 
     private TimeSpan Backoff(int attempt)
     {
-        var ceiling = Math.Min(options.MaxRetryDelay.TotalMilliseconds, options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt));
+        var ceiling = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt));
         return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
 }

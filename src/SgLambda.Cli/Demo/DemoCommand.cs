@@ -13,12 +13,12 @@ namespace SgLambda.Cli.Demo;
 /// </summary>
 internal sealed class DemoCommand
 {
-    private readonly Option<bool> noColor = new("--no-color")
+    private readonly Option<bool> _noColor = new("--no-color")
     {
         Description = "No colour, even on a terminal (NO_COLOR does the same)",
     };
 
-    private readonly Option<bool> verbose = new("--verbose")
+    private readonly Option<bool> _verbose = new("--verbose")
     {
         Description = "Also print the functions' structured logs",
     };
@@ -27,7 +27,7 @@ internal sealed class DemoCommand
     {
         Command = new Command("demo", "Run the AWS security group tutorial on built-in AWS and Kubernetes emulators: no AWS, no cluster.")
         {
-            noColor, verbose,
+            _noColor, _verbose,
         };
         Command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
     }
@@ -37,7 +37,7 @@ internal sealed class DemoCommand
     private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
-        var painter = Terminal.PainterFor(stdout, parseResult.GetValue(noColor));
+        var painter = Terminal.PainterFor(stdout, parseResult.GetValue(_noColor));
         using var functionLog = new StringWriter(CultureInfo.InvariantCulture);
         await using var world = await DemoWorld.StartAsync(functionLog, cancellationToken);
         var ids = new DemoIds();
@@ -70,7 +70,7 @@ internal sealed class DemoCommand
             broken += await PrintVerdicts(world, ids, step.Checks, stdout, painter, cancellationToken);
         }
 
-        if (parseResult.GetValue(verbose))
+        if (parseResult.GetValue(_verbose))
         {
             stdout.WriteLine(painter.Paint("Function logs", TextStyle.Bold));
             stdout.Write(functionLog.ToString());

@@ -17,40 +17,40 @@ namespace SgLambda.Cli.Doctor;
 /// </summary>
 internal sealed class DoctorCommand
 {
-    private readonly SyncOptions sync = new();
-    private readonly HttpMessageHandler? probeHandler;
+    private readonly SyncOptions _sync = new();
+    private readonly HttpMessageHandler? _probeHandler;
 
-    private readonly Option<string> output = new("--output", "-o")
+    private readonly Option<string> _output = new("--output", "-o")
     {
         Description = "Print the findings as text, or as JSON {healthy, summary, checks: [{check, title, status, skipReason, findings: [{id, severity, subject, what, why, fix}]}]}",
         DefaultValueFactory = _ => ReportPrinter.Text,
     };
 
-    private readonly Option<string?> deadLetterQueueUrl = new("--dead-letter-queue-url")
+    private readonly Option<string?> _deadLetterQueueUrl = new("--dead-letter-queue-url")
     {
         Description = "The functions' dead-letter queue (the stack's DeadLetterQueueUrl output); without it that check is skipped",
         HelpName = "URL",
     };
 
-    private readonly Option<string[]> functionLogGroups = new("--function-log-group")
+    private readonly Option<string[]> _functionLogGroups = new("--function-log-group")
     {
         Description = "A function's log group to search for error lines of the last hour (outputs ChangeHandlerLogGroup, ReconcilerLogGroup); repeatable",
         HelpName = "NAME",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<bool> noColor = new("--no-color")
+    private readonly Option<bool> _noColor = new("--no-color")
     {
         Description = "No colour, even on a terminal (NO_COLOR does the same)",
     };
 
-    private readonly Option<string?> webhookConfiguration = new("--webhook-configuration")
+    private readonly Option<string?> _webhookConfiguration = new("--webhook-configuration")
     {
         Description = "Offline: kubectl get mutatingwebhookconfiguration sglambda-pod-security-groups -o json, instead of reading it from the cluster",
         HelpName = "FILE",
     };
 
-    private readonly Option<string?> pods = new("--pods")
+    private readonly Option<string?> _pods = new("--pods")
     {
         Description = "Offline: kubectl get pods -A -o json, for the check that annotated pods reach the Kubernetes API and cluster DNS",
         HelpName = "FILE",
@@ -59,10 +59,10 @@ internal sealed class DoctorCommand
     /// <param name="probeHandler">The HTTP handler of the webhook probe (tests trust their own server with it).</param>
     public DoctorCommand(HttpMessageHandler? probeHandler = null)
     {
-        this.probeHandler = probeHandler;
+        _probeHandler = probeHandler;
         Command = new Command("doctor", "Check an installation: what is wrong, why it matters, and the command that fixes it. Exit 0 healthy, 4 problems found.");
-        output.AcceptOnlyFromAmong(ReportPrinter.Text, ReportPrinter.Json);
-        foreach (var option in new Option[] { sync.AwsSnapshot, sync.Region, sync.ClusterSnapshot, sync.Kubeconfig, sync.Context, sync.Config, deadLetterQueueUrl, functionLogGroups, webhookConfiguration, pods, output, noColor })
+        _output.AcceptOnlyFromAmong(ReportPrinter.Text, ReportPrinter.Json);
+        foreach (var option in new Option[] { _sync.AwsSnapshot, _sync.Region, _sync.ClusterSnapshot, _sync.Kubeconfig, _sync.Context, _sync.Config, _deadLetterQueueUrl, _functionLogGroups, _webhookConfiguration, _pods, _output, _noColor })
             Command.Add(option);
         Command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
     }
@@ -77,7 +77,7 @@ internal sealed class DoctorCommand
         {
             var input = await ReadAsync(parseResult, cancellationToken);
             var report = InstallationDoctor.Examine(input);
-            DoctorPrinter.Print(report, parseResult.GetRequiredValue(output), stdout, Terminal.PainterFor(stdout, parseResult.GetValue(noColor)));
+            DoctorPrinter.Print(report, parseResult.GetRequiredValue(_output), stdout, Terminal.PainterFor(stdout, parseResult.GetValue(_noColor)));
             return report.IsHealthy ? ExitCodes.Success : ExitCodes.ProblemsFound;
         }
         catch (InputException e)
@@ -93,19 +93,19 @@ internal sealed class DoctorCommand
 
     private async Task<DoctorInput> ReadAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var (config, awsSource) = CliSources.Aws(parseResult.GetValue(sync.AwsSnapshot), parseResult.GetValue(sync.Config), parseResult.GetValue(sync.Region));
-        var clusterPath = parseResult.GetValue(sync.ClusterSnapshot);
-        var webhookPath = parseResult.GetValue(webhookConfiguration);
+        var (config, awsSource) = CliSources.Aws(parseResult.GetValue(_sync.AwsSnapshot), parseResult.GetValue(_sync.Config), parseResult.GetValue(_sync.Region));
+        var clusterPath = parseResult.GetValue(_sync.ClusterSnapshot);
+        var webhookPath = parseResult.GetValue(_webhookConfiguration);
         // Parse every file before any network call, so bad input fails fast with exit 2.
         var clusterFile = clusterPath is null ? null : InputFileReader.Read(clusterPath);
         IReadOnlyList<CalicoObject>? offlineCluster = clusterFile is null ? null : ClusterSnapshotParser.Parse(clusterFile);
         var offlinePolicies = clusterFile is null ? null : ClusterSnapshotParser.ParseNetworkPolicies(clusterFile);
         var offlineWebhook = webhookPath is null ? null : WebhookConfigurationParser.Parse(InputFileReader.Read(webhookPath));
-        var podsPath = parseResult.GetValue(pods);
+        var podsPath = parseResult.GetValue(_pods);
         IReadOnlyList<ClusterPod>? offlinePods = podsPath is null ? null : PodListParser.Parse(InputFileReader.Read(podsPath));
         // The cluster snapshot is examined as the file holds it (every object, in its order); a live cluster through the composition root.
         var composed = offlineCluster is not null ? null : CompositionRoot.Compose(awsSource,
-            ClusterSource.Kubeconfig(CliSources.Kubeconfig(parseResult.GetValue(sync.Kubeconfig), parseResult.GetValue(sync.Context), "--cluster-snapshot to plan offline")), config);
+            ClusterSource.Kubeconfig(CliSources.Kubeconfig(parseResult.GetValue(_sync.Kubeconfig), parseResult.GetValue(_sync.Context), "--cluster-snapshot to plan offline")), config);
         using var awsSide = composed?.Aws ?? CompositionRoot.OpenAws(awsSource, config);
         var region = awsSide.Region;
         var aws = await awsSide.Inventory.ReadAllAsync(cancellationToken);
@@ -147,7 +147,7 @@ internal sealed class DoctorCommand
                 NetworkPolicies = Observation.Of(await live.NetworkPolicies.ListNetworkPoliciesAsync(cancellationToken)),
                 WebhookProbe = probeUrl is null
                     ? Observation.Skipped<WebhookProbeResult>("no https webhook for pods to probe")
-                    : Observation.Of(await new WebhookProbe(probeHandler).ProbeAsync(probeUrl, cancellationToken)),
+                    : Observation.Of(await new WebhookProbe(_probeHandler).ProbeAsync(probeUrl, cancellationToken)),
             };
         }
         return input with
@@ -159,7 +159,7 @@ internal sealed class DoctorCommand
 
     private async Task<Observed<DeadLetterQueueState>> ReadDeadLetterQueueAsync(ParseResult parseResult, string? region, CancellationToken cancellationToken)
     {
-        if (parseResult.GetValue(deadLetterQueueUrl) is not { } url)
+        if (parseResult.GetValue(_deadLetterQueueUrl) is not { } url)
             return Observation.Skipped<DeadLetterQueueState>("no --dead-letter-queue-url (the stack's DeadLetterQueueUrl output)");
         if (region is null) return Observation.Skipped<DeadLetterQueueState>("offline (--aws-snapshot)");
         using var sqs = HealthClients.CreateSqsClient(region);
@@ -168,7 +168,7 @@ internal sealed class DoctorCommand
 
     private async Task<Observed<IReadOnlyList<FunctionLogErrors>>> ReadFunctionErrorsAsync(ParseResult parseResult, string? region, CancellationToken cancellationToken)
     {
-        var groups = parseResult.GetValue(functionLogGroups) ?? [];
+        var groups = parseResult.GetValue(_functionLogGroups) ?? [];
         if (groups.Length == 0)
             return Observation.Skipped<IReadOnlyList<FunctionLogErrors>>("no --function-log-group (the stack's ChangeHandlerLogGroup and ReconcilerLogGroup outputs)");
         if (region is null) return Observation.Skipped<IReadOnlyList<FunctionLogErrors>>("offline (--aws-snapshot)");

@@ -9,8 +9,8 @@ namespace SgLambda.Cli.Output;
 internal sealed class BufferedTextWriter(TextWriter inner) : TextWriter(inner.FormatProvider)
 {
     private const int Capacity = 64 * 1024;
-    private readonly char[] buffer = new char[Capacity];
-    private int count;
+    private readonly char[] _buffer = new char[Capacity];
+    private int _count;
 
     public override Encoding Encoding => inner.Encoding;
 
@@ -24,8 +24,8 @@ internal sealed class BufferedTextWriter(TextWriter inner) : TextWriter(inner.Fo
 
     public override void Write(char value)
     {
-        if (count == Capacity) Flush();
-        buffer[count++] = value;
+        if (_count == Capacity) Flush();
+        _buffer[_count++] = value;
     }
 
     public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
@@ -34,20 +34,20 @@ internal sealed class BufferedTextWriter(TextWriter inner) : TextWriter(inner.Fo
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        if (buffer.Length > Capacity - count) Flush();
+        if (buffer.Length > Capacity - _count) Flush();
         if (buffer.Length >= Capacity)
         {
             inner.Write(buffer);
             return;
         }
-        buffer.CopyTo(this.buffer.AsSpan(count));
-        count += buffer.Length;
+        buffer.CopyTo(_buffer.AsSpan(_count));
+        _count += buffer.Length;
     }
 
     public override void Flush()
     {
-        if (count > 0) inner.Write(buffer, 0, count);
-        count = 0;
+        if (_count > 0) inner.Write(_buffer, 0, _count);
+        _count = 0;
         inner.Flush();
     }
 

@@ -19,33 +19,33 @@ namespace SgLambda.Cli.Sandbox;
 /// </summary>
 internal sealed class SandboxCommand
 {
-    private readonly Option<DirectoryInfo?> dir = new("--dir")
+    private readonly Option<DirectoryInfo?> _dir = new("--dir")
     {
         Description = "Where to write kubeconfig, aws.env, provider.tf and sandbox.json (default: a new temporary folder)",
     };
 
-    private readonly Option<DirectoryInfo?> awsSnapshot = new("--aws-snapshot")
+    private readonly Option<DirectoryInfo?> _awsSnapshot = new("--aws-snapshot")
     {
         Description = "Seed the account from this folder (the files render reads, plus optional subnets.json); default: the tutorial",
     };
 
-    private readonly Option<int> reconcileEvery = new("--reconcile-every")
+    private readonly Option<int> _reconcileEvery = new("--reconcile-every")
     {
         Description = "Minutes between scheduled reconciler runs (kill -HUP runs one at once)",
         DefaultValueFactory = _ => 5,
     };
 
-    private readonly Option<int> awsPort = new("--aws-port")
+    private readonly Option<int> _awsPort = new("--aws-port")
     {
         Description = "Loopback port of the EC2/RDS/STS endpoint (default: a free one)",
     };
 
-    private readonly Option<bool> noColor = new("--no-color")
+    private readonly Option<bool> _noColor = new("--no-color")
     {
         Description = "No colour, even on a terminal (NO_COLOR does the same)",
     };
 
-    private readonly Option<bool> verbose = new("--verbose")
+    private readonly Option<bool> _verbose = new("--verbose")
     {
         Description = "Also print the functions' structured logs",
     };
@@ -54,7 +54,7 @@ internal sealed class SandboxCommand
     {
         Command = new Command("sandbox", "Serve EC2/RDS/STS and Kubernetes APIs on this machine for your own Terraform, AWS CLI and kubectl, with SgLambda's functions reacting live.")
         {
-            dir, awsSnapshot, reconcileEvery, awsPort, noColor, verbose,
+            _dir, _awsSnapshot, _reconcileEvery, _awsPort, _noColor, _verbose,
         };
         Command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
     }
@@ -76,14 +76,14 @@ internal sealed class SandboxCommand
         var started = Stopwatch.GetTimestamp();
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
-        var painter = Terminal.PainterFor(stdout, parseResult.GetValue(noColor));
-        var every = parseResult.GetValue(reconcileEvery);
+        var painter = Terminal.PainterFor(stdout, parseResult.GetValue(_noColor));
+        var every = parseResult.GetValue(_reconcileEvery);
         if (every < 1)
         {
             stderr.WriteLine("error: --reconcile-every: expected a whole number of minutes, at least 1");
             return ExitCodes.BadInput;
         }
-        var folder = parseResult.GetValue(awsSnapshot)?.FullName ?? SandboxSnapshot.TutorialFolder;
+        var folder = parseResult.GetValue(_awsSnapshot)?.FullName ?? SandboxSnapshot.TutorialFolder;
         SandboxSnapshot snapshot;
         try
         {
@@ -94,17 +94,17 @@ internal sealed class SandboxCommand
             stderr.WriteLine("error: " + e.Message);
             return ExitCodes.BadInput;
         }
-        var output = parseResult.GetValue(dir)?.FullName ?? Path.Combine(Path.GetTempPath(), $"sglambda-sandbox-{Environment.ProcessId}");
+        var output = parseResult.GetValue(_dir)?.FullName ?? Path.Combine(Path.GetTempPath(), $"sglambda-sandbox-{Environment.ProcessId}");
         Directory.CreateDirectory(output);
 
-        var functionLog = parseResult.GetValue(verbose) ? stdout : TextWriter.Null;
+        var functionLog = parseResult.GetValue(_verbose) ? stdout : TextWriter.Null;
         var settings = new SandboxSettings
         {
             Region = snapshot.Region,
             AccountId = snapshot.AccountId,
             UseTls = true,
             BearerToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            AwsPort = parseResult.GetValue(awsPort),
+            AwsPort = parseResult.GetValue(_awsPort),
             FunctionLog = functionLog,
             UnimplementedAction = (service, action) =>
             {

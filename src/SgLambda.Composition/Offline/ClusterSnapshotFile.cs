@@ -17,17 +17,17 @@ namespace SgLambda.Composition.Offline;
 /// </summary>
 public sealed class ClusterSnapshotFile : ICalicoStore
 {
-    private readonly string path;
-    private readonly InMemoryCalicoStore store;
+    private readonly string _path;
+    private readonly InMemoryCalicoStore _store;
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly Lock writing = new();
-    private readonly bool saveEachWrite;
+    private readonly Lock _writing = new();
+    private readonly bool _saveEachWrite;
 
     private ClusterSnapshotFile(string path, InMemoryCalicoStore store, InMemoryNetworkPolicies networkPolicies, bool saveEachWrite)
     {
-        this.path = path;
-        this.store = store;
-        this.saveEachWrite = saveEachWrite;
+        _path = path;
+        _store = store;
+        _saveEachWrite = saveEachWrite;
         NetworkPolicies = networkPolicies;
     }
 
@@ -60,44 +60,44 @@ public sealed class ClusterSnapshotFile : ICalicoStore
             new InMemoryNetworkPolicies(ClusterSnapshotParser.ParseNetworkPolicies(file)), saveEachWrite);
     }
 
-    public IReadOnlyList<CalicoObject> Objects => store.Objects;
+    public IReadOnlyList<CalicoObject> Objects => _store.Objects;
 
     public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
-        store.ListAsync(kind, query, cancellationToken);
+        _store.ListAsync(kind, query, cancellationToken);
 
     public Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
-        store.ListVersionedAsync(kind, query, cancellationToken);
+        _store.ListVersionedAsync(kind, query, cancellationToken);
 
     public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
     {
-        var written = await store.ApplyIfUnchangedAsync(value, precondition, cancellationToken);
-        if (written && saveEachWrite) Save();
+        var written = await _store.ApplyIfUnchangedAsync(value, precondition, cancellationToken);
+        if (written && _saveEachWrite) Save();
         return written;
     }
 
     public async Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken)
     {
-        await store.ApplyAsync(value, cancellationToken);
-        if (saveEachWrite) Save();
+        await _store.ApplyAsync(value, cancellationToken);
+        if (_saveEachWrite) Save();
     }
 
     public async Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken)
     {
-        var writes = store.Writes;
-        await store.DeleteAsync(key, resourceVersion, cancellationToken);
-        if (store.Writes != writes && saveEachWrite) Save();
+        var writes = _store.Writes;
+        await _store.DeleteAsync(key, resourceVersion, cancellationToken);
+        if (_store.Writes != writes && _saveEachWrite) Save();
     }
 
     /// <summary>Writes every object back as a JSON List (NetworkPolicies unchanged): beside the file, then renamed, so a reader never sees half a List.</summary>
     public void Save()
     {
-        lock (writing)
+        lock (_writing)
         {
-            var temporary = path + ".tmp";
-            var list = CalicoSerializer.ToList(store.Objects);
+            var temporary = _path + ".tmp";
+            var list = CalicoSerializer.ToList(_store.Objects);
             foreach (var policy in NetworkPolicies.Policies) ((JsonArray)list["items"]!).Add((JsonNode)KubernetesNetworkPolicyParser.ToJsonNode(policy));
             File.WriteAllText(temporary, list.ToJsonString(Indented) + Environment.NewLine);
-            File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, _path, overwrite: true);
         }
     }
 }

@@ -14,19 +14,19 @@ namespace SgLambda.Core.Input;
 /// </summary>
 internal sealed class CheckedJsonReader
 {
-    private readonly string fileName;
-    private readonly ReadOnlyMemory<byte> utf8;
-    private readonly ShapeRules rules;
+    private readonly string _fileName;
+    private readonly ReadOnlyMemory<byte> _utf8;
+    private readonly ShapeRules _rules;
     // The path to the current value, turned into text only for an error.
-    private readonly List<JsonPathSegment> path = [];
+    private readonly List<JsonPathSegment> _path = [];
     // Names of the fields no record member reads, of every object being read (duplicates are errors too).
-    private readonly List<(int Start, int Length, bool Escaped)> unknownNames = [];
+    private readonly List<(int Start, int Length, bool Escaped)> _unknownNames = [];
 
     private CheckedJsonReader(string fileName, ReadOnlyMemory<byte> utf8, ShapeRules rules)
     {
-        this.fileName = fileName;
-        this.utf8 = utf8;
-        this.rules = rules;
+        _fileName = fileName;
+        _utf8 = utf8;
+        _rules = rules;
     }
 
     /// <summary>Checks and deserializes the file; throws <see cref="InputException"/> for anything unusable.</summary>
@@ -63,11 +63,11 @@ internal sealed class CheckedJsonReader
 
     private void Check(JsonShape root)
     {
-        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(_utf8.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
             Next(ref reader);
-            if (rules.RootExpectation is { } expectation && reader.TokenType != JsonTokenType.StartObject)
+            if (_rules.RootExpectation is { } expectation && reader.TokenType != JsonTokenType.StartObject)
                 throw Problem(ref reader, $"{expectation}, got {Found(ref reader)}");
             CheckValue(ref reader, root, nullAllowed: false, fieldName: null);
             // Anything but whitespace after the document makes the reader throw.
@@ -75,7 +75,7 @@ internal sealed class CheckedJsonReader
         }
         catch (JsonException e)
         {
-            throw new InputException(fileName, null, (int?)e.LineNumber + 1, "not valid JSON: " + JsonSyntaxMessages.InUsersTerms(e.Message));
+            throw new InputException(_fileName, null, (int?)e.LineNumber + 1, "not valid JSON: " + JsonSyntaxMessages.InUsersTerms(e.Message));
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class CheckedJsonReader
     {
         if (reader.TokenType != JsonTokenType.StartObject) throw Mismatch(ref reader, shape);
         var start = reader.TokenStartIndex;
-        var unknownFrom = unknownNames.Count;
+        var unknownFrom = _unknownNames.Count;
         var seen = 0UL;
         var fields = shape.Fields;
         while (Next(ref reader) != JsonTokenType.EndObject)
@@ -123,21 +123,21 @@ internal sealed class CheckedJsonReader
                 CheckUnknownField(ref reader, shape, unknownFrom);
                 continue;
             }
-            path.Add(new JsonPathSegment(field.Name, 0));
+            _path.Add(new JsonPathSegment(field.Name, 0));
             Next(ref reader);
             var bit = 1UL << field.Index;
             if ((seen & bit) != 0) throw Problem(ref reader, $"field {field.Name} appears twice");
             seen |= bit;
             CheckValue(ref reader, field.Shape, field.NullAllowed, field.Name);
-            path.RemoveAt(path.Count - 1);
+            _path.RemoveAt(_path.Count - 1);
         }
-        unknownNames.RemoveRange(unknownFrom, unknownNames.Count - unknownFrom);
+        _unknownNames.RemoveRange(unknownFrom, _unknownNames.Count - unknownFrom);
         var missing = fields.FirstOrDefault(field => field.IsRequired && (seen & (1UL << field.Index)) == 0);
         if (missing is null) return;
-        var problem = path.Count == 0 && rules.RootExpectation is { } expectation
+        var problem = _path.Count == 0 && _rules.RootExpectation is { } expectation
             ? RootFieldNames() is { Count: > 0 } names ? $"{expectation}, got an object with {string.Join(", ", names)}" : $"{expectation}, got an empty object"
             : $"missing required field {missing.Name}";
-        throw new InputException(fileName, PathText(), LineAt(start), problem);
+        throw new InputException(_fileName, PathText(), LineAt(start), problem);
     }
 
     // A field no record member reads: skipped, unless the file must not have any (a typo) or has it twice.
@@ -145,13 +145,13 @@ internal sealed class CheckedJsonReader
     {
         var name = (Start: (int)reader.TokenStartIndex + 1, Length: reader.ValueSpan.Length, Escaped: reader.ValueIsEscaped);
         var duplicate = false;
-        for (var i = unknownFrom; i < unknownNames.Count && !duplicate; i++) duplicate = SameName(unknownNames[i], name);
-        unknownNames.Add(name);
-        var text = duplicate || rules.RejectUnknownFields ? reader.GetString()! : null;
+        for (var i = unknownFrom; i < _unknownNames.Count && !duplicate; i++) duplicate = SameName(_unknownNames[i], name);
+        _unknownNames.Add(name);
+        var text = duplicate || _rules.RejectUnknownFields ? reader.GetString()! : null;
         Next(ref reader);
         if (text is not null)
         {
-            path.Add(new JsonPathSegment(text, 0));
+            _path.Add(new JsonPathSegment(text, 0));
             if (duplicate) throw Problem(ref reader, $"field {text} appears twice");
             throw Problem(ref reader, $"unknown field {text}: expected one of {string.Join(", ", shape.Fields.Select(f => f.Name))}");
         }
@@ -160,12 +160,12 @@ internal sealed class CheckedJsonReader
 
     private bool SameName((int Start, int Length, bool Escaped) a, (int Start, int Length, bool Escaped) b) =>
         !a.Escaped && !b.Escaped
-            ? utf8.Span.Slice(a.Start, a.Length).SequenceEqual(utf8.Span.Slice(b.Start, b.Length))
+            ? _utf8.Span.Slice(a.Start, a.Length).SequenceEqual(_utf8.Span.Slice(b.Start, b.Length))
             : string.Equals(Unescape(a), Unescape(b), StringComparison.Ordinal);
 
     private string Unescape((int Start, int Length, bool Escaped) name)
     {
-        var raw = utf8.Span.Slice(name.Start, name.Length);
+        var raw = _utf8.Span.Slice(name.Start, name.Length);
         if (!name.Escaped) return Encoding.UTF8.GetString(raw);
         var quoted = new byte[raw.Length + 2];
         quoted[0] = quoted[^1] = (byte)'"';
@@ -179,7 +179,7 @@ internal sealed class CheckedJsonReader
     private List<string> RootFieldNames()
     {
         var names = new List<string>();
-        var reader = new Utf8JsonReader(utf8.Span);
+        var reader = new Utf8JsonReader(_utf8.Span);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -198,9 +198,9 @@ internal sealed class CheckedJsonReader
         var index = 0;
         while (Next(ref reader) != JsonTokenType.EndArray)
         {
-            path.Add(new JsonPathSegment(null, index));
+            _path.Add(new JsonPathSegment(null, index));
             CheckValue(ref reader, element, nullAllowed: false, fieldName);
-            path.RemoveAt(path.Count - 1);
+            _path.RemoveAt(_path.Count - 1);
             index++;
         }
     }
@@ -212,8 +212,8 @@ internal sealed class CheckedJsonReader
             case JsonShapeKind.String:
                 if (reader.TokenType != JsonTokenType.String) throw Mismatch(ref reader, shape);
                 if (fieldName is not null
-                    && rules.StringChecks.Count > 0
-                    && rules.StringChecks.TryGetValue(fieldName, out var check)
+                    && _rules.StringChecks.Count > 0
+                    && _rules.StringChecks.TryGetValue(fieldName, out var check)
                     && check(reader.GetString()!) is { } problem)
                     throw Problem(ref reader, problem);
                 break;
@@ -243,12 +243,12 @@ internal sealed class CheckedJsonReader
         Problem(ref reader, $"expected {Expected(shape)}, got {Found(ref reader)}");
 
     private InputException Problem(ref Utf8JsonReader reader, string problem) =>
-        new(fileName, PathText(), LineAt(reader.TokenStartIndex), problem);
+        new(_fileName, PathText(), LineAt(reader.TokenStartIndex), problem);
 
     private string PathText()
     {
         var text = new StringBuilder("$");
-        foreach (var segment in path)
+        foreach (var segment in _path)
         {
             if (segment.Field is { } field) text.Append('.').Append(field);
             else text.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
@@ -256,7 +256,7 @@ internal sealed class CheckedJsonReader
         return text.ToString();
     }
 
-    private int LineAt(long byteIndex) => 1 + utf8.Span[..(int)byteIndex].Count((byte)'\n');
+    private int LineAt(long byteIndex) => 1 + _utf8.Span[..(int)byteIndex].Count((byte)'\n');
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n"u8) < 0;
 

@@ -9,13 +9,13 @@ namespace SgLambda.Core.Input;
 /// </summary>
 public sealed class InputFile
 {
-    private string? text;
-    private ReadOnlyMemory<byte>? utf8;
+    private string? _text;
+    private ReadOnlyMemory<byte>? _utf8;
 
     public InputFile(string name, string text)
     {
         Name = name;
-        this.text = text;
+        _text = text;
     }
 
     /// <summary>
@@ -26,16 +26,16 @@ public sealed class InputFile
     {
         Name = name;
         var span = bytes.Span;
-        if (span.StartsWith(Encoding.UTF8.Preamble)) utf8 = bytes[Encoding.UTF8.Preamble.Length..];
-        else if (DecodingEncoding(span) is { } encoding) text = encoding.GetString(span[encoding.Preamble.Length..]);
-        else utf8 = bytes;
+        if (span.StartsWith(Encoding.UTF8.Preamble)) _utf8 = bytes[Encoding.UTF8.Preamble.Length..];
+        else if (DecodingEncoding(span) is { } encoding) _text = encoding.GetString(span[encoding.Preamble.Length..]);
+        else _utf8 = bytes;
     }
 
     public string Name { get; }
 
-    public string Text => text ??= Encoding.UTF8.GetString(utf8!.Value.Span);
+    public string Text => _text ??= Encoding.UTF8.GetString(_utf8!.Value.Span);
 
-    public ReadOnlyMemory<byte> Utf8 => utf8 ??= Encoding.UTF8.GetBytes(text!);
+    public ReadOnlyMemory<byte> Utf8 => _utf8 ??= Encoding.UTF8.GetBytes(_text!);
 
     private static Encoding? DecodingEncoding(ReadOnlySpan<byte> bytes)
     {

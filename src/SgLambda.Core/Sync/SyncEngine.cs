@@ -21,8 +21,8 @@ namespace SgLambda.Core.Sync;
 /// </remarks>
 public sealed class SyncEngine(IAwsInventory aws, IKubernetesNodes nodes, ICalicoStore cluster, SgLambdaConfig config, SyncEngineOptions options)
 {
-    private readonly IKubernetesNetworkPolicies? networkPolicies = (options ?? throw new ArgumentNullException(nameof(options))).Companions.Source;
-    private readonly IAwsSecurityGroupWriter? awsWriter = options.TrustSecurityGroups.Writer;
+    private readonly IKubernetesNetworkPolicies? _networkPolicies = (options ?? throw new ArgumentNullException(nameof(options))).Companions.Source;
+    private readonly IAwsSecurityGroupWriter? _awsWriter = options.TrustSecurityGroups.Writer;
 
     /// <summary>What the engine was told to do besides the translation.</summary>
     public SyncEngineOptions Options { get; } = options;
@@ -168,14 +168,14 @@ public sealed class SyncEngine(IAwsInventory aws, IKubernetesNodes nodes, ICalic
         var warnings = new List<string>(rendered.Warnings);
         var trust = TrustAttachmentPlanner.Plan(snapshot, config, warnings);
         var desired = new List<CalicoObject>(rendered.Objects);
-        if (networkPolicies is not null) desired.AddRange(await DesiredCompanionsAsync(networkPolicies, warnings, cancellationToken));
+        if (_networkPolicies is not null) desired.AddRange(await DesiredCompanionsAsync(_networkPolicies, warnings, cancellationToken));
         return (desired, trust, warnings);
     }
 
     private List<(CalicoKind Kind, LabelQuery Query)> ReconcileQueries()
     {
         var queries = ClusterScope.All.Queries().ToList();
-        if (networkPolicies is not null) queries.Add((CalicoKind.NetworkPolicy, LabelQuery.Everything));
+        if (_networkPolicies is not null) queries.Add((CalicoKind.NetworkPolicy, LabelQuery.Everything));
         return queries;
     }
 
@@ -207,12 +207,12 @@ public sealed class SyncEngine(IAwsInventory aws, IKubernetesNodes nodes, ICalic
     public async Task<ApplyOutcome> ApplyAsync(SyncReport report, CancellationToken cancellationToken, CancellationToken stopStarting)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.TrustAttachments.Count > 0 && awsWriter is null)
+        if (report.TrustAttachments.Count > 0 && _awsWriter is null)
             throw new InvalidOperationException(
                 $"{report.TrustAttachments.Count} trust SG attachment(s) planned but this engine's trust SG writes are read only: apply the report's plan alone");
         var outcome = await ApplyAsync(report.Plan, cancellationToken, stopStarting);
-        if (report.TrustAttachments.Count == 0 || !outcome.Complete || awsWriter is null) return outcome;
-        foreach (var attachment in report.TrustAttachments) await awsWriter.AttachTrustAsync(attachment, cancellationToken);
+        if (report.TrustAttachments.Count == 0 || !outcome.Complete || _awsWriter is null) return outcome;
+        foreach (var attachment in report.TrustAttachments) await _awsWriter.AttachTrustAsync(attachment, cancellationToken);
         return outcome;
     }
 

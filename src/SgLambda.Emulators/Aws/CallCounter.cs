@@ -8,25 +8,25 @@ namespace SgLambda.Emulators.Aws;
 /// </summary>
 public sealed class CallCounter
 {
-    private readonly ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
-    private long serviceTicks;
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private long _serviceTicks;
 
     /// <summary>The time spent serving calls, from reading the request to writing the answer: the emulator's share of a client's time.</summary>
-    public TimeSpan ServiceTime => TimeSpan.FromTicks(Interlocked.Read(ref serviceTicks));
+    public TimeSpan ServiceTime => TimeSpan.FromTicks(Interlocked.Read(ref _serviceTicks));
 
-    public int Count(string action) => counts.GetValueOrDefault(action);
+    public int Count(string action) => _counts.GetValueOrDefault(action);
 
-    public int Total => counts.Values.Sum();
+    public int Total => _counts.Values.Sum();
 
-    public IReadOnlyDictionary<string, int> Snapshot() => new SortedDictionary<string, int>(counts, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> Snapshot() => new SortedDictionary<string, int>(_counts, StringComparer.Ordinal);
 
     public void Reset()
     {
-        counts.Clear();
-        Interlocked.Exchange(ref serviceTicks, 0);
+        _counts.Clear();
+        Interlocked.Exchange(ref _serviceTicks, 0);
     }
 
-    internal void RecordServiceTime(TimeSpan elapsed) => Interlocked.Add(ref serviceTicks, elapsed.Ticks);
+    internal void RecordServiceTime(TimeSpan elapsed) => Interlocked.Add(ref _serviceTicks, elapsed.Ticks);
 
-    internal void Record(string action) => counts.AddOrUpdate(action, 1, (_, n) => n + 1);
+    internal void Record(string action) => _counts.AddOrUpdate(action, 1, (_, n) => n + 1);
 }

@@ -20,11 +20,11 @@ namespace SgLambda.Emulators.Aws;
 /// </summary>
 public sealed class Ec2Emulator : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private Ec2Emulator(WebApplication app, Ec2EmulatorOptions options, Ec2Account account, EventFeed events, FaultInjector faults, CallCounter calls)
     {
-        this.app = app;
+        _app = app;
         Options = options;
         Account = account;
         Events = events;
@@ -72,7 +72,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
     {
         // Calls held back by a Timeout fault are cut short rather than waited for.
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await app.StopAsync(stopping.Token);
-        await app.DisposeAsync();
+        await _app.StopAsync(stopping.Token);
+        await _app.DisposeAsync();
     }
 }

@@ -6,8 +6,8 @@ namespace SgLambda.Emulators.Aws;
 /// </summary>
 public sealed class EventFeed
 {
-    private readonly Lock gate = new();
-    private readonly List<EmittedEvent> events = [];
+    private readonly Lock _gate = new();
+    private readonly List<EmittedEvent> _events = [];
 
     /// <summary>
     /// Raised for each event as it is appended, on the thread that handled the call and while the account
@@ -19,7 +19,7 @@ public sealed class EventFeed
     {
         get
         {
-            lock (gate) return [.. events];
+            lock (_gate) return [.. _events];
         }
     }
 
@@ -27,24 +27,24 @@ public sealed class EventFeed
     {
         get
         {
-            lock (gate) return events.Count;
+            lock (_gate) return _events.Count;
         }
     }
 
     /// <summary>Returns the events so far and forgets them.</summary>
     public IReadOnlyList<EmittedEvent> Drain()
     {
-        lock (gate)
+        lock (_gate)
         {
-            var drained = events.ToList();
-            events.Clear();
+            var drained = _events.ToList();
+            _events.Clear();
             return drained;
         }
     }
 
     internal void Append(EmittedEvent emitted)
     {
-        lock (gate) events.Add(emitted);
+        lock (_gate) _events.Add(emitted);
         Emitted?.Invoke(this, emitted);
     }
 }

@@ -9,13 +9,13 @@ public sealed class FaultInjector
     /// <summary>Scripts a fault for any action.</summary>
     public const string AnyAction = "*";
 
-    private readonly Lock gate = new();
-    private readonly Random random;
-    private readonly List<(string Action, FaultKind Kind)> script = [];
-    private double probability;
-    private FaultKind[] randomKinds = [];
+    private readonly Lock _gate = new();
+    private readonly Random _random;
+    private readonly List<(string Action, FaultKind Kind)> _script = [];
+    private double _probability;
+    private FaultKind[] _randomKinds = [];
 
-    internal FaultInjector(int seed) => random = new Random(seed);
+    internal FaultInjector(int seed) => _random = new Random(seed);
 
     /// <summary>
     /// How long every call waits before it is served: the round trip to a real endpoint (10-20 ms from a function in
@@ -33,9 +33,9 @@ public sealed class FaultInjector
     public void FailNext(string action, int count, FaultKind kind)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        lock (gate)
+        lock (_gate)
         {
-            for (var i = 0; i < count; i++) script.Add((action, kind));
+            for (var i = 0; i < count; i++) _script.Add((action, kind));
         }
     }
 
@@ -45,38 +45,38 @@ public sealed class FaultInjector
         ArgumentOutOfRangeException.ThrowIfLessThan(probabilityPerCall, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(probabilityPerCall, 1);
         ArgumentNullException.ThrowIfNull(kinds);
-        lock (gate)
+        lock (_gate)
         {
-            probability = probabilityPerCall;
-            randomKinds = kinds.Length == 0 ? [FaultKind.Throttling, FaultKind.InternalError, FaultKind.Unavailable] : [.. kinds];
+            _probability = probabilityPerCall;
+            _randomKinds = kinds.Length == 0 ? [FaultKind.Throttling, FaultKind.InternalError, FaultKind.Unavailable] : [.. kinds];
         }
     }
 
     /// <summary>No more faults: clears the script and the random failure rate.</summary>
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            script.Clear();
-            probability = 0;
+            _script.Clear();
+            _probability = 0;
         }
     }
 
     internal FaultKind? Draw(string action)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var index = script.FindIndex(s => string.Equals(s.Action, action, StringComparison.Ordinal)
+            var index = _script.FindIndex(s => string.Equals(s.Action, action, StringComparison.Ordinal)
                 || string.Equals(s.Action, AnyAction, StringComparison.Ordinal));
             FaultKind? fault = null;
             if (index >= 0)
             {
-                fault = script[index].Kind;
-                script.RemoveAt(index);
+                fault = _script[index].Kind;
+                _script.RemoveAt(index);
             }
-            else if (probability > 0 && random.NextDouble() < probability)
+            else if (_probability > 0 && _random.NextDouble() < _probability)
             {
-                fault = randomKinds[random.Next(randomKinds.Length)];
+                fault = _randomKinds[_random.Next(_randomKinds.Length)];
             }
             if (fault is not null) InjectedCount++;
             return fault;

@@ -31,36 +31,36 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     public const int MaxPayloadBytes = 6 * 1024 * 1024;
 
     private const string Prefix = "/2018-06-01/runtime/";
-    private readonly Channel<PendingInvocation> queue = Channel.CreateUnbounded<PendingInvocation>();
-    private readonly ConcurrentDictionary<string, PendingInvocation> inFlight = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<RuntimeInvocationOutcome> outcomes = new();
-    private readonly TaskCompletionSource<RuntimeErrorReport> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly TimeProvider time;
-    private WebApplication? app;
-    private int handedOut;
-    private int disposed;
+    private readonly Channel<PendingInvocation> _queue = Channel.CreateUnbounded<PendingInvocation>();
+    private readonly ConcurrentDictionary<string, PendingInvocation> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RuntimeInvocationOutcome> _outcomes = new();
+    private readonly TaskCompletionSource<RuntimeErrorReport> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TimeProvider _time;
+    private WebApplication? _app;
+    private int _handedOut;
+    private int _disposed;
 
     private RuntimeApiEmulator(TimeProvider time)
     {
-        this.time = time;
+        _time = time;
     }
 
     /// <summary>host:port, the value of <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
     public string RuntimeApi { get; private set; } = "";
 
     /// <summary>Completes when the runtime posts <c>/runtime/init/error</c>.</summary>
-    public Task<RuntimeErrorReport> InitError => initError.Task;
+    public Task<RuntimeErrorReport> InitError => _initError.Task;
 
     /// <summary>Completes when the runtime first asks for the next invocation: init is over.</summary>
-    public Task FirstNextRequest => firstNext.Task;
+    public Task FirstNextRequest => _firstNext.Task;
 
     /// <summary>How many invocations <c>next</c> has handed out.</summary>
-    public int InvocationsHandedOut => Volatile.Read(ref handedOut);
+    public int InvocationsHandedOut => Volatile.Read(ref _handedOut);
 
     /// <summary>Every finished invocation, in the order they finished.</summary>
-    public IReadOnlyList<RuntimeInvocationOutcome> Outcomes => [.. outcomes];
+    public IReadOnlyList<RuntimeInvocationOutcome> Outcomes => [.. _outcomes];
 
     public static async Task<RuntimeApiEmulator> StartAsync(TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
@@ -71,7 +71,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.Run(emulator.HandleAsync);
-        emulator.app = app;
+        emulator._app = app;
         await app.StartAsync(cancellationToken);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         emulator.RuntimeApi = address.Authority;
@@ -83,7 +83,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(invocation);
         var pending = new PendingInvocation(invocation);
-        if (!queue.Writer.TryWrite(pending)) throw new InvalidOperationException("the emulator has stopped");
+        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("the emulator has stopped");
         return pending.Outcome.Task;
     }
 
@@ -92,19 +92,19 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         // Long-polling next requests answer 500 at once, so stopping waits for nothing.
-        await stopping.CancelAsync();
-        queue.Writer.TryComplete();
-        if (app is not null)
+        await _stopping.CancelAsync();
+        _queue.Writer.TryComplete();
+        if (_app is not null)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await app.StopAsync(timeout.Token);
-            await app.DisposeAsync();
+            await _app.StopAsync(timeout.Token);
+            await _app.DisposeAsync();
         }
-        while (queue.Reader.TryRead(out var queued)) queued.Outcome.TrySetCanceled();
-        foreach (var pending in inFlight.Values) pending.Outcome.TrySetCanceled();
-        stopping.Dispose();
+        while (_queue.Reader.TryRead(out var queued)) queued.Outcome.TrySetCanceled();
+        foreach (var pending in _inFlight.Values) pending.Outcome.TrySetCanceled();
+        _stopping.Dispose();
     }
 
     private Task HandleAsync(HttpContext context)
@@ -128,18 +128,18 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
-        if (!inFlight.IsEmpty)
+        if (!_inFlight.IsEmpty)
         {
             await Status(context, HttpStatusCode.Forbidden, "InvalidStateTransition", "next requested while an invocation is unanswered");
             return;
         }
 
         PendingInvocation pending;
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
-        firstNext.TrySetResult();
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        _firstNext.TrySetResult();
         try
         {
-            pending = await queue.Reader.ReadAsync(waiting.Token);
+            pending = await _queue.Reader.ReadAsync(waiting.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
         {
@@ -149,9 +149,9 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         }
 
         var invocation = pending.Invocation;
-        inFlight[invocation.RequestId] = pending;
-        Interlocked.Increment(ref handedOut);
-        var deadline = time.GetUtcNow() + invocation.Timeout;
+        _inFlight[invocation.RequestId] = pending;
+        Interlocked.Increment(ref _handedOut);
+        var deadline = _time.GetUtcNow() + invocation.Timeout;
         var headers = context.Response.Headers;
         headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
         headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
@@ -164,7 +164,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     private async Task ResponseAsync(HttpContext context, string requestId)
     {
         var body = await ReadLimitedAsync(context);
-        if (!inFlight.TryRemove(requestId, out var pending))
+        if (!_inFlight.TryRemove(requestId, out var pending))
         {
             await InvalidRequestId(context);
             return;
@@ -184,7 +184,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     private async Task InvocationErrorAsync(HttpContext context, string requestId)
     {
         var body = await ReadLimitedAsync(context);
-        if (!inFlight.TryRemove(requestId, out var pending))
+        if (!_inFlight.TryRemove(requestId, out var pending))
         {
             await InvalidRequestId(context);
             return;
@@ -196,21 +196,21 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     private async Task InitErrorAsync(HttpContext context)
     {
         var body = await ReadLimitedAsync(context);
-        if (InvocationsHandedOut > 0 || initError.Task.IsCompleted)
+        if (InvocationsHandedOut > 0 || _initError.Task.IsCompleted)
         {
             await Status(context, HttpStatusCode.Forbidden, "InvalidStateTransition", "init error reported after init");
             return;
         }
         var report = ErrorReport(context, body);
-        initError.TrySetResult(report);
+        _initError.TrySetResult(report);
         // Lambda answers the invocation that started the environment with the init error.
-        if (queue.Reader.TryRead(out var first)) Finish(first, new RuntimeInvocationOutcome(first.Invocation.RequestId, null, report));
+        if (_queue.Reader.TryRead(out var first)) Finish(first, new RuntimeInvocationOutcome(first.Invocation.RequestId, null, report));
         await Accepted(context);
     }
 
     private void Finish(PendingInvocation pending, RuntimeInvocationOutcome outcome)
     {
-        outcomes.Enqueue(outcome);
+        _outcomes.Enqueue(outcome);
         pending.Outcome.TrySetResult(outcome);
     }
 

@@ -16,11 +16,11 @@ public sealed class LambdaBootstrap : IDisposable
     /// <summary>Exit code when the Runtime API is gone or answers 500 ("Runtime should exit promptly").</summary>
     public const int RuntimeApiFailedExitCode = 2;
 
-    private readonly Func<LambdaHandler> handlerFactory;
-    private readonly RuntimeApiClient client;
-    private readonly string functionName;
-    private readonly StructuredLogger logger;
-    private readonly TimeProvider time;
+    private readonly Func<LambdaHandler> _handlerFactory;
+    private readonly RuntimeApiClient _client;
+    private readonly string _functionName;
+    private readonly StructuredLogger _logger;
+    private readonly TimeProvider _time;
 
     /// <param name="handlerFactory">Builds the function at init; what it throws is an init error.</param>
     /// <param name="client">The Runtime API; disposed with the bootstrap.</param>
@@ -29,11 +29,11 @@ public sealed class LambdaBootstrap : IDisposable
     /// <param name="time">The clock the context's remaining time is read from.</param>
     public LambdaBootstrap(Func<LambdaHandler> handlerFactory, RuntimeApiClient client, string functionName, StructuredLogger logger, TimeProvider time)
     {
-        this.handlerFactory = handlerFactory;
-        this.client = client;
-        this.functionName = functionName;
-        this.logger = logger;
-        this.time = time;
+        _handlerFactory = handlerFactory;
+        _client = client;
+        _functionName = functionName;
+        _logger = logger;
+        _time = time;
     }
 
     /// <summary>Stop after this many invocations (tests and benchmarks); null serves until cancelled.</summary>
@@ -56,19 +56,19 @@ public sealed class LambdaBootstrap : IDisposable
         LambdaHandler handler;
         try
         {
-            handler = handlerFactory();
+            handler = _handlerFactory();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.Error("init failed", Fields(null, e));
+            _logger.Error("init failed", Fields(null, e));
             try
             {
-                var status = await client.PostInitErrorAsync(LambdaError.From(e), cancellationToken);
-                if (status != HttpStatusCode.Accepted) logger.Error("init error not accepted", Fields(null, null, status));
+                var status = await _client.PostInitErrorAsync(LambdaError.From(e), cancellationToken);
+                if (status != HttpStatusCode.Accepted) _logger.Error("init error not accepted", Fields(null, null, status));
             }
             catch (Exception post) when (post is HttpRequestException or RuntimeApiException or OperationCanceledException)
             {
-                logger.Error("init error not reported", Fields(null, post));
+                _logger.Error("init error not reported", Fields(null, post));
             }
             return InitFailedExitCode;
         }
@@ -77,7 +77,7 @@ public sealed class LambdaBootstrap : IDisposable
         {
             for (var served = 0; InvocationLimit is not { } limit || served < limit; served++)
             {
-                var invocation = await client.GetNextInvocationAsync(cancellationToken);
+                var invocation = await _client.GetNextInvocationAsync(cancellationToken);
                 await InvokeAsync(handler, invocation, cancellationToken);
             }
             return 0;
@@ -88,18 +88,18 @@ public sealed class LambdaBootstrap : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or RuntimeApiException)
         {
-            logger.Error("Runtime API failed; exiting", Fields(null, e));
+            _logger.Error("Runtime API failed; exiting", Fields(null, e));
             return RuntimeApiFailedExitCode;
         }
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     private async Task InvokeAsync(LambdaHandler handler, LambdaInvocation invocation, CancellationToken cancellationToken)
     {
         // The AWS SDKs read the X-Ray trace of the current invocation from the environment.
         Environment.SetEnvironmentVariable(RuntimeApiHeaders.TraceIdVariable, invocation.TraceId);
-        var context = new LambdaContext(invocation.RequestId, functionName, invocation.InvokedFunctionArn, invocation.Deadline, time);
+        var context = new LambdaContext(invocation.RequestId, _functionName, invocation.InvokedFunctionArn, invocation.Deadline, _time);
         Stream output;
         try
         {
@@ -109,22 +109,22 @@ public sealed class LambdaBootstrap : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The function logged it; Lambda retries the event and finally sends it to the dead-letter queue.
-            var status = await client.PostInvocationErrorAsync(invocation.RequestId, LambdaError.From(e), cancellationToken);
-            if (status != HttpStatusCode.Accepted) logger.Error("invocation error not accepted", Fields(invocation.RequestId, null, status));
+            var status = await _client.PostInvocationErrorAsync(invocation.RequestId, LambdaError.From(e), cancellationToken);
+            if (status != HttpStatusCode.Accepted) _logger.Error("invocation error not accepted", Fields(invocation.RequestId, null, status));
             return;
         }
 
         await using (output)
         {
-            var status = await client.PostResponseAsync(invocation.RequestId, output, cancellationToken);
+            var status = await _client.PostResponseAsync(invocation.RequestId, output, cancellationToken);
             // 413: Lambda fails the invocation itself; 400: it is no longer waiting for this request.
-            if (status != HttpStatusCode.Accepted) logger.Error("response not accepted", Fields(invocation.RequestId, null, status));
+            if (status != HttpStatusCode.Accepted) _logger.Error("response not accepted", Fields(invocation.RequestId, null, status));
         }
     }
 
     private Dictionary<string, object?> Fields(string? requestId, Exception? error, HttpStatusCode? status = null)
     {
-        var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["function"] = functionName };
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["function"] = _functionName };
         if (requestId is not null) fields["requestId"] = requestId;
         if (error is not null) fields["error"] = error.GetType().Name + ": " + error.Message;
         if (status is { } code) fields["status"] = (int)code;

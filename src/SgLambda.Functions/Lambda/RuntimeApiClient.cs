@@ -11,14 +11,14 @@ namespace SgLambda.Functions.Lambda;
 /// </summary>
 public sealed class RuntimeApiClient : IDisposable
 {
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     /// <param name="runtimeApi">host:port, as Lambda sets <c>AWS_LAMBDA_RUNTIME_API</c>.</param>
     /// <param name="handler">The HTTP stack (tests may pass their own); disposed with the client.</param>
     public RuntimeApiClient(string runtimeApi, HttpMessageHandler? handler = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runtimeApi);
-        http = new HttpClient(handler ?? new SocketsHttpHandler { UseProxy = false })
+        _http = new HttpClient(handler ?? new SocketsHttpHandler { UseProxy = false })
         {
             BaseAddress = new Uri($"http://{runtimeApi}/2018-06-01/runtime/", UriKind.Absolute),
             Timeout = Timeout.InfiniteTimeSpan,
@@ -28,7 +28,7 @@ public sealed class RuntimeApiClient : IDisposable
     /// <summary>Waits for the next invocation (however long Lambda takes to send one).</summary>
     public async Task<LambdaInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(new Uri("invocation/next", UriKind.Relative), cancellationToken);
+        using var response = await _http.GetAsync(new Uri("invocation/next", UriKind.Relative), cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new RuntimeApiException("GET invocation/next", response.StatusCode, System.Text.Encoding.UTF8.GetString(body));
@@ -65,7 +65,7 @@ public sealed class RuntimeApiClient : IDisposable
         return await PostAsync("init/error", content, error.ErrorType, cancellationToken);
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private static ByteArrayContent ErrorContent(LambdaError error)
     {
@@ -78,7 +78,7 @@ public sealed class RuntimeApiClient : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
         if (errorType is not null) request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.FunctionErrorType, errorType);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken);
         // 500: "Container error. Non-recoverable state. Runtime should exit promptly."
         if (response.StatusCode == HttpStatusCode.InternalServerError)
             throw new RuntimeApiException("POST " + path, response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));

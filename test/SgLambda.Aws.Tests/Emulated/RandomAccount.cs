@@ -15,9 +15,9 @@ namespace SgLambda.Aws.Tests.Emulated;
 /// </summary>
 public sealed class RandomAccount(EmulatedAccount emulated, Random random)
 {
-    private readonly List<string> deleted = [];
+    private readonly List<string> _deleted = [];
     // The kinds added later draw from their own generator, so the older kinds' sets stay what they were.
-    private readonly Random other = new(random.Next());
+    private readonly Random _other = new(random.Next());
 
     public static readonly string[] Protocols = ["tcp", "udp", "icmp", "-1", "50"];
 
@@ -84,8 +84,8 @@ public sealed class RandomAccount(EmulatedAccount emulated, Random random)
             DbClusters = random.Next(6) == 0 ? Set(["aurora-gone"]) : Set([]),
             PrefixLists = Ids(snapshot.PrefixLists.Select(p => p.PrefixListId), "pl-0000000000deadbee", null),
             // Literal descriptions, EC2 wildcards, and one that matches nothing.
-            NetworkInterfaceDescriptions = Set(((string[])["ELB app/web", "ELB *", "fr?e", "*K8S*", "EFS mount target for * (fsmt-0dead)"]).Where(_ => other.Next(4) == 0)),
-            SecurityGroupMembers = Set(snapshot.SecurityGroups.Select(g => g.GroupId).Where(_ => other.Next(10) == 0).Take(3).Append("sg-0000000000deadbee")),
+            NetworkInterfaceDescriptions = Set(((string[])["ELB app/web", "ELB *", "fr?e", "*K8S*", "EFS mount target for * (fsmt-0dead)"]).Where(_ => _other.Next(4) == 0)),
+            SecurityGroupMembers = Set(snapshot.SecurityGroups.Select(g => g.GroupId).Where(_ => _other.Next(10) == 0).Take(3).Append("sg-0000000000deadbee")),
         };
     }
 
@@ -93,7 +93,7 @@ public sealed class RandomAccount(EmulatedAccount emulated, Random random)
     {
         var chosen = existing.Where(_ => random.Next(8) == 0).Take(random.Next(0, 4)).ToList();
         if (random.Next(4) == 0) chosen.Add(missing);
-        var gone = deleted.Where(id => deletedPrefix is not null && id.StartsWith(deletedPrefix, StringComparison.Ordinal)).ToList();
+        var gone = _deleted.Where(id => deletedPrefix is not null && id.StartsWith(deletedPrefix, StringComparison.Ordinal)).ToList();
         if (random.Next(3) == 0 && gone.Count > 0) chosen.Add(gone[random.Next(gone.Count)]);
         return Set(chosen);
     }
@@ -107,7 +107,7 @@ public sealed class RandomAccount(EmulatedAccount emulated, Random random)
         foreach (var eni in snapshot.NetworkInterfaces.Where(e => e.Attachment is null && e.RequesterId is null).Take(2))
         {
             await emulated.Ec2.DeleteNetworkInterfaceAsync(new DeleteNetworkInterfaceRequest { NetworkInterfaceId = eni.NetworkInterfaceId });
-            deleted.Add(eni.NetworkInterfaceId);
+            _deleted.Add(eni.NetworkInterfaceId);
         }
         var used = snapshot.NetworkInterfaces.SelectMany(e => e.Groups).Select(g => g.GroupId)
             .Concat(snapshot.SecurityGroups.SelectMany(g => g.IpPermissions.Concat(g.IpPermissionsEgress)).SelectMany(p => p.UserIdGroupPairs).Select(p => p.GroupId))
@@ -115,13 +115,13 @@ public sealed class RandomAccount(EmulatedAccount emulated, Random random)
         foreach (var group in snapshot.SecurityGroups.Where(g => !used.Contains(g.GroupId) && g.GroupName != "default").Take(2))
         {
             await emulated.Ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = group.GroupId });
-            deleted.Add(group.GroupId);
+            _deleted.Add(group.GroupId);
         }
         var instance = snapshot.NetworkInterfaces.Select(e => e.Attachment?.InstanceId).OfType<string>().FirstOrDefault();
         if (instance is not null)
         {
             await emulated.Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [instance] });
-            deleted.Add(instance);
+            _deleted.Add(instance);
         }
     }
 

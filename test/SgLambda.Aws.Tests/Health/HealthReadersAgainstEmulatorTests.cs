@@ -10,21 +10,21 @@ namespace SgLambda.Aws.Tests.Health;
 public sealed class HealthReadersAgainstEmulatorTests
 {
     private static readonly BasicAWSCredentials Credentials = new("AKIDEXAMPLE", "secret");
-    private OperationsEmulator emulator = null!;
+    private OperationsEmulator _emulator = null!;
 
     [SetUp]
-    public async Task Start() => emulator = await OperationsEmulator.StartAsync();
+    public async Task Start() => _emulator = await OperationsEmulator.StartAsync();
 
     [TearDown]
-    public async Task Stop() => await emulator.DisposeAsync();
+    public async Task Stop() => await _emulator.DisposeAsync();
 
-    private Func<string, string?> Endpoints => name => name == "AWS_ENDPOINT_URL" ? emulator.ServiceUrl : null;
+    private Func<string, string?> Endpoints => name => name == "AWS_ENDPOINT_URL" ? _emulator.ServiceUrl : null;
 
     [Test]
     public async Task The_queue_depth_is_approximate_number_of_messages()
     {
-        var url = emulator.State.CreateQueue("dlq");
-        emulator.State.AddMessages(url, 5);
+        var url = _emulator.State.CreateQueue("dlq");
+        _emulator.State.AddMessages(url, 5);
         using var sqs = HealthClients.CreateSqsClient("us-west-2", Endpoints, Credentials);
 
         var state = await new DeadLetterQueueReader(sqs).ReadAsync(url, CancellationToken.None);
@@ -36,7 +36,7 @@ public sealed class HealthReadersAgainstEmulatorTests
     public async Task A_missing_queue_is_the_sdks_queue_does_not_exist()
     {
         using var sqs = HealthClients.CreateSqsClient("us-west-2", Endpoints, Credentials);
-        await Assert.ThrowsAsync<QueueDoesNotExistException>(() => new DeadLetterQueueReader(sqs).ReadAsync(emulator.ServiceUrl + "/111122223333/none", CancellationToken.None));
+        await Assert.ThrowsAsync<QueueDoesNotExistException>(() => new DeadLetterQueueReader(sqs).ReadAsync(_emulator.ServiceUrl + "/111122223333/none", CancellationToken.None));
     }
 
     [Test]
@@ -44,10 +44,10 @@ public sealed class HealthReadersAgainstEmulatorTests
     {
         var now = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < 7; i++)
-            emulator.State.PutLogEvent("/aws/lambda/f", "s", now.AddMinutes(-50 + i), $$"""{"level":"Error","message":"failure {{i}}"}""");
-        emulator.State.PutLogEvent("/aws/lambda/f", "s", now.AddMinutes(-5), """{"level":"Warning","message":"slow"}""");
-        emulator.State.PutLogEvent("/aws/lambda/f", "s", now.AddMinutes(-61), """{"level":"Error","message":"too old"}""");
-        emulator.State.PutLogEvent("/aws/lambda/f", "s", now.AddMinutes(-4), "START RequestId: 1 level Error");
+            _emulator.State.PutLogEvent("/aws/lambda/f", "s", now.AddMinutes(-50 + i), $$"""{"level":"Error","message":"failure {{i}}"}""");
+        _emulator.State.PutLogEvent("/aws/lambda/f", "s", now.AddMinutes(-5), """{"level":"Warning","message":"slow"}""");
+        _emulator.State.PutLogEvent("/aws/lambda/f", "s", now.AddMinutes(-61), """{"level":"Error","message":"too old"}""");
+        _emulator.State.PutLogEvent("/aws/lambda/f", "s", now.AddMinutes(-4), "START RequestId: 1 level Error");
         using var logs = new PagingLogs(HealthClients.CreateLogsClient("us-west-2", Endpoints, Credentials), pageSize: 3);
 
         var errors = await new FunctionErrorReader(logs, new FixedTime(now)).ReadAsync("/aws/lambda/f", CancellationToken.None);

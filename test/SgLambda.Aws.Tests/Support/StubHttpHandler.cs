@@ -9,14 +9,14 @@ namespace SgLambda.Aws.Tests.Support;
 /// </summary>
 public sealed class StubHttpHandler(Func<RecordedRequest, HttpResponseMessage> answer) : HttpMessageHandler
 {
-    private readonly List<RecordedRequest> requests = [];
-    private readonly Lock gate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
         {
-            lock (gate) return [.. requests];
+            lock (_gate) return [.. _requests];
         }
     }
 
@@ -32,7 +32,7 @@ public sealed class StubHttpHandler(Func<RecordedRequest, HttpResponseMessage> a
             foreach (var header in request.Content.Headers) headers[header.Key] = string.Join(",", header.Value);
         if (request.Headers.Host is { } host) headers["Host"] = host;
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, headers, body);
-        lock (gate) requests.Add(recorded);
+        lock (_gate) _requests.Add(recorded);
         return answer(recorded);
     }
 }

@@ -89,47 +89,47 @@ public class ApplyOrderTests
     /// <summary>An in-memory cluster that records the writes begun, how many were in flight, and can stop the run after some.</summary>
     private sealed class RecordingStore(IEnumerable<CalicoObject> objects, int afterWrites = int.MaxValue, CancellationTokenSource? stop = null) : ICalicoStore
     {
-        private readonly InMemoryCalicoStore inner = new(objects);
-        private readonly Lock gate = new();
-        private int inFlight;
+        private readonly InMemoryCalicoStore _inner = new(objects);
+        private readonly Lock _gate = new();
+        private int _inFlight;
 
         public List<(ObjectKey Key, bool Delete)> Started { get; } = [];
 
         public int MaxInFlight { get; private set; }
 
-        public IReadOnlyList<CalicoObject> Objects => inner.Objects;
+        public IReadOnlyList<CalicoObject> Objects => _inner.Objects;
 
         public Task<IReadOnlyList<CalicoObject>> ListAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
-            inner.ListAsync(kind, query, cancellationToken);
+            _inner.ListAsync(kind, query, cancellationToken);
 
         public Task<CalicoListing> ListVersionedAsync(CalicoKind kind, LabelQuery query, CancellationToken cancellationToken) =>
-            inner.ListVersionedAsync(kind, query, cancellationToken);
+            _inner.ListVersionedAsync(kind, query, cancellationToken);
 
         public Task ApplyAsync(CalicoObject value, CancellationToken cancellationToken) =>
-            WriteAsync(value.Key, false, () => inner.ApplyAsync(value, cancellationToken));
+            WriteAsync(value.Key, false, () => _inner.ApplyAsync(value, cancellationToken));
 
         public async Task<bool> ApplyIfUnchangedAsync(CalicoObject value, WritePrecondition precondition, CancellationToken cancellationToken)
         {
             var written = false;
-            await WriteAsync(value.Key, false, async () => written = await inner.ApplyIfUnchangedAsync(value, precondition, cancellationToken));
+            await WriteAsync(value.Key, false, async () => written = await _inner.ApplyIfUnchangedAsync(value, precondition, cancellationToken));
             return written;
         }
 
         public Task DeleteAsync(ObjectKey key, string? resourceVersion, CancellationToken cancellationToken) =>
-            WriteAsync(key, true, () => inner.DeleteAsync(key, resourceVersion, cancellationToken));
+            WriteAsync(key, true, () => _inner.DeleteAsync(key, resourceVersion, cancellationToken));
 
         private async Task WriteAsync(ObjectKey key, bool delete, Func<Task> write)
         {
-            lock (gate)
+            lock (_gate)
             {
                 Started.Add((key, delete));
-                MaxInFlight = Math.Max(MaxInFlight, ++inFlight);
+                MaxInFlight = Math.Max(MaxInFlight, ++_inFlight);
                 if (Started.Count >= afterWrites) stop?.Cancel();
             }
             // Let the other writes of the step start while this one is in flight.
             await Task.Yield();
             await write();
-            lock (gate) inFlight--;
+            lock (_gate) _inFlight--;
         }
     }
 }

@@ -62,9 +62,9 @@ public class ReconcileRaceProperties
     /// </summary>
     private sealed class World : IAwsInventory, IKubernetesNodes, ICalicoStore
     {
-        private readonly List<(Change Change, int At)> pending;
-        private readonly List<string> log = [];
-        private int calls;
+        private readonly List<(Change Change, int At)> _pending;
+        private readonly List<string> _log = [];
+        private int _calls;
 
         public World(AwsSnapshot initial, IReadOnlyList<Change> changes, IReadOnlyList<int> positions, Func<CalicoObject, bool>? drop = null)
         {
@@ -73,19 +73,19 @@ public class ReconcileRaceProperties
             var orphan = Translator.Render(initial with { SecurityGroups = [Sg("sg-0orphan", [Perm("tcp", 22, 22, cidrs: ["10.9.0.0/16"])])] }, Config())
                 .Objects.OfType<GlobalNetworkPolicy>();
             Cluster = new InMemoryCalicoStore(Translator.Render(initial, Config()).Objects.Where(o => drop is null || !drop(o)).Concat(orphan));
-            pending = [.. changes.Select((c, i) => (c, positions[i]))];
+            _pending = [.. changes.Select((c, i) => (c, positions[i]))];
         }
 
         public AwsSnapshot State { get; private set; }
 
         public InMemoryCalicoStore Cluster { get; }
 
-        public string Log => string.Join("; ", log);
+        public string Log => string.Join("; ", _log);
 
         /// <summary>Runs the changes scheduled after the reconcile's last call.</summary>
         public void FinishEvents()
         {
-            foreach (var (change, _) in pending.ToList()) Happen(change);
+            foreach (var (change, _) in _pending.ToList()) Happen(change);
         }
 
         public Task<AwsSnapshot> ReadAsync(AffectedResources affected, CancellationToken cancellationToken) => throw new NotSupportedException("the reconcile reads everything");
@@ -131,19 +131,19 @@ public class ReconcileRaceProperties
         // The reconcile applies with several writes in flight; its calls and the events are serialized here.
         private void Step(string call)
         {
-            lock (log)
+            lock (_log)
             {
-                foreach (var (change, _) in pending.Where(p => p.At == calls).ToList()) Happen(change);
-                log.Add($"reconcile {call}");
-                calls++;
+                foreach (var (change, _) in _pending.Where(p => p.At == _calls).ToList()) Happen(change);
+                _log.Add($"reconcile {call}");
+                _calls++;
             }
         }
 
         private void Happen(Change change)
         {
-            pending.RemoveAll(p => ReferenceEquals(p.Change, change));
+            _pending.RemoveAll(p => ReferenceEquals(p.Change, change));
             State = change.Apply(State);
-            log.Add($"event '{change.Description}'");
+            _log.Add($"event '{change.Description}'");
             var inventory = new SnapshotInventory(State, Config());
             var events = new SyncEngine(inventory, inventory, Cluster, Config(), SyncEngineOptions.CalicoOnly);
             var report = events.PlanEventAsync(new ClassifiedEvent(new EventSummary(), change.Affected, null), CancellationToken.None).GetAwaiter().GetResult();

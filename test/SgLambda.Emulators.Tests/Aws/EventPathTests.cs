@@ -15,10 +15,10 @@ namespace SgLambda.Emulators.Tests.Aws;
 /// </summary>
 public sealed class EventPathTests : EmulatorTestBase
 {
-    private SgLambdaConfig config = null!;
+    private SgLambdaConfig _config = null!;
 
     [SetUp]
-    public void Configure() => config = new SgLambdaConfig { VpcId = Vpc.VpcId, AccountId = Emulator.Options.AccountId, Region = Emulator.Options.Region };
+    public void Configure() => _config = new SgLambdaConfig { VpcId = Vpc.VpcId, AccountId = Emulator.Options.AccountId, Region = Emulator.Options.Region };
 
     [Test]
     public async Task Every_successful_security_group_call_names_its_group()
@@ -141,7 +141,7 @@ public sealed class EventPathTests : EmulatorTestBase
         {
             SubnetId = Subnet.SubnetId, InstanceId = instance.InstanceId, DeviceIndex = 1, GroupIds = [group.GroupId],
         });
-        var store = new InMemoryCalicoStore(Translator.Render(Emulator.Account.ToSnapshot(), config).Objects);
+        var store = new InMemoryCalicoStore(Translator.Render(Emulator.Account.ToSnapshot(), _config).Objects);
         var before = store.Objects.OfType<HostEndpoint>().Single(h => h.Metadata.Name == eni.NetworkInterfaceId);
         Assert.That(before.Metadata.Labels![LabelKeys.InstanceId], Is.EqualTo(instance.InstanceId));
 
@@ -149,13 +149,13 @@ public sealed class EventPathTests : EmulatorTestBase
 
         var classified = ClassifyAll().Single();
         Assert.That(classified.Affected.NetworkInterfaceAttachments, Is.EqualTo(new[] { eni.Attachment.AttachmentId }));
-        var inventory = new SnapshotInventory(Emulator.Account.ToSnapshot(), config);
-        var engine = new SyncEngine(inventory, inventory, store, config, SyncEngineOptions.CalicoOnly);
+        var inventory = new SnapshotInventory(Emulator.Account.ToSnapshot(), _config);
+        var engine = new SyncEngine(inventory, inventory, store, _config, SyncEngineOptions.CalicoOnly);
         await engine.ApplyAsync(await engine.PlanEventAsync(classified, CancellationToken.None), CancellationToken.None);
         var after = store.Objects.OfType<HostEndpoint>().Single(h => h.Metadata.Name == eni.NetworkInterfaceId);
         Assert.That(after.Metadata.Labels!.ContainsKey(LabelKeys.InstanceId), Is.False);
-        Assert.That(Planner.Diff(Translator.Render(Emulator.Account.ToSnapshot(), config).Objects, store.Objects).IsEmpty, Is.True);
+        Assert.That(Planner.Diff(Translator.Render(Emulator.Account.ToSnapshot(), _config).Objects, store.Objects).IsEmpty, Is.True);
     }
 
-    private List<ClassifiedEvent> ClassifyAll() => [.. Emulator.Events.All.Select(e => EventClassifier.Classify(e.Json, config))];
+    private List<ClassifiedEvent> ClassifyAll() => [.. Emulator.Events.All.Select(e => EventClassifier.Classify(e.Json, _config))];
 }

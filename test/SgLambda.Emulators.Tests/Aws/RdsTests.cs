@@ -13,13 +13,13 @@ namespace SgLambda.Emulators.Tests.Aws;
 public sealed class RdsTests : EmulatorTestBase
 {
     private static readonly XNamespace Rds = "http://rds.amazonaws.com/doc/2014-10-31/";
-    private HttpClient http = null!;
+    private HttpClient _http = null!;
 
     [SetUp]
-    public void CreateHttp() => http = new HttpClient();
+    public void CreateHttp() => _http = new HttpClient();
 
     [TearDown]
-    public void DisposeHttp() => http.Dispose();
+    public void DisposeHttp() => _http.Dispose();
 
     [Test]
     public async Task CreateDBInstance_answers_with_the_instance_creating_and_puts_its_eni_in_the_vpc()
@@ -139,7 +139,7 @@ public sealed class RdsTests : EmulatorTestBase
         var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", "2014-10-31") };
         form.AddRange(parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)));
         using var content = new FormUrlEncodedContent(form);
-        using var response = await http.PostAsync(new Uri(Emulator.ServiceUrl + "/"), content);
+        using var response = await _http.PostAsync(new Uri(Emulator.ServiceUrl + "/"), content);
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/xml"));
         return (response.StatusCode, XDocument.Parse(await response.Content.ReadAsStringAsync()));
     }

@@ -16,9 +16,9 @@ namespace SgLambda.Functions.Tests.Admission;
 /// </summary>
 public sealed class AdmissionWebhookTests
 {
-    private StringWriter log = null!;
-    private FakeNamespaces namespaces = null!;
-    private ManualClock clock = null!;
+    private StringWriter _log = null!;
+    private FakeNamespaces _namespaces = null!;
+    private ManualClock _clock = null!;
 
     public static IEnumerable<string> MalformedFixtures =>
         FixtureNames.Where(name => name.StartsWith("malformed-", StringComparison.Ordinal));
@@ -26,18 +26,18 @@ public sealed class AdmissionWebhookTests
     [SetUp]
     public void Start()
     {
-        log = new StringWriter(CultureInfo.InvariantCulture);
-        namespaces = new FakeNamespaces().With("default", null);
-        clock = new ManualClock(new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.Zero));
+        _log = new StringWriter(CultureInfo.InvariantCulture);
+        _namespaces = new FakeNamespaces().With("default", null);
+        _clock = new ManualClock(new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.Zero));
     }
 
     [TearDown]
-    public void Stop() => log.Dispose();
+    public void Stop() => _log.Dispose();
 
     private AdmissionWebhook Webhook() =>
-        new(Config, new CachedNamespaceReader(namespaces, clock, CachedNamespaceReader.DefaultLifetime),
+        new(Config, new CachedNamespaceReader(_namespaces, _clock, CachedNamespaceReader.DefaultLifetime),
             WebhookSecret.FromValue(EnvironmentVariables.WebhookSecret, WebhookRequests.Secret),
-            new StructuredLogger(log, LogLevel.Debug, clock), clock);
+            new StructuredLogger(_log, LogLevel.Debug, _clock), _clock);
 
     private static async Task<JsonObject> InvokeAsync(AdmissionWebhook webhook, JsonObject request)
     {
@@ -106,7 +106,7 @@ public sealed class AdmissionWebhookTests
         Assert.That(response["status"]!["code"]!.GetValue<int>(), Is.EqualTo(400));
         Assert.That(response["status"]!["message"]!.GetValue<string>(), Is.EqualTo(expected.Status!.Message));
         Assert.That(response["patch"], Is.Null);
-        Assert.That(namespaces.Reads, Is.Zero, "a malformed claim is rejected whatever the namespace says");
+        Assert.That(_namespaces.Reads, Is.Zero, "a malformed claim is rejected whatever the namespace says");
     }
 
     [TestCase("")]
@@ -196,7 +196,7 @@ public sealed class AdmissionWebhookTests
     [Test]
     public async Task A_namespace_that_allows_the_claimed_sg_admits_the_pod()
     {
-        namespaces.With("payments", $"[\"{InstanceSg}\"]").With("open", "*");
+        _namespaces.With("payments", $"[\"{InstanceSg}\"]").With("open", "*");
 
         var restricted = Review(await InvokeAsync(WebhookRequests.Request(WebhookRequests.Review("create-annotated.json", "payments"))));
         var open = Review(await InvokeAsync(WebhookRequests.Request(WebhookRequests.Review("create-annotated.json", "open"))));
@@ -208,7 +208,7 @@ public sealed class AdmissionWebhookTests
     [Test]
     public async Task A_claim_outside_the_namespace_restriction_is_rejected_with_a_clear_message()
     {
-        namespaces.With("payments", "[\"sg-0aaaaaaaaaaaaaaaa\"]");
+        _namespaces.With("payments", "[\"sg-0aaaaaaaaaaaaaaaa\"]");
 
         var review = Review(await InvokeAsync(WebhookRequests.Request(WebhookRequests.Review("update-annotate.json", "payments"))));
 
@@ -224,18 +224,18 @@ public sealed class AdmissionWebhookTests
     [TestCase("create-empty-list.json")]
     public async Task A_pod_that_claims_no_sg_is_decided_without_reading_its_namespace(string file)
     {
-        namespaces.Failure = new HttpRequestException("connection refused");
+        _namespaces.Failure = new HttpRequestException("connection refused");
 
         var review = Review(await InvokeAsync(WebhookRequests.Request(WebhookRequests.Review(file))));
 
         Assert.That(review["response"]!["allowed"]!.GetValue<bool>(), Is.True);
-        Assert.That(namespaces.Reads, Is.Zero);
+        Assert.That(_namespaces.Reads, Is.Zero);
     }
 
     [Test]
     public async Task A_claim_whose_namespace_cannot_be_read_is_rejected_as_retryable()
     {
-        namespaces.Failure = new TimeoutException("get Namespace default: no answer within 00:00:02");
+        _namespaces.Failure = new TimeoutException("get Namespace default: no answer within 00:00:02");
 
         var review = Review(await InvokeAsync(WebhookRequests.Request(WebhookRequests.Review("create-annotated.json"))));
 
@@ -244,7 +244,7 @@ public sealed class AdmissionWebhookTests
         Assert.That(response["uid"]!.GetValue<string>(), Is.EqualTo(JsonNode.Parse(WebhookRequests.Review("create-annotated.json"))!["request"]!["uid"]!.GetValue<string>()));
         Assert.That(response["status"]!["code"]!.GetValue<int>(), Is.EqualTo(AdmissionWebhook.NamespaceUnavailableCode));
         Assert.That(response["status"]!["message"]!.GetValue<string>(), Does.Contain("could not read namespace \"default\"").And.Contain("retry"));
-        Assert.That(log.ToString(), Does.Contain("namespace unreadable").And.Contain("TimeoutException"));
+        Assert.That(_log.ToString(), Does.Contain("namespace unreadable").And.Contain("TimeoutException"));
     }
 
     [Test]
@@ -254,19 +254,19 @@ public sealed class AdmissionWebhookTests
         var request = WebhookRequests.Request(WebhookRequests.Review("create-annotated.json"));
 
         await InvokeAsync(webhook, request);
-        clock.Advance(TimeSpan.FromSeconds(29));
+        _clock.Advance(TimeSpan.FromSeconds(29));
         await InvokeAsync(webhook, request);
-        Assert.That(namespaces.Reads, Is.EqualTo(1));
+        Assert.That(_namespaces.Reads, Is.EqualTo(1));
 
-        clock.Advance(TimeSpan.FromSeconds(2));
-        namespaces.Failure = new HttpRequestException("connection refused");
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        _namespaces.Failure = new HttpRequestException("connection refused");
         var failed = Review(await InvokeAsync(webhook, request));
-        namespaces.Failure = null;
+        _namespaces.Failure = null;
         var retried = Review(await InvokeAsync(webhook, request));
 
         Assert.That(failed["response"]!["allowed"]!.GetValue<bool>(), Is.False);
         Assert.That(retried["response"]!["allowed"]!.GetValue<bool>(), Is.True);
-        Assert.That(namespaces.Reads, Is.EqualTo(3));
+        Assert.That(_namespaces.Reads, Is.EqualTo(3));
     }
 
     [Test]
@@ -275,13 +275,13 @@ public sealed class AdmissionWebhookTests
         await InvokeAsync(WebhookRequests.Request(WebhookRequests.Review("update-annotate.json")));
         await InvokeAsync(WebhookRequests.Request("", "/" + WebhookRequests.Secret[..40]));
 
-        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var lines = _log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
         var admitted = lines.Single(l => l["message"]?.GetValue<string>() == "pod admitted with SG labels");
         Assert.That(admitted["operation"]!.GetValue<string>(), Is.EqualTo("UPDATE"));
         Assert.That(admitted["name"]!.GetValue<string>(), Is.EqualTo("nginx"));
         Assert.That(lines.Any(l => l["message"]?.GetValue<string>() == "request refused" && l["status"]!.GetValue<int>() == 403), Is.True);
         Assert.That(lines.Where(l => l["_aws"] is not null).Select(l => l["_aws"]!["CloudWatchMetrics"]![0]!["Metrics"]![0]!["Name"]!.GetValue<string>()),
             Is.EqualTo(new[] { MetricNames.PodsAdmitted, MetricNames.RequestsRefused }));
-        Assert.That(log.ToString(), Does.Not.Contain(WebhookRequests.Secret[..40]));
+        Assert.That(_log.ToString(), Does.Not.Contain(WebhookRequests.Secret[..40]));
     }
 }

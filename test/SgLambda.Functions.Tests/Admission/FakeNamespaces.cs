@@ -6,7 +6,7 @@ namespace SgLambda.Functions.Tests.Admission;
 /// <summary>Namespaces in memory, counting reads; <see cref="Failure"/> makes every read throw it.</summary>
 internal sealed class FakeNamespaces : INamespaceReader
 {
-    private readonly Dictionary<string, NamespaceInfo> namespaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NamespaceInfo> _namespaces = new(StringComparer.Ordinal);
 
     public int Reads { get; private set; }
 
@@ -16,7 +16,7 @@ internal sealed class FakeNamespaces : INamespaceReader
     {
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
         if (allowedSecurityGroups is not null) annotations[AdmissionKeys.AllowedSecurityGroupsAnnotation] = allowedSecurityGroups;
-        namespaces[name] = new NamespaceInfo(name, annotations);
+        _namespaces[name] = new NamespaceInfo(name, annotations);
         return this;
     }
 
@@ -24,7 +24,7 @@ internal sealed class FakeNamespaces : INamespaceReader
     {
         Reads++;
         if (Failure is not null) throw Failure;
-        return namespaces.TryGetValue(name, out var found)
+        return _namespaces.TryGetValue(name, out var found)
             ? Task.FromResult(found)
             : throw new InvalidOperationException($"namespace {name} not found");
     }

@@ -16,27 +16,27 @@ namespace SgLambda.Functions.Tests.Admission;
 public sealed class KubernetesHttpNamespaceReaderTests
 {
     private const string Token = "sglambda-webhook-token";
-    private KubernetesApiEmulator cluster = null!;
-    private KubernetesHttpApi api = null!;
-    private StringWriter log = null!;
+    private KubernetesApiEmulator _cluster = null!;
+    private KubernetesHttpApi _api = null!;
+    private StringWriter _log = null!;
 
     [SetUp]
     public async Task Start()
     {
-        cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { BearerToken = Token, InitialNamespaces = ["kube-system"] });
-        api = new KubernetesHttpApi(cluster.BaseUrl, null, new StaticTokenSource(Token));
-        log = new StringWriter(CultureInfo.InvariantCulture);
-        cluster.Seed(Namespace("payments", new JsonObject { ["sglambda.io/allowed-security-groups"] = "[\"sg-0aaaaaaaaaaaaaaaa\"]", ["team"] = "payments" }));
-        cluster.Seed(Namespace("shop", new JsonObject { ["sglambda.io/allowed-security-groups"] = $"[\"{InstanceSg}\"]" }));
-        cluster.Seed(Namespace("open", null));
+        _cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { BearerToken = Token, InitialNamespaces = ["kube-system"] });
+        _api = new KubernetesHttpApi(_cluster.BaseUrl, null, new StaticTokenSource(Token));
+        _log = new StringWriter(CultureInfo.InvariantCulture);
+        _cluster.Seed(Namespace("payments", new JsonObject { ["sglambda.io/allowed-security-groups"] = "[\"sg-0aaaaaaaaaaaaaaaa\"]", ["team"] = "payments" }));
+        _cluster.Seed(Namespace("shop", new JsonObject { ["sglambda.io/allowed-security-groups"] = $"[\"{InstanceSg}\"]" }));
+        _cluster.Seed(Namespace("open", null));
     }
 
     [TearDown]
     public async Task Stop()
     {
-        api.Dispose();
-        log.Dispose();
-        await cluster.DisposeAsync();
+        _api.Dispose();
+        _log.Dispose();
+        await _cluster.DisposeAsync();
     }
 
     private static JsonObject Namespace(string name, JsonObject? annotations)
@@ -48,9 +48,9 @@ public sealed class KubernetesHttpNamespaceReaderTests
 
     private async Task<JsonNode> ResponseAsync(string objectNamespace, string file = "create-annotated.json")
     {
-        var webhook = new AdmissionWebhook(Config, new KubernetesHttpNamespaceReader(api),
+        var webhook = new AdmissionWebhook(Config, new KubernetesHttpNamespaceReader(_api),
             WebhookSecret.FromValue(EnvironmentVariables.WebhookSecret, WebhookRequests.Secret),
-            new StructuredLogger(log, LogLevel.Debug, TimeProvider.System), TimeProvider.System);
+            new StructuredLogger(_log, LogLevel.Debug, TimeProvider.System), TimeProvider.System);
         var request = WebhookRequests.Request(WebhookRequests.Review(file, objectNamespace));
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(request.ToJsonString()));
         using var output = await webhook.InvokeAsync(input, new TestLambdaContext());
@@ -62,7 +62,7 @@ public sealed class KubernetesHttpNamespaceReaderTests
     [Test]
     public async Task The_reader_returns_the_namespace_annotations()
     {
-        var read = await new KubernetesHttpNamespaceReader(api).GetNamespaceAsync("payments", CancellationToken.None);
+        var read = await new KubernetesHttpNamespaceReader(_api).GetNamespaceAsync("payments", CancellationToken.None);
 
         Assert.That(read.Name, Is.EqualTo("payments"));
         Assert.That(read.Annotations, Is.EquivalentTo(new Dictionary<string, string>
@@ -70,7 +70,7 @@ public sealed class KubernetesHttpNamespaceReaderTests
             ["sglambda.io/allowed-security-groups"] = "[\"sg-0aaaaaaaaaaaaaaaa\"]",
             ["team"] = "payments",
         }));
-        Assert.That(cluster.Requests.Count("get", "namespaces"), Is.EqualTo(1));
+        Assert.That(_cluster.Requests.Count("get", "namespaces"), Is.EqualTo(1));
     }
 
     [Test]
@@ -89,8 +89,8 @@ public sealed class KubernetesHttpNamespaceReaderTests
     [Test]
     public async Task A_namespace_the_webhook_may_not_read_fails_closed_for_claims_only()
     {
-        api.Dispose();
-        api = new KubernetesHttpApi(cluster.BaseUrl, null, new StaticTokenSource("not-the-token"));
+        _api.Dispose();
+        _api = new KubernetesHttpApi(_cluster.BaseUrl, null, new StaticTokenSource("not-the-token"));
 
         var claim = await ResponseAsync("shop");
         var noClaim = await ResponseAsync("shop", "create-no-labels.json");
@@ -98,15 +98,15 @@ public sealed class KubernetesHttpNamespaceReaderTests
         Assert.That(claim["allowed"]!.GetValue<bool>(), Is.False);
         Assert.That(claim["status"]!["code"]!.GetValue<int>(), Is.EqualTo(503));
         Assert.That(claim["status"]!["message"]!.GetValue<string>(), Does.Contain("could not read namespace \"shop\""));
-        Assert.That(log.ToString(), Does.Contain("401"));
+        Assert.That(_log.ToString(), Does.Contain("401"));
         Assert.That(noClaim["allowed"]!.GetValue<bool>(), Is.True);
     }
 
     [Test]
     public async Task A_slow_api_server_is_given_up_on_within_the_webhook_timeout()
     {
-        cluster.Faults.Delay = TimeSpan.FromSeconds(30);
-        cluster.Faults.Enqueue(FaultKind.Delay, count: 5, verb: "get", resource: "namespaces");
+        _cluster.Faults.Delay = TimeSpan.FromSeconds(30);
+        _cluster.Faults.Enqueue(FaultKind.Delay, count: 5, verb: "get", resource: "namespaces");
         var started = TimeProvider.System.GetTimestamp();
 
         var claim = await ResponseAsync("shop");

@@ -6,13 +6,13 @@ namespace SgLambda.Functions.Tests.Bootstrap;
 /// <summary>A bootstrap process (either build) with its output collected, killed on dispose if still running.</summary>
 internal sealed class BootstrapProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
-    private readonly Lock gate = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly Lock _gate = new();
 
     private BootstrapProcess(Process process)
     {
-        this.process = process;
+        _process = process;
     }
 
     public static async Task<BootstrapProcess> StartAsync(string build, IReadOnlyDictionary<string, string> environment)
@@ -47,25 +47,25 @@ internal sealed class BootstrapProcess : IDisposable
     /// <summary>Standard output and error so far (JSON log lines), for assertions and failure messages.</summary>
     public string Output
     {
-        get { lock (gate) return output.ToString(); }
+        get { lock (_gate) return _output.ToString(); }
     }
 
     /// <summary>The exit code once the process has ended by itself.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan patience)
     {
-        await process.WaitForExitAsync().WaitAsync(patience);
-        return process.ExitCode;
+        await _process.WaitForExitAsync().WaitAsync(patience);
+        return _process.ExitCode;
     }
 
     public void Dispose()
     {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        process.Dispose();
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
     }
 
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (gate) output.AppendLine(line);
+        lock (_gate) _output.AppendLine(line);
     }
 }

@@ -15,27 +15,27 @@ public sealed class FunctionSourcesTests
 {
     // Live AWS clients resolve credentials when they are made (AWS SDK v4): the tests give them, as Lambda does.
     private static readonly string[] CredentialVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
-    private readonly Dictionary<string, string?> savedVariables = [];
-    private string cluster = "";
-    private StringWriter log = null!;
+    private readonly Dictionary<string, string?> _savedVariables = [];
+    private string _cluster = "";
+    private StringWriter _log = null!;
 
     [SetUp]
     public void EmptyCluster()
     {
-        foreach (var name in CredentialVariables) savedVariables[name] = Environment.GetEnvironmentVariable(name);
+        foreach (var name in CredentialVariables) _savedVariables[name] = Environment.GetEnvironmentVariable(name);
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "secret");
-        cluster = Path.Combine(Path.GetTempPath(), $"sglambda-sources-{Guid.NewGuid():N}.json");
-        File.WriteAllText(cluster, """{"apiVersion":"v1","kind":"List","items":[]}""");
-        log = new StringWriter(CultureInfo.InvariantCulture);
+        _cluster = Path.Combine(Path.GetTempPath(), $"sglambda-sources-{Guid.NewGuid():N}.json");
+        File.WriteAllText(_cluster, """{"apiVersion":"v1","kind":"List","items":[]}""");
+        _log = new StringWriter(CultureInfo.InvariantCulture);
     }
 
     [TearDown]
     public void RemoveCluster()
     {
-        foreach (var (name, value) in savedVariables) Environment.SetEnvironmentVariable(name, value);
-        File.Delete(cluster);
-        log.Dispose();
+        foreach (var (name, value) in _savedVariables) Environment.SetEnvironmentVariable(name, value);
+        File.Delete(_cluster);
+        _log.Dispose();
     }
 
     [Test]
@@ -51,7 +51,7 @@ public sealed class FunctionSourcesTests
             ClusterToken = "static",
         };
 
-        var composition = FunctionComposition.Compose(settings, _ => null, log, TimeProvider.System);
+        var composition = FunctionComposition.Compose(settings, _ => null, _log, TimeProvider.System);
 
         Assert.That(composition.Engine.Options.Companions.Source, Is.InstanceOf<KubernetesNetworkPolicyReader>());
         Assert.That(composition.Engine.Options.TrustSecurityGroups.Writer, Is.InstanceOf<AwsSecurityGroupWriter>());
@@ -66,10 +66,10 @@ public sealed class FunctionSourcesTests
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [EnvironmentVariables.OfflineAwsSnapshot] = RepositoryFiles.Tutorial,
-            [EnvironmentVariables.OfflineClusterSnapshot] = cluster,
+            [EnvironmentVariables.OfflineClusterSnapshot] = _cluster,
         };
 
-        var composition = OfflineComposition.Read(name => environment.GetValueOrDefault(name), log, TimeProvider.System);
+        var composition = OfflineComposition.Read(name => environment.GetValueOrDefault(name), _log, TimeProvider.System);
 
         Assert.That(composition.Engine.Options.Companions.Source, Is.Not.Null, "the snapshot's NetworkPolicies get companions");
         Assert.That(composition.Engine.Options.TrustSecurityGroups.Writer, Is.InstanceOf<OfflineTrustWriter>());

@@ -14,28 +14,28 @@ public sealed class LambdaBootstrapTests
 {
     // A safety net for a broken loop, not a wait: every await below completes as soon as the runtime answers.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private RuntimeApiEmulator emulator = null!;
-    private TutorialFunction tutorial = null!;
-    private StringWriter bootstrapLog = null!;
+    private RuntimeApiEmulator _emulator = null!;
+    private TutorialFunction _tutorial = null!;
+    private StringWriter _bootstrapLog = null!;
 
     [SetUp]
     public async Task StartEmulator()
     {
-        emulator = await RuntimeApiEmulator.StartAsync();
-        tutorial = new TutorialFunction();
-        bootstrapLog = new StringWriter(CultureInfo.InvariantCulture);
+        _emulator = await RuntimeApiEmulator.StartAsync();
+        _tutorial = new TutorialFunction();
+        _bootstrapLog = new StringWriter(CultureInfo.InvariantCulture);
     }
 
     [TearDown]
     public async Task StopEmulator()
     {
-        await emulator.DisposeAsync();
-        tutorial.Dispose();
-        bootstrapLog.Dispose();
+        await _emulator.DisposeAsync();
+        _tutorial.Dispose();
+        _bootstrapLog.Dispose();
     }
 
     private LambdaBootstrap Bootstrap(Func<LambdaHandler> factory, int? invocations) =>
-        new(factory, new RuntimeApiClient(emulator.RuntimeApi), "sglambda-change-handler", new StructuredLogger(bootstrapLog, LogLevel.Debug, TimeProvider.System), TimeProvider.System)
+        new(factory, new RuntimeApiClient(_emulator.RuntimeApi), "sglambda-change-handler", new StructuredLogger(_bootstrapLog, LogLevel.Debug, TimeProvider.System), TimeProvider.System)
         {
             InvocationLimit = invocations,
         };
@@ -45,8 +45,8 @@ public sealed class LambdaBootstrapTests
     [Test]
     public async Task An_event_is_planned_applied_to_the_cluster_and_answered_with_its_status()
     {
-        var outcome = emulator.Enqueue(new RuntimeInvocation(RepositoryFiles.Event("ec2-authorize-security-group-ingress.json")) { RequestId = "req-ingress-1" });
-        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().InvokeAsync, invocations: 1);
+        var outcome = _emulator.Enqueue(new RuntimeInvocation(RepositoryFiles.Event("ec2-authorize-security-group-ingress.json")) { RequestId = "req-ingress-1" });
+        using var bootstrap = Bootstrap(() => _tutorial.ChangeHandler().InvokeAsync, invocations: 1);
 
         var exitCode = await bootstrap.RunAsync().WaitAsync(Patience);
 
@@ -57,13 +57,13 @@ public sealed class LambdaBootstrapTests
         Assert.That(response["status"]!.GetValue<string>(), Is.EqualTo("applied"));
         Assert.That(response["eventId"]!.GetValue<string>(), Is.EqualTo("ce005488-c6ff-e27b-0086-56571009cb81"));
         Assert.That(response["applied"]!.GetValue<int>(), Is.EqualTo(3));
-        Assert.That(tutorial.Store.Objects.Select(o => o.Key.Name), Is.EquivalentTo(new[]
+        Assert.That(_tutorial.Store.Objects.Select(o => o.Key.Name), Is.EquivalentTo(new[]
         {
             "sg-local.sg-98765432109876", "sg-remote.address-peers-8", "sg-remote.for-sg-12345678901234",
         }));
-        Assert.That(tutorial.Store.Objects, Has.All.InstanceOf<GlobalNetworkPolicy>());
+        Assert.That(_tutorial.Store.Objects, Has.All.InstanceOf<GlobalNetworkPolicy>());
         // The function logged under the request id the Runtime API handed out.
-        Assert.That(tutorial.Log.ToString(), Does.Contain("\"requestId\":\"req-ingress-1\""));
+        Assert.That(_tutorial.Log.ToString(), Does.Contain("\"requestId\":\"req-ingress-1\""));
     }
 
     [Test]
@@ -76,7 +76,7 @@ public sealed class LambdaBootstrapTests
             InvokedFunctionArn = "arn:aws:lambda:us-west-2:111122223333:function:sglambda-change-handler:live",
             TraceId = "Root=1-00000000-000000000000000000000001;Sampled=1",
         };
-        var outcome = emulator.Enqueue(invocation);
+        var outcome = _emulator.Enqueue(invocation);
         (string RequestId, string Arn, string Name, TimeSpan Remaining, string? Trace)? seen = null;
         using var bootstrap = Bootstrap(() => (input, context) =>
         {
@@ -102,23 +102,23 @@ public sealed class LambdaBootstrapTests
     [TestCase("""{"version":"0","detail-type":"AWS API Call via CloudTrail","source":"aws.ec2","detail":[]}""")]
     public async Task A_malformed_event_is_answered_skipped_and_changes_nothing(string body)
     {
-        var outcome = emulator.Enqueue(body);
-        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().InvokeAsync, invocations: 1);
+        var outcome = _emulator.Enqueue(body);
+        using var bootstrap = Bootstrap(() => _tutorial.ChangeHandler().InvokeAsync, invocations: 1);
 
         await bootstrap.RunAsync().WaitAsync(Patience);
 
         var response = Json((await outcome.WaitAsync(Patience)).Response!);
         Assert.That(response["status"]!.GetValue<string>(), Is.EqualTo("skipped"));
         Assert.That(response["reason"]!.GetValue<string>(), Does.StartWith("malformed event"));
-        Assert.That(tutorial.Store.Writes, Is.Zero);
+        Assert.That(_tutorial.Store.Writes, Is.Zero);
     }
 
     [Test]
     public async Task A_failing_invocation_posts_its_error_and_the_loop_serves_the_next_one()
     {
         using var unreachable = new TutorialFunction(new UnreachableCluster());
-        var failed = emulator.Enqueue(new RuntimeInvocation(RepositoryFiles.Event("ec2-authorize-security-group-ingress.json")) { RequestId = "req-fails" });
-        var next = emulator.Enqueue(new RuntimeInvocation("not json at all") { RequestId = "req-after" });
+        var failed = _emulator.Enqueue(new RuntimeInvocation(RepositoryFiles.Event("ec2-authorize-security-group-ingress.json")) { RequestId = "req-fails" });
+        var next = _emulator.Enqueue(new RuntimeInvocation("not json at all") { RequestId = "req-after" });
         using var bootstrap = Bootstrap(() => unreachable.ChangeHandler().InvokeAsync, invocations: 2);
 
         var exitCode = await bootstrap.RunAsync().WaitAsync(Patience);
@@ -134,64 +134,64 @@ public sealed class LambdaBootstrapTests
         Assert.That(document["stackTrace"]!.AsArray().Select(f => f!.GetValue<string>()), Has.Some.Contains("UnreachableCluster"));
         var served = await next.WaitAsync(Patience);
         Assert.That(Json(served.Response!)["status"]!.GetValue<string>(), Is.EqualTo("skipped"));
-        Assert.That(emulator.Outcomes.Select(o => o.RequestId), Is.EqualTo(new[] { "req-fails", "req-after" }));
+        Assert.That(_emulator.Outcomes.Select(o => o.RequestId), Is.EqualTo(new[] { "req-fails", "req-after" }));
     }
 
     [Test]
     public async Task A_configuration_error_at_init_is_posted_to_init_error_and_ends_the_loop()
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal) { [EnvironmentVariables.ClusterName] = "sglambda-tutorial" };
-        var waiting = emulator.Enqueue(RepositoryFiles.Event("ec2-authorize-security-group-ingress.json"));
+        var waiting = _emulator.Enqueue(RepositoryFiles.Event("ec2-authorize-security-group-ingress.json"));
         using var bootstrap = Bootstrap(() => LambdaHandlers.Create("ChangeHandler", () =>
-            new FunctionComposition(FunctionSettingsReader.Read(name => environment.GetValueOrDefault(name)), tutorial.Composition.Engine, tutorial.Composition.Logger, TimeProvider.System)), invocations: null);
+            new FunctionComposition(FunctionSettingsReader.Read(name => environment.GetValueOrDefault(name)), _tutorial.Composition.Engine, _tutorial.Composition.Logger, TimeProvider.System)), invocations: null);
 
         var exitCode = await bootstrap.RunAsync().WaitAsync(Patience);
 
         Assert.That(exitCode, Is.EqualTo(LambdaBootstrap.InitFailedExitCode));
-        var error = await emulator.InitError.WaitAsync(Patience);
+        var error = await _emulator.InitError.WaitAsync(Patience);
         Assert.That(error.ErrorType, Is.EqualTo("ConfigurationException"));
         Assert.That(Json(error.Body)["errorMessage"]!.GetValue<string>(), Is.EqualTo("SGLAMBDA_VPC_ID: required: the cluster's VPC id (vpc-...)"));
         // Lambda answers the waiting invocation with the init error; no invocation was ever handed out.
         Assert.That((await waiting.WaitAsync(Patience)).Error, Is.EqualTo(error));
-        Assert.That(emulator.InvocationsHandedOut, Is.Zero);
+        Assert.That(_emulator.InvocationsHandedOut, Is.Zero);
     }
 
     [Test]
     public async Task An_unknown_handler_string_is_an_init_error_naming_the_variable()
     {
-        using var bootstrap = Bootstrap(() => LambdaHandlers.Create("SgLambda.Functions::SgLambda.Functions.Admission::HandleAsync", () => tutorial.Composition), invocations: null);
+        using var bootstrap = Bootstrap(() => LambdaHandlers.Create("SgLambda.Functions::SgLambda.Functions.Admission::HandleAsync", () => _tutorial.Composition), invocations: null);
 
         Assert.That(await bootstrap.RunAsync().WaitAsync(Patience), Is.EqualTo(LambdaBootstrap.InitFailedExitCode));
 
-        var message = Json((await emulator.InitError.WaitAsync(Patience)).Body)["errorMessage"]!.GetValue<string>();
+        var message = Json((await _emulator.InitError.WaitAsync(Patience)).Body)["errorMessage"]!.GetValue<string>();
         Assert.That(message, Does.StartWith("_HANDLER: unknown handler 'SgLambda.Functions::SgLambda.Functions.Admission::HandleAsync'"));
     }
 
     [Test]
     public async Task When_the_runtime_api_stops_the_loop_exits_with_its_own_code()
     {
-        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().InvokeAsync, invocations: null);
+        using var bootstrap = Bootstrap(() => _tutorial.ChangeHandler().InvokeAsync, invocations: null);
         var running = bootstrap.RunAsync();
-        await emulator.FirstNextRequest.WaitAsync(Patience);
+        await _emulator.FirstNextRequest.WaitAsync(Patience);
 
-        await emulator.DisposeAsync();
+        await _emulator.DisposeAsync();
 
         Assert.That(await running.WaitAsync(Patience), Is.EqualTo(LambdaBootstrap.RuntimeApiFailedExitCode));
-        Assert.That(bootstrapLog.ToString(), Does.Contain("Runtime API failed; exiting"));
+        Assert.That(_bootstrapLog.ToString(), Does.Contain("Runtime API failed; exiting"));
     }
 
     [Test]
     public async Task Cancelling_stops_a_loop_waiting_for_the_next_invocation()
     {
         using var cancel = new CancellationTokenSource();
-        using var bootstrap = Bootstrap(() => tutorial.ChangeHandler().InvokeAsync, invocations: null);
+        using var bootstrap = Bootstrap(() => _tutorial.ChangeHandler().InvokeAsync, invocations: null);
         var running = bootstrap.RunAsync(cancel.Token);
-        await emulator.FirstNextRequest.WaitAsync(Patience);
+        await _emulator.FirstNextRequest.WaitAsync(Patience);
 
         await cancel.CancelAsync();
 
         Assert.That(await running.WaitAsync(Patience), Is.Zero);
-        Assert.That(emulator.InvocationsHandedOut, Is.Zero);
+        Assert.That(_emulator.InvocationsHandedOut, Is.Zero);
     }
 
     private sealed class UnreachableCluster : ICalicoStore

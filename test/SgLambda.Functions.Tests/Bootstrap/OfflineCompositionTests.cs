@@ -9,38 +9,38 @@ namespace SgLambda.Functions.Tests.Bootstrap;
 /// <summary>Offline mode: the tutorial's AWS snapshot and a cluster List file stand in for AWS and the cluster.</summary>
 public sealed class OfflineCompositionTests
 {
-    private string cluster = "";
-    private StringWriter log = null!;
+    private string _cluster = "";
+    private StringWriter _log = null!;
 
     [SetUp]
     public void EmptyCluster()
     {
-        cluster = Path.Combine(Path.GetTempPath(), $"sglambda-offline-{Guid.NewGuid():N}.json");
-        File.WriteAllText(cluster, """{"apiVersion":"v1","kind":"List","items":[]}""");
-        log = new StringWriter(CultureInfo.InvariantCulture);
+        _cluster = Path.Combine(Path.GetTempPath(), $"sglambda-offline-{Guid.NewGuid():N}.json");
+        File.WriteAllText(_cluster, """{"apiVersion":"v1","kind":"List","items":[]}""");
+        _log = new StringWriter(CultureInfo.InvariantCulture);
     }
 
     [TearDown]
     public void RemoveCluster()
     {
-        File.Delete(cluster);
-        log.Dispose();
+        File.Delete(_cluster);
+        _log.Dispose();
     }
 
     private Dictionary<string, string> Environment() => new(StringComparer.Ordinal)
     {
         [EnvironmentVariables.OfflineAwsSnapshot] = RepositoryFiles.Tutorial,
-        [EnvironmentVariables.OfflineClusterSnapshot] = cluster,
+        [EnvironmentVariables.OfflineClusterSnapshot] = _cluster,
     };
 
     private FunctionComposition Read(Dictionary<string, string> environment) =>
-        OfflineComposition.Read(name => environment.GetValueOrDefault(name), log, TimeProvider.System);
+        OfflineComposition.Read(name => environment.GetValueOrDefault(name), _log, TimeProvider.System);
 
     [Test]
     public void Offline_mode_is_requested_by_either_variable()
     {
         Assert.That(OfflineComposition.IsRequested(_ => null), Is.False);
-        Assert.That(OfflineComposition.IsRequested(name => name == EnvironmentVariables.OfflineClusterSnapshot ? cluster : null), Is.True);
+        Assert.That(OfflineComposition.IsRequested(name => name == EnvironmentVariables.OfflineClusterSnapshot ? _cluster : null), Is.True);
         Assert.That(OfflineComposition.IsRequested(name => name == EnvironmentVariables.OfflineAwsSnapshot ? RepositoryFiles.Tutorial : null), Is.True);
     }
 
@@ -53,7 +53,7 @@ public sealed class OfflineCompositionTests
         using var output = await handler(input, new TestLambdaContext());
 
         Assert.That(JsonNode.Parse(output)!["status"]!.GetValue<string>(), Is.EqualTo("applied"));
-        var names = JsonNode.Parse(File.ReadAllText(cluster))!["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>());
+        var names = JsonNode.Parse(File.ReadAllText(_cluster))!["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>());
         Assert.That(names, Is.EquivalentTo(new[] { "sg-local.sg-98765432109876", "sg-remote.address-peers-8", "sg-remote.for-sg-12345678901234" }));
     }
 
@@ -85,11 +85,11 @@ public sealed class OfflineCompositionTests
     [Test]
     public void A_malformed_cluster_file_is_a_configuration_error_naming_the_file()
     {
-        File.WriteAllText(cluster, "{ not json");
+        File.WriteAllText(_cluster, "{ not json");
 
         var error = Assert.Throws<ConfigurationException>(() => Read(Environment()));
 
-        Assert.That(error!.Message, Does.StartWith($"SGLAMBDA_OFFLINE_CLUSTER_SNAPSHOT: {cluster}"));
+        Assert.That(error!.Message, Does.StartWith($"SGLAMBDA_OFFLINE_CLUSTER_SNAPSHOT: {_cluster}"));
         Assert.That(error.Message, Does.Contain("not valid JSON"));
     }
 }

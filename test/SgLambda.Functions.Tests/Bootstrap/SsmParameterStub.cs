@@ -11,16 +11,16 @@ namespace SgLambda.Functions.Tests.Bootstrap;
 /// </summary>
 internal sealed class SsmParameterStub : IDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly string name;
-    private readonly string value;
-    private readonly List<string> asked = [];
-    private readonly Task serving;
+    private readonly HttpListener _listener = new();
+    private readonly string _name;
+    private readonly string _value;
+    private readonly List<string> _asked = [];
+    private readonly Task _serving;
 
     public SsmParameterStub(string name, string value)
     {
-        this.name = name;
-        this.value = value;
+        _name = name;
+        _value = value;
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
@@ -28,24 +28,24 @@ internal sealed class SsmParameterStub : IDisposable
             port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
         Url = $"http://127.0.0.1:{port}/";
-        listener.Prefixes.Add(Url);
-        listener.Start();
-        serving = Task.Run(ServeAsync);
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
     }
 
     public string Url { get; }
 
     public IReadOnlyList<string> Asked
     {
-        get { lock (asked) return [.. asked]; }
+        get { lock (_asked) return [.. _asked]; }
     }
 
     public void Dispose()
     {
-        listener.Close();
+        _listener.Close();
         try
         {
-            serving.Wait(TimeSpan.FromSeconds(5));
+            _serving.Wait(TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
         {
@@ -55,12 +55,12 @@ internal sealed class SsmParameterStub : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception closed) when (closed is HttpListenerException or ObjectDisposedException)
             {
@@ -69,13 +69,13 @@ internal sealed class SsmParameterStub : IDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var request = JsonNode.Parse(await reader.ReadToEndAsync());
             var requested = request?["Name"]?.GetValue<string>() ?? "";
-            lock (asked) asked.Add(requested);
+            lock (_asked) _asked.Add(requested);
             var target = context.Request.Headers["X-Amz-Target"];
             JsonObject body;
-            if (target == "AmazonSSM.GetParameter" && requested == name)
+            if (target == "AmazonSSM.GetParameter" && requested == _name)
             {
                 context.Response.StatusCode = 200;
-                body = new JsonObject { ["Parameter"] = new JsonObject { ["Name"] = name, ["Type"] = "String", ["Value"] = value, ["Version"] = 1 } };
+                body = new JsonObject { ["Parameter"] = new JsonObject { ["Name"] = _name, ["Type"] = "String", ["Value"] = _value, ["Version"] = 1 } };
             }
             else
             {

@@ -22,9 +22,9 @@ public sealed class WebhookBootstrapTests(string build)
     private const string Token = "sglambda-webhook-token";
     private const string SecretParameter = "/sglambda/webhook-secret";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
-    private RuntimeApiEmulator runtime = null!;
-    private KubernetesApiEmulator cluster = null!;
-    private Dictionary<string, string> environment = null!;
+    private RuntimeApiEmulator _runtime = null!;
+    private KubernetesApiEmulator _cluster = null!;
+    private Dictionary<string, string> _environment = null!;
 
     [OneTimeSetUp]
     public async Task BuildOnce() => await BootstrapBuild.CommandAsync(build);
@@ -32,9 +32,9 @@ public sealed class WebhookBootstrapTests(string build)
     [SetUp]
     public async Task Start()
     {
-        runtime = await RuntimeApiEmulator.StartAsync();
-        cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { BearerToken = Token, UseTls = true });
-        cluster.Seed(new JsonObject
+        _runtime = await RuntimeApiEmulator.StartAsync();
+        _cluster = await KubernetesApiEmulator.StartAsync(new KubernetesApiEmulatorOptions { BearerToken = Token, UseTls = true });
+        _cluster.Seed(new JsonObject
         {
             ["apiVersion"] = "v1",
             ["kind"] = "Namespace",
@@ -44,9 +44,9 @@ public sealed class WebhookBootstrapTests(string build)
                 ["annotations"] = new JsonObject { ["sglambda.io/allowed-security-groups"] = "[\"sg-0aaaaaaaaaaaaaaaa\"]" },
             },
         });
-        environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        _environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [EnvironmentVariables.RuntimeApi] = runtime.RuntimeApi,
+            [EnvironmentVariables.RuntimeApi] = _runtime.RuntimeApi,
             [EnvironmentVariables.FunctionName] = "sglambda-admission-webhook",
             [EnvironmentVariables.AwsRegion] = "us-west-2",
             ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
@@ -54,8 +54,8 @@ public sealed class WebhookBootstrapTests(string build)
             ["AWS_EC2_METADATA_DISABLED"] = "true",
             [EnvironmentVariables.VpcId] = Config.VpcId,
             [EnvironmentVariables.ClusterName] = "emulated",
-            [EnvironmentVariables.ClusterEndpoint] = cluster.BaseUrl.ToString(),
-            [EnvironmentVariables.ClusterCertificateAuthority] = Convert.ToBase64String(Encoding.ASCII.GetBytes(cluster.CertificateAuthorityPem!)),
+            [EnvironmentVariables.ClusterEndpoint] = _cluster.BaseUrl.ToString(),
+            [EnvironmentVariables.ClusterCertificateAuthority] = Convert.ToBase64String(Encoding.ASCII.GetBytes(_cluster.CertificateAuthorityPem!)),
             [EnvironmentVariables.ClusterToken] = Token,
             [EnvironmentVariables.PodSecurityGroupId] = PodSg,
             [EnvironmentVariables.NodeSecurityGroupIds] = $"{NodeSg1},{NodeSg2}",
@@ -69,19 +69,19 @@ public sealed class WebhookBootstrapTests(string build)
     [TearDown]
     public async Task Stop()
     {
-        await runtime.DisposeAsync();
-        await cluster.DisposeAsync();
+        await _runtime.DisposeAsync();
+        await _cluster.DisposeAsync();
     }
 
     private Task<BootstrapProcess> StartAsync() =>
-        BootstrapProcess.StartAsync(build, new Dictionary<string, string>(environment, StringComparer.Ordinal) { [EnvironmentVariables.Handler] = Handler });
+        BootstrapProcess.StartAsync(build, new Dictionary<string, string>(_environment, StringComparer.Ordinal) { [EnvironmentVariables.Handler] = Handler });
 
     private async Task<JsonObject> InvokeAsync(JsonObject request, BootstrapProcess process)
     {
         RuntimeInvocationOutcome outcome;
         try
         {
-            outcome = await runtime.Enqueue(request.ToJsonString()).WaitAsync(Patience);
+            outcome = await _runtime.Enqueue(request.ToJsonString()).WaitAsync(Patience);
         }
         catch (TimeoutException)
         {
@@ -99,7 +99,7 @@ public sealed class WebhookBootstrapTests(string build)
     public async Task The_webhook_patches_an_annotated_pod_refuses_a_stranger_and_applies_the_namespace_restriction()
     {
         using var ssm = new SsmParameterStub(SecretParameter, WebhookRequests.Secret);
-        environment["AWS_ENDPOINT_URL_SSM"] = ssm.Url;
+        _environment["AWS_ENDPOINT_URL_SSM"] = ssm.Url;
         using var process = await StartAsync();
         var annotate = WebhookRequests.Review("update-annotate.json");
 
@@ -114,7 +114,7 @@ public sealed class WebhookBootstrapTests(string build)
         Assert.That(Answer(restricted)["allowed"]!.GetValue<bool>(), Is.False);
         Assert.That(Answer(restricted)["status"]!["message"]!.GetValue<string>(), Does.StartWith("pods in namespace \"payments\" may not claim"));
         Assert.That(ssm.Asked, Is.EqualTo(new[] { SecretParameter }), "read once, at cold start");
-        Assert.That(cluster.Requests.Count("get", "namespaces"), Is.EqualTo(2), "default and payments, once each");
+        Assert.That(_cluster.Requests.Count("get", "namespaces"), Is.EqualTo(2), "default and payments, once each");
         Assert.That(process.Output, Does.Not.Contain(WebhookRequests.Secret));
     }
 
@@ -122,10 +122,10 @@ public sealed class WebhookBootstrapTests(string build)
     public async Task A_short_secret_is_an_init_error_naming_the_variable()
     {
         using var ssm = new SsmParameterStub(SecretParameter, "changeme");
-        environment["AWS_ENDPOINT_URL_SSM"] = ssm.Url;
+        _environment["AWS_ENDPOINT_URL_SSM"] = ssm.Url;
         using var process = await StartAsync();
 
-        var error = await runtime.InitError.WaitAsync(Patience);
+        var error = await _runtime.InitError.WaitAsync(Patience);
 
         Assert.That(error.ErrorType, Is.EqualTo("ConfigurationException"), process.Output);
         Assert.That(JsonNode.Parse(error.Body)!["errorMessage"]!.GetValue<string>(), Does.StartWith(

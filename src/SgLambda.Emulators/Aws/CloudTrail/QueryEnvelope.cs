@@ -38,8 +38,8 @@ internal static class QueryEnvelope
     /// <summary>A parameter path, parsed: members by name, list elements by index, or a value.</summary>
     private sealed class Node
     {
-        private readonly SortedDictionary<string, Node> members = new(StringComparer.Ordinal);
-        private readonly SortedDictionary<int, Node> elements = [];
+        private readonly SortedDictionary<string, Node> _members = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<int, Node> _elements = [];
 
         public string? Value { get; set; }
 
@@ -47,28 +47,28 @@ internal static class QueryEnvelope
         {
             if (int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             {
-                if (!elements.TryGetValue(index, out var element)) elements[index] = element = new Node();
+                if (!_elements.TryGetValue(index, out var element)) _elements[index] = element = new Node();
                 return element;
             }
-            if (!members.TryGetValue(segment, out var member)) members[segment] = member = new Node();
+            if (!_members.TryGetValue(segment, out var member)) _members[segment] = member = new Node();
             return member;
         }
 
         public JsonNode? ToJson(string? name)
         {
-            if (Value is not null && members.Count == 0 && elements.Count == 0)
+            if (Value is not null && _members.Count == 0 && _elements.Count == 0)
             {
                 return name is not null && NumberMembers.Contains(name) && long.TryParse(Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
                     ? JsonValue.Create(number)
                     : JsonValue.Create(Value);
             }
-            if (elements.Count > 0)
+            if (_elements.Count > 0)
             {
-                var items = elements.Select(e => Tagged(e.Value.ToJson(name), e.Key)).ToList();
+                var items = _elements.Select(e => Tagged(e.Value.ToJson(name), e.Key)).ToList();
                 return items.Count == 1 ? items[0] : new JsonArray([.. items]);
             }
             var json = new JsonObject();
-            foreach (var (member, node) in members)
+            foreach (var (member, node) in _members)
                 json[member] = node.ToJson(member);
             return json;
         }

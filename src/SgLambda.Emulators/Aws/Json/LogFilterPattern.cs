@@ -12,11 +12,11 @@ namespace SgLambda.Emulators.Aws.Json;
 /// </summary>
 internal sealed partial class LogFilterPattern
 {
-    private readonly Func<string, bool> matches;
+    private readonly Func<string, bool> _matches;
 
-    private LogFilterPattern(Func<string, bool> matches) => this.matches = matches;
+    private LogFilterPattern(Func<string, bool> matches) => _matches = matches;
 
-    public bool Matches(string message) => matches(message);
+    public bool Matches(string message) => _matches(message);
 
     public static LogFilterPattern? TryParse(string? pattern)
     {

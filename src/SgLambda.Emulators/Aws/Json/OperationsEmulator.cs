@@ -28,11 +28,11 @@ public sealed class OperationsEmulator : IAsyncDisposable
     private static readonly string[] QueueAttributes =
         ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed", "QueueArn"];
 
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private OperationsEmulator(WebApplication app, OperationsEmulatorState state)
     {
-        this.app = app;
+        _app = app;
         State = state;
     }
 
@@ -44,10 +44,10 @@ public sealed class OperationsEmulator : IAsyncDisposable
     /// <summary>The targets called, in order (<c>AmazonSQS.GetQueueAttributes</c>, ...).</summary>
     public IReadOnlyList<string> Calls
     {
-        get { lock (calls) return [.. calls]; }
+        get { lock (_calls) return [.. _calls]; }
     }
 
-    private readonly List<string> calls = [];
+    private readonly List<string> _calls = [];
 
     public static async Task<OperationsEmulator> StartAsync(OperationsEmulatorState? state = null, CancellationToken cancellationToken = default)
     {
@@ -65,14 +65,14 @@ public sealed class OperationsEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext http)
     {
         var target = http.Request.Headers["X-Amz-Target"].ToString();
-        lock (calls) calls.Add(target);
+        lock (_calls) _calls.Add(target);
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(http.RequestAborted);
         JsonObject? body;

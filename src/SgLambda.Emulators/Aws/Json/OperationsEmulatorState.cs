@@ -3,8 +3,8 @@ namespace SgLambda.Emulators.Aws.Json;
 /// <summary>The queues and log groups an <see cref="OperationsEmulator"/> holds; seeded directly by tests.</summary>
 public sealed class OperationsEmulatorState
 {
-    private readonly Dictionary<string, int> queues = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<StoredLogEvent>> logGroups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StoredLogEvent>> _logGroups = new(StringComparer.Ordinal);
 
     internal Lock Gate { get; } = new();
 
@@ -20,7 +20,7 @@ public sealed class OperationsEmulatorState
         lock (Gate)
         {
             var url = $"{BaseUrl}/{AccountId}/{name}";
-            queues.TryAdd(url, 0);
+            _queues.TryAdd(url, 0);
             return url;
         }
     }
@@ -28,17 +28,17 @@ public sealed class OperationsEmulatorState
     /// <summary>Adds <paramref name="count"/> messages (what a failed asynchronous invocation leaves).</summary>
     public void AddMessages(string queueUrl, int count)
     {
-        lock (Gate) queues[queueUrl] = queues.GetValueOrDefault(queueUrl) + count;
+        lock (Gate) _queues[queueUrl] = _queues.GetValueOrDefault(queueUrl) + count;
     }
 
     internal bool TryGetDepth(string queueUrl, out int depth)
     {
-        lock (Gate) return queues.TryGetValue(queueUrl, out depth);
+        lock (Gate) return _queues.TryGetValue(queueUrl, out depth);
     }
 
     public void CreateLogGroup(string name)
     {
-        lock (Gate) logGroups.TryAdd(name, []);
+        lock (Gate) _logGroups.TryAdd(name, []);
     }
 
     /// <summary>Appends a log line to a group (created if needed), as a function's stdout reaches CloudWatch Logs.</summary>
@@ -46,13 +46,13 @@ public sealed class OperationsEmulatorState
     {
         lock (Gate)
         {
-            if (!logGroups.TryGetValue(group, out var events)) logGroups[group] = events = [];
+            if (!_logGroups.TryGetValue(group, out var events)) _logGroups[group] = events = [];
             events.Add(new StoredLogEvent(stream, timestamp.ToUnixTimeMilliseconds(), message, events.Count));
         }
     }
 
     internal IReadOnlyList<StoredLogEvent>? Events(string group)
     {
-        lock (Gate) return logGroups.TryGetValue(group, out var events) ? [.. events] : null;
+        lock (Gate) return _logGroups.TryGetValue(group, out var events) ? [.. events] : null;
     }
 }

@@ -23,23 +23,23 @@ public sealed partial class Ec2Account
             foreach (var vpc in snapshot.Vpcs)
             {
                 var cidr = vpc.CidrBlock ?? throw new ArgumentException($"VPC {vpc.VpcId} has no CidrBlock", nameof(snapshot));
-                vpcs[vpc.VpcId] = new Ec2Vpc(vpc.VpcId, cidr, Ids.Next("vpc-cidr-assoc"), AccountId);
+                _vpcs[vpc.VpcId] = new Ec2Vpc(vpc.VpcId, cidr, Ids.Next("vpc-cidr-assoc"), AccountId);
             }
             foreach (var subnet in subnets)
             {
                 GetVpc(subnet.VpcId);
-                this.subnets[subnet.SubnetId] = subnet;
+                _subnets[subnet.SubnetId] = subnet;
             }
             foreach (var eni in snapshot.NetworkInterfaces)
             {
-                if (eni.SubnetId is not { } subnetId || this.subnets.ContainsKey(subnetId)) continue;
+                if (eni.SubnetId is not { } subnetId || _subnets.ContainsKey(subnetId)) continue;
                 var vpc = GetVpc(eni.VpcId ?? throw new ArgumentException($"ENI {eni.NetworkInterfaceId} has no VpcId", nameof(snapshot)));
-                this.subnets[subnetId] = new Ec2Subnet(subnetId, vpc.VpcId, vpc.CidrBlock, eni.AvailabilityZone ?? Region + "a");
+                _subnets[subnetId] = new Ec2Subnet(subnetId, vpc.VpcId, vpc.CidrBlock, eni.AvailabilityZone ?? Region + "a");
             }
             foreach (var list in snapshot.PrefixLists)
             {
                 var entries = list.Entries.ToImmutableList();
-                prefixLists[list.PrefixListId] = new Ec2PrefixList(list.PrefixListId, list.PrefixListName ?? list.PrefixListId, "IPv4", Math.Max(10, entries.Count), AccountId)
+                _prefixLists[list.PrefixListId] = new Ec2PrefixList(list.PrefixListId, list.PrefixListName ?? list.PrefixListId, "IPv4", Math.Max(10, entries.Count), AccountId)
                 {
                     Entries = entries,
                     EntriesByVersion = ImmutableDictionary<long, ImmutableList<PrefixListEntry>>.Empty.Add(1, entries),
@@ -47,7 +47,7 @@ public sealed partial class Ec2Account
             }
             foreach (var group in snapshot.SecurityGroups)
             {
-                groups[group.GroupId] = new Ec2SecurityGroup(group.GroupId, group.GroupName ?? group.GroupId, group.Description ?? "",
+                _groups[group.GroupId] = new Ec2SecurityGroup(group.GroupId, group.GroupName ?? group.GroupId, group.Description ?? "",
                     group.VpcId ?? throw new ArgumentException($"security group {group.GroupId} has no VpcId", nameof(snapshot)), group.OwnerId ?? AccountId)
                 {
                     Tags = group.Tags,
@@ -57,12 +57,12 @@ public sealed partial class Ec2Account
             foreach (var group in snapshot.SecurityGroups)
             {
                 var known = snapshot.SecurityGroupRules.Where(r => string.Equals(r.GroupId, group.GroupId, StringComparison.Ordinal)).ToList();
-                var stored = groups[group.GroupId];
+                var stored = _groups[group.GroupId];
                 var rules = known.Count > 0
                     ? known
                     : [.. Numbered(group.IpPermissions.SelectMany(p => Expand(stored, false, p, validatePeers: false))),
                         .. Numbered(group.IpPermissionsEgress.SelectMany(p => Expand(stored, true, p, validatePeers: false)))];
-                groups[group.GroupId] = stored with { Rules = [.. rules] };
+                _groups[group.GroupId] = stored with { Rules = [.. rules] };
             }
             foreach (var eni in snapshot.NetworkInterfaces) ImportNetworkInterface(eni);
         }
@@ -94,10 +94,10 @@ public sealed partial class Ec2Account
             Attachment = attachment,
             Tags = eni.TagSet,
         };
-        interfaces[stored.NetworkInterfaceId] = stored;
+        _interfaces[stored.NetworkInterfaceId] = stored;
         if (attachment is { InstanceId: { } instanceId, DeviceIndex: 0 } && string.Equals(attachment.InstanceOwnerId, AccountId, StringComparison.Ordinal))
         {
-            instances[instanceId] = new Ec2Instance(instanceId, Ids.Next("r"), "ami-0123456789abcdef0", "t3.medium", subnet.SubnetId, subnet.VpcId,
+            _instances[instanceId] = new Ec2Instance(instanceId, Ids.Next("r"), "ami-0123456789abcdef0", "t3.medium", subnet.SubnetId, subnet.VpcId,
                 stored.AvailabilityZone, Now)
             {
                 State = InstanceStates.Running,

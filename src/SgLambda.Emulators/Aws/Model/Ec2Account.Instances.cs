@@ -22,7 +22,7 @@ public sealed partial class Ec2Account
                 InstanceTags = tags ?? [],
             });
             CompleteLaunch([.. launched.Select(i => i.InstanceId)]);
-            return instances[launched[0].InstanceId];
+            return _instances[launched[0].InstanceId];
         }
     }
 
@@ -54,8 +54,8 @@ public sealed partial class Ec2Account
                 PrivateIpAddress = eni.PrimaryPrivateIp,
                 Tags = spec.InstanceTags,
             };
-            instances.Add(instance.InstanceId, instance);
-            interfaces[eni.NetworkInterfaceId] = eni with
+            _instances.Add(instance.InstanceId, instance);
+            _interfaces[eni.NetworkInterfaceId] = eni with
             {
                 Status = "in-use",
                 Attachment = new Ec2Attachment(Ids.Next("eni-attach"), instance.InstanceId, AccountId, 0, 0, "attaching", Now, DeleteOnTermination: true),
@@ -70,10 +70,10 @@ public sealed partial class Ec2Account
     {
         foreach (var instanceId in instanceIds)
         {
-            var instance = instances[instanceId];
-            instances[instanceId] = instance with { State = InstanceStates.Running };
-            if (interfaces.GetValueOrDefault(instance.PrimaryNetworkInterfaceId) is { Attachment: { } attachment } eni)
-                interfaces[eni.NetworkInterfaceId] = eni with { Attachment = attachment with { Status = "attached" } };
+            var instance = _instances[instanceId];
+            _instances[instanceId] = instance with { State = InstanceStates.Running };
+            if (_interfaces.GetValueOrDefault(instance.PrimaryNetworkInterfaceId) is { Attachment: { } attachment } eni)
+                _interfaces[eni.NetworkInterfaceId] = eni with { Attachment = attachment with { Status = "attached" } };
         }
     }
 
@@ -83,23 +83,23 @@ public sealed partial class Ec2Account
     /// </summary>
     internal IReadOnlyList<InstanceStateChange> Terminate(IReadOnlyList<string> instanceIds)
     {
-        var missing = instanceIds.Where(id => !instances.ContainsKey(id)).ToList();
+        var missing = instanceIds.Where(id => !_instances.ContainsKey(id)).ToList();
         if (missing.Count > 0) throw Ec2Errors.InstanceNotFound(missing);
         var changes = new List<InstanceStateChange>();
         foreach (var instanceId in instanceIds.Distinct(StringComparer.Ordinal))
         {
-            var instance = instances[instanceId];
+            var instance = _instances[instanceId];
             if (instance.State == InstanceStates.Terminated)
             {
                 changes.Add(new InstanceStateChange(instanceId, InstanceStates.Terminated, InstanceStates.Terminated));
                 continue;
             }
             changes.Add(new InstanceStateChange(instanceId, instance.State, InstanceStates.ShuttingDown));
-            instances[instanceId] = instance with { State = InstanceStates.Terminated };
-            foreach (var eni in interfaces.Values.Where(e => string.Equals(e.Attachment?.InstanceId, instanceId, StringComparison.Ordinal)).ToList())
+            _instances[instanceId] = instance with { State = InstanceStates.Terminated };
+            foreach (var eni in _interfaces.Values.Where(e => string.Equals(e.Attachment?.InstanceId, instanceId, StringComparison.Ordinal)).ToList())
             {
-                if (eni.Attachment!.DeleteOnTermination) interfaces.Remove(eni.NetworkInterfaceId);
-                else interfaces[eni.NetworkInterfaceId] = eni with { Attachment = null, Status = "available" };
+                if (eni.Attachment!.DeleteOnTermination) _interfaces.Remove(eni.NetworkInterfaceId);
+                else _interfaces[eni.NetworkInterfaceId] = eni with { Attachment = null, Status = "available" };
             }
         }
         return changes;
@@ -107,7 +107,7 @@ public sealed partial class Ec2Account
 
     /// <summary>The ENIs attached to an instance, by device index.</summary>
     internal IReadOnlyList<Ec2NetworkInterface> InterfacesOf(string instanceId) =>
-        [.. interfaces.Values
+        [.. _interfaces.Values
             .Where(e => string.Equals(e.Attachment?.InstanceId, instanceId, StringComparison.Ordinal))
             .OrderBy(e => e.Attachment!.NetworkCardIndex).ThenBy(e => e.Attachment!.DeviceIndex)];
 }

@@ -24,9 +24,9 @@ public sealed partial class Ec2Account
                 RequesterId = spec.RequesterId,
                 RequesterManaged = spec.RequesterManaged,
             };
-            interfaces[eni.NetworkInterfaceId] = eni;
+            _interfaces[eni.NetworkInterfaceId] = eni;
             if (spec.InstanceId is { } instanceId) Attach(eni.NetworkInterfaceId, instanceId, spec.DeviceIndex, 0);
-            return interfaces[eni.NetworkInterfaceId];
+            return _interfaces[eni.NetworkInterfaceId];
         }
     }
 
@@ -62,7 +62,7 @@ public sealed partial class Ec2Account
             Ipv6Addresses = [.. ipv6Addresses],
             Tags = tags,
         };
-        interfaces.Add(eni.NetworkInterfaceId, eni);
+        _interfaces.Add(eni.NetworkInterfaceId, eni);
         return eni;
     }
 
@@ -70,36 +70,36 @@ public sealed partial class Ec2Account
     {
         var eni = GetNetworkInterface(id);
         if (eni.Attachment is not null) throw Ec2Errors.NetworkInterfaceInUse(id);
-        interfaces.Remove(id);
+        _interfaces.Remove(id);
     }
 
     internal Ec2Attachment Attach(string eniId, string instanceId, int deviceIndex, int networkCardIndex)
     {
         var eni = GetNetworkInterface(eniId);
-        var instance = instances.GetValueOrDefault(instanceId) ?? throw Ec2Errors.InstanceNotFound([instanceId]);
+        var instance = _instances.GetValueOrDefault(instanceId) ?? throw Ec2Errors.InstanceNotFound([instanceId]);
         if (instance.State is not (InstanceStates.Running or InstanceStates.Stopped or InstanceStates.Pending))
             throw Ec2Errors.IncorrectInstanceState(instanceId, instance.State);
         if (eni.Attachment is not null) throw Ec2Errors.NetworkInterfaceInUse(eniId);
         if (!string.Equals(eni.AvailabilityZone, instance.AvailabilityZone, StringComparison.Ordinal))
             throw Ec2Errors.InvalidParameterCombination($"You may not attach a network interface to an instance if they are not in the same availability zone");
-        if (interfaces.Values.Any(e => e.Attachment is { } a && string.Equals(a.InstanceId, instanceId, StringComparison.Ordinal)
+        if (_interfaces.Values.Any(e => e.Attachment is { } a && string.Equals(a.InstanceId, instanceId, StringComparison.Ordinal)
                 && a.DeviceIndex == deviceIndex && a.NetworkCardIndex == networkCardIndex))
             throw Ec2Errors.InvalidParameterValue($"Instance '{instanceId}' already has an interface attached at device index '{deviceIndex}'.");
         var attachment = new Ec2Attachment(Ids.Next("eni-attach"), instanceId, AccountId, deviceIndex, networkCardIndex, "attached", Now,
             DeleteOnTermination: false);
-        interfaces[eniId] = eni with { Attachment = attachment, Status = "in-use" };
+        _interfaces[eniId] = eni with { Attachment = attachment, Status = "in-use" };
         return attachment;
     }
 
     internal void Detach(string attachmentId)
     {
-        var eni = interfaces.Values.FirstOrDefault(e => string.Equals(e.Attachment?.AttachmentId, attachmentId, StringComparison.Ordinal))
+        var eni = _interfaces.Values.FirstOrDefault(e => string.Equals(e.Attachment?.AttachmentId, attachmentId, StringComparison.Ordinal))
             ?? throw Ec2Errors.AttachmentNotFound(attachmentId);
         if (eni.Attachment is { InstanceId: not null, DeviceIndex: 0 })
             throw Ec2Errors.OperationNotPermitted($"The network interface at device index 0 cannot be detached.");
         if (eni.Attachment is { InstanceId: null })
             throw Ec2Errors.OperationNotPermitted($"You do not have permission to access the specified resource.");
-        interfaces[eni.NetworkInterfaceId] = eni with { Attachment = null, Status = "available" };
+        _interfaces[eni.NetworkInterfaceId] = eni with { Attachment = null, Status = "available" };
     }
 
     /// <summary>Replaces an ENI's security groups; all must exist and be in the ENI's VPC.</summary>
@@ -107,17 +107,17 @@ public sealed partial class Ec2Account
     {
         var eni = GetNetworkInterface(eniId);
         if (groupIds.Count == 0) throw Ec2Errors.MissingParameter("SecurityGroupId");
-        interfaces[eniId] = eni with { GroupIds = ResolveGroups(eni.VpcId, groupIds) };
+        _interfaces[eniId] = eni with { GroupIds = ResolveGroups(eni.VpcId, groupIds) };
     }
 
     internal void SetInterfaceType(string eniId, string interfaceType) =>
-        interfaces[eniId] = GetNetworkInterface(eniId) with { InterfaceType = interfaceType };
+        _interfaces[eniId] = GetNetworkInterface(eniId) with { InterfaceType = interfaceType };
 
     internal void SetDescription(string eniId, string description) =>
-        interfaces[eniId] = GetNetworkInterface(eniId) with { Description = description };
+        _interfaces[eniId] = GetNetworkInterface(eniId) with { Description = description };
 
     internal void SetSourceDestCheck(string eniId, bool check) =>
-        interfaces[eniId] = GetNetworkInterface(eniId) with { SourceDestCheck = check };
+        _interfaces[eniId] = GetNetworkInterface(eniId) with { SourceDestCheck = check };
 
     /// <summary>Adds secondary private IPs, chosen or allocated; returns those added.</summary>
     internal IReadOnlyList<string> AssignPrivateIps(string eniId, IReadOnlyList<string> chosen, int count)
@@ -136,7 +136,7 @@ public sealed partial class Ec2Account
         }
         var added = chosen.ToList();
         for (var i = 0; i < count; i++) added.Add(AllocateAndTake(subnet, taken));
-        interfaces[eniId] = eni with { PrivateIps = eni.PrivateIps.AddRange(added.Select(a => new Ec2PrivateIp(a, false))) };
+        _interfaces[eniId] = eni with { PrivateIps = eni.PrivateIps.AddRange(added.Select(a => new Ec2PrivateIp(a, false))) };
         return added;
     }
 

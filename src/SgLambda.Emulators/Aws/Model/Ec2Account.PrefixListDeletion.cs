@@ -7,9 +7,9 @@ public sealed partial class Ec2Account
     internal Ec2PrefixList DeletePrefixList(string prefixListId)
     {
         var list = GetPrefixList(prefixListId);
-        if (groups.Values.Any(g => g.Rules.Any(r => string.Equals(r.PrefixListId, prefixListId, StringComparison.Ordinal))))
+        if (_groups.Values.Any(g => g.Rules.Any(r => string.Equals(r.PrefixListId, prefixListId, StringComparison.Ordinal))))
             throw Ec2Errors.DependencyViolation(prefixListId);
-        prefixLists.Remove(prefixListId);
+        _prefixLists.Remove(prefixListId);
         return list;
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class Ec2Account
             EntriesByVersion = ImmutableDictionary<long, ImmutableList<PrefixListEntry>>.Empty.Add(1, checkedEntries),
             Tags = tags,
         };
-        prefixLists.Add(list.PrefixListId, list);
+        _prefixLists.Add(list.PrefixListId, list);
         return list;
     }
 
@@ -64,7 +64,7 @@ public sealed partial class Ec2Account
             EntriesByVersion = changed ? list.EntriesByVersion.Add(version, entries) : list.EntriesByVersion,
             State = "modify-complete",
         };
-        prefixLists[id] = updated;
+        _prefixLists[id] = updated;
         return updated;
     }
 

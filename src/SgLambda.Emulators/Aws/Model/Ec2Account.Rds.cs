@@ -13,13 +13,13 @@ public sealed partial class Ec2Account
     {
         // RDS stores identifiers in lower case, whatever case the request used.
         var identifier = requestedIdentifier.ToLowerInvariant();
-        if (dbInstances.ContainsKey(identifier))
+        if (_dbInstances.ContainsKey(identifier))
             throw new Protocol.AwsApiException("DBInstanceAlreadyExists", "DB instance already exists");
-        var groupsOfDb = groupIds.Select(id => groups.GetValueOrDefault(id)
+        var groupsOfDb = groupIds.Select(id => _groups.GetValueOrDefault(id)
             ?? throw new Protocol.AwsApiException("InvalidParameterValue", $"Invalid security group , groupId= {id}")).ToList();
         var subnet = subnetId is { } chosen ? GetSubnet(chosen)
             : groupsOfDb.Count > 0 ? FirstSubnetOf(groupsOfDb[0].VpcId)
-            : subnets.Values.FirstOrDefault() ?? throw new Protocol.AwsApiException("InvalidVPCNetworkStateFault", "There is no VPC to create the DB instance in");
+            : _subnets.Values.FirstOrDefault() ?? throw new Protocol.AwsApiException("InvalidVPCNetworkStateFault", "There is no VPC to create the DB instance in");
         var eni = CreateNetworkInterface(subnet, "RDSNetworkInterface", groupIds, [], 0, [], []) with
         {
             RequesterId = "amazon-rds",
@@ -27,14 +27,14 @@ public sealed partial class Ec2Account
             Status = "in-use",
             Attachment = new Ec2Attachment(Ids.Next("eni-attach"), null, "amazon-rds", 1, 0, "attached", Now, DeleteOnTermination: false),
         };
-        interfaces[eni.NetworkInterfaceId] = eni;
+        _interfaces[eni.NetworkInterfaceId] = eni;
         var db = new RdsDbInstance(identifier, Ids.DbiResourceId(), instanceClass, engine, subnet.VpcId, subnet.SubnetId,
             subnet.AvailabilityZone, eni.NetworkInterfaceId, Now)
         {
             VpcSecurityGroupIds = eni.GroupIds,
             Port = engine.Contains("mysql", StringComparison.Ordinal) || engine.Contains("maria", StringComparison.Ordinal) ? 3306 : 5432,
         };
-        dbInstances.Add(identifier, db);
+        _dbInstances.Add(identifier, db);
         return db;
     }
 
@@ -43,12 +43,12 @@ public sealed partial class Ec2Account
     {
         var db = GetDbInstance(identifier);
         var updated = change(db) with { VpcSecurityGroupIds = db.VpcSecurityGroupIds, NetworkInterfaceId = db.NetworkInterfaceId };
-        dbInstances[db.DbInstanceIdentifier] = updated;
+        _dbInstances[db.DbInstanceIdentifier] = updated;
         return updated;
     }
 
     internal RdsDbInstance GetDbInstance(string identifier) =>
-        dbInstances.GetValueOrDefault(identifier.ToLowerInvariant())
+        _dbInstances.GetValueOrDefault(identifier.ToLowerInvariant())
         ?? throw new Protocol.AwsApiException("DBInstanceNotFound", $"DBInstance {identifier} not found.", 404);
 
     /// <summary>Replaces the DB instance's VPC security groups, on the instance and on its ENI.</summary>
@@ -58,19 +58,19 @@ public sealed partial class Ec2Account
         identifier = db.DbInstanceIdentifier;
         foreach (var id in groupIds)
         {
-            if (!groups.ContainsKey(id)) throw new Protocol.AwsApiException("InvalidParameterValue", $"Invalid security group , groupId= {id}");
+            if (!_groups.ContainsKey(id)) throw new Protocol.AwsApiException("InvalidParameterValue", $"Invalid security group , groupId= {id}");
         }
         SetGroups(db.NetworkInterfaceId, groupIds);
-        var updated = db with { VpcSecurityGroupIds = interfaces[db.NetworkInterfaceId].GroupIds };
-        dbInstances[identifier] = updated;
+        var updated = db with { VpcSecurityGroupIds = _interfaces[db.NetworkInterfaceId].GroupIds };
+        _dbInstances[identifier] = updated;
         return updated;
     }
 
     internal RdsDbInstance DeleteDbInstance(string identifier)
     {
         var db = GetDbInstance(identifier);
-        dbInstances.Remove(db.DbInstanceIdentifier);
-        interfaces.Remove(db.NetworkInterfaceId);
+        _dbInstances.Remove(db.DbInstanceIdentifier);
+        _interfaces.Remove(db.NetworkInterfaceId);
         return db with { Status = "deleting" };
     }
 }

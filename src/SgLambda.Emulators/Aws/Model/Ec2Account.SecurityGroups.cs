@@ -29,25 +29,25 @@ public sealed partial class Ec2Account
     internal Ec2SecurityGroup CreateSecurityGroup(string name, string description, string vpcId, IReadOnlyList<Tag> tags)
     {
         GetVpc(vpcId);
-        if (groups.Values.Any(g => string.Equals(g.VpcId, vpcId, StringComparison.Ordinal) && string.Equals(g.GroupName, name, StringComparison.Ordinal)))
+        if (_groups.Values.Any(g => string.Equals(g.VpcId, vpcId, StringComparison.Ordinal) && string.Equals(g.GroupName, name, StringComparison.Ordinal)))
             throw Ec2Errors.GroupDuplicate(name, vpcId);
         var group = new Ec2SecurityGroup(Ids.Next("sg"), name, description, vpcId, AccountId) { Tags = tags };
-        groups.Add(group.GroupId, group);
+        _groups.Add(group.GroupId, group);
         // A new group allows all outbound IPv4 traffic until that rule is revoked.
         Authorize(group.GroupId, isEgress: true, [new IpPermission { IpProtocol = "-1", IpRanges = [new IpRange { CidrIp = "0.0.0.0/0" }] }]);
-        return groups[group.GroupId];
+        return _groups[group.GroupId];
     }
 
     internal void DeleteSecurityGroup(string groupId)
     {
         var group = GetSecurityGroup(groupId);
         if (string.Equals(group.GroupName, "default", StringComparison.Ordinal)) throw Ec2Errors.CannotDeleteDefaultGroup(groupId);
-        if (interfaces.Values.Any(e => e.GroupIds.Contains(groupId, StringComparer.Ordinal)))
+        if (_interfaces.Values.Any(e => e.GroupIds.Contains(groupId, StringComparer.Ordinal)))
             throw Ec2Errors.DependencyViolation(groupId);
-        if (groups.Values.Any(g => !string.Equals(g.GroupId, groupId, StringComparison.Ordinal)
+        if (_groups.Values.Any(g => !string.Equals(g.GroupId, groupId, StringComparison.Ordinal)
                 && g.Rules.Any(r => string.Equals(r.ReferencedGroupInfo?.GroupId, groupId, StringComparison.Ordinal))))
             throw Ec2Errors.DependencyViolation(groupId);
-        groups.Remove(groupId);
+        _groups.Remove(groupId);
     }
 
     /// <summary>Adds rules, one per peer; fails as a whole when any is invalid or already exists.</summary>
@@ -61,7 +61,7 @@ public sealed partial class Ec2Account
                 throw Ec2Errors.PermissionDuplicate(Describe(candidate));
             added.Add(candidate with { SecurityGroupRuleId = Ids.Next("sgr") });
         }
-        groups[groupId] = group with { Rules = group.Rules.AddRange(added) };
+        _groups[groupId] = group with { Rules = group.Rules.AddRange(added) };
         return added;
     }
 
@@ -81,7 +81,7 @@ public sealed partial class Ec2Account
                 else revoked.Add(match);
             }
         }
-        groups[groupId] = group with { Rules = group.Rules.RemoveAll(revoked.Contains) };
+        _groups[groupId] = group with { Rules = group.Rules.RemoveAll(revoked.Contains) };
         return (revoked, unknown);
     }
 
@@ -96,7 +96,7 @@ public sealed partial class Ec2Account
                 ?? throw Ec2Errors.RuleNotFound(ruleId);
             revoked.Add(rule);
         }
-        groups[groupId] = group with { Rules = group.Rules.RemoveAll(revoked.Contains) };
+        _groups[groupId] = group with { Rules = group.Rules.RemoveAll(revoked.Contains) };
         return revoked;
     }
 
@@ -118,7 +118,7 @@ public sealed partial class Ec2Account
                 throw Ec2Errors.PermissionDuplicate(Describe(updated));
             rules = rules.SetItem(index, updated);
         }
-        groups[groupId] = group with { Rules = rules };
+        _groups[groupId] = group with { Rules = rules };
     }
 
     /// <summary>
@@ -157,7 +157,7 @@ public sealed partial class Ec2Account
         }
         foreach (var pair in permission.UserIdGroupPairs)
         {
-            var referenced = validatePeers ? GetSecurityGroup(pair.GroupId) : groups.GetValueOrDefault(pair.GroupId);
+            var referenced = validatePeers ? GetSecurityGroup(pair.GroupId) : _groups.GetValueOrDefault(pair.GroupId);
             rules.Add(template with
             {
                 ReferencedGroupInfo = new ReferencedSecurityGroup { GroupId = pair.GroupId, UserId = referenced?.OwnerId ?? pair.UserId ?? AccountId },

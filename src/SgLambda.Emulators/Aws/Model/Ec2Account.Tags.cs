@@ -7,28 +7,28 @@ public sealed partial class Ec2Account
 {
     /// <summary>The tags of a rule (none when it has none).</summary>
     internal IReadOnlyList<Tag> RuleTags(SecurityGroupRule rule) =>
-        groups.GetValueOrDefault(rule.GroupId)?.RuleTags.GetValueOrDefault(rule.SecurityGroupRuleId) ?? [];
+        _groups.GetValueOrDefault(rule.GroupId)?.RuleTags.GetValueOrDefault(rule.SecurityGroupRuleId) ?? [];
 
     /// <summary>Tags rules just authorized with their request's <c>security-group-rule</c> tag specification.</summary>
     internal void TagRules(string groupId, IReadOnlyList<SecurityGroupRule> rules, IReadOnlyList<Tag> tags)
     {
         if (tags.Count == 0) return;
         var group = GetSecurityGroup(groupId);
-        groups[groupId] = group with { RuleTags = group.RuleTags.SetItems(rules.Select(r => KeyValuePair.Create(r.SecurityGroupRuleId, tags))) };
+        _groups[groupId] = group with { RuleTags = group.RuleTags.SetItems(rules.Select(r => KeyValuePair.Create(r.SecurityGroupRuleId, tags))) };
     }
 
     /// <summary>Every tag of the account: (resource id, resource type, tag), in storage order.</summary>
     internal IEnumerable<(string ResourceId, string ResourceType, Tag Tag)> AllTags()
     {
-        foreach (var vpc in vpcs.Values) foreach (var tag in vpc.Tags) yield return (vpc.VpcId, "vpc", tag);
-        foreach (var group in groups.Values)
+        foreach (var vpc in _vpcs.Values) foreach (var tag in vpc.Tags) yield return (vpc.VpcId, "vpc", tag);
+        foreach (var group in _groups.Values)
         {
             foreach (var tag in group.Tags) yield return (group.GroupId, "security-group", tag);
             foreach (var (ruleId, tags) in group.RuleTags) foreach (var tag in tags) yield return (ruleId, "security-group-rule", tag);
         }
-        foreach (var eni in interfaces.Values) foreach (var tag in eni.Tags) yield return (eni.NetworkInterfaceId, "network-interface", tag);
-        foreach (var instance in instances.Values) foreach (var tag in instance.Tags) yield return (instance.InstanceId, "instance", tag);
-        foreach (var list in prefixLists.Values) foreach (var tag in list.Tags) yield return (list.PrefixListId, "prefix-list", tag);
+        foreach (var eni in _interfaces.Values) foreach (var tag in eni.Tags) yield return (eni.NetworkInterfaceId, "network-interface", tag);
+        foreach (var instance in _instances.Values) foreach (var tag in instance.Tags) yield return (instance.InstanceId, "instance", tag);
+        foreach (var list in _prefixLists.Values) foreach (var tag in list.Tags) yield return (list.PrefixListId, "prefix-list", tag);
     }
 
     /// <summary>
@@ -46,29 +46,29 @@ public sealed partial class Ec2Account
         {
             case "sg":
                 var group = GetSecurityGroup(id);
-                groups[id] = group with { Tags = change(group.Tags) };
+                _groups[id] = group with { Tags = change(group.Tags) };
                 return;
             case "sgr":
-                var owner = groups.Values.FirstOrDefault(g => g.Rules.Any(r => string.Equals(r.SecurityGroupRuleId, id, StringComparison.Ordinal)))
+                var owner = _groups.Values.FirstOrDefault(g => g.Rules.Any(r => string.Equals(r.SecurityGroupRuleId, id, StringComparison.Ordinal)))
                     ?? throw Ec2Errors.RuleNotFound(id);
                 var updated = change(owner.RuleTags.GetValueOrDefault(id) ?? []);
-                groups[owner.GroupId] = owner with { RuleTags = updated.Count == 0 ? owner.RuleTags.Remove(id) : owner.RuleTags.SetItem(id, updated) };
+                _groups[owner.GroupId] = owner with { RuleTags = updated.Count == 0 ? owner.RuleTags.Remove(id) : owner.RuleTags.SetItem(id, updated) };
                 return;
             case "eni":
                 var eni = GetNetworkInterface(id);
-                interfaces[id] = eni with { Tags = change(eni.Tags) };
+                _interfaces[id] = eni with { Tags = change(eni.Tags) };
                 return;
             case "i":
-                var instance = instances.GetValueOrDefault(id) ?? throw Ec2Errors.InstanceNotFound([id]);
-                instances[id] = instance with { Tags = change(instance.Tags) };
+                var instance = _instances.GetValueOrDefault(id) ?? throw Ec2Errors.InstanceNotFound([id]);
+                _instances[id] = instance with { Tags = change(instance.Tags) };
                 return;
             case "vpc":
                 var vpc = GetVpc(id);
-                vpcs[id] = vpc with { Tags = change(vpc.Tags) };
+                _vpcs[id] = vpc with { Tags = change(vpc.Tags) };
                 return;
             case "pl":
                 var list = GetPrefixList(id);
-                prefixLists[id] = list with { Tags = change(list.Tags) };
+                _prefixLists[id] = list with { Tags = change(list.Tags) };
                 return;
             default:
                 // EC2's answer to an id of a kind it does not know (the sandbox tags only the kinds above).

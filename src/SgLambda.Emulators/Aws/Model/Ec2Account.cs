@@ -13,21 +13,21 @@ namespace SgLambda.Emulators.Aws.Model;
 /// </summary>
 public sealed partial class Ec2Account
 {
-    private readonly OrderedDictionary<string, Ec2Vpc> vpcs = new(StringComparer.Ordinal);
-    private readonly OrderedDictionary<string, Ec2Subnet> subnets = new(StringComparer.Ordinal);
-    private readonly OrderedDictionary<string, Ec2SecurityGroup> groups = new(StringComparer.Ordinal);
-    private readonly OrderedDictionary<string, Ec2NetworkInterface> interfaces = new(StringComparer.Ordinal);
-    private readonly OrderedDictionary<string, Ec2Instance> instances = new(StringComparer.Ordinal);
-    private readonly OrderedDictionary<string, Ec2PrefixList> prefixLists = new(StringComparer.Ordinal);
-    private readonly OrderedDictionary<string, RdsDbInstance> dbInstances = new(StringComparer.Ordinal);
-    private readonly TimeProvider clock;
+    private readonly OrderedDictionary<string, Ec2Vpc> _vpcs = new(StringComparer.Ordinal);
+    private readonly OrderedDictionary<string, Ec2Subnet> _subnets = new(StringComparer.Ordinal);
+    private readonly OrderedDictionary<string, Ec2SecurityGroup> _groups = new(StringComparer.Ordinal);
+    private readonly OrderedDictionary<string, Ec2NetworkInterface> _interfaces = new(StringComparer.Ordinal);
+    private readonly OrderedDictionary<string, Ec2Instance> _instances = new(StringComparer.Ordinal);
+    private readonly OrderedDictionary<string, Ec2PrefixList> _prefixLists = new(StringComparer.Ordinal);
+    private readonly OrderedDictionary<string, RdsDbInstance> _dbInstances = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
 
     internal Ec2Account(string accountId, string region, IdGenerator ids, TimeProvider clock)
     {
         AccountId = accountId;
         Region = region;
         Ids = ids;
-        this.clock = clock;
+        _clock = clock;
     }
 
     public string AccountId { get; }
@@ -39,32 +39,32 @@ public sealed partial class Ec2Account
     /// <summary>Held for a whole call by the request pipeline (it is re-entrant).</summary>
     internal Lock Gate { get; } = new();
 
-    internal DateTimeOffset Now => clock.GetUtcNow();
+    internal DateTimeOffset Now => _clock.GetUtcNow();
 
-    public IReadOnlyList<Ec2Vpc> Vpcs => Read(() => vpcs.Values.ToList());
+    public IReadOnlyList<Ec2Vpc> Vpcs => Read(() => _vpcs.Values.ToList());
 
-    public IReadOnlyList<Ec2Subnet> Subnets => Read(() => subnets.Values.ToList());
+    public IReadOnlyList<Ec2Subnet> Subnets => Read(() => _subnets.Values.ToList());
 
-    public IReadOnlyList<Ec2SecurityGroup> SecurityGroups => Read(() => groups.Values.ToList());
+    public IReadOnlyList<Ec2SecurityGroup> SecurityGroups => Read(() => _groups.Values.ToList());
 
-    public IReadOnlyList<Ec2NetworkInterface> NetworkInterfaces => Read(() => interfaces.Values.ToList());
+    public IReadOnlyList<Ec2NetworkInterface> NetworkInterfaces => Read(() => _interfaces.Values.ToList());
 
-    public IReadOnlyList<Ec2Instance> Instances => Read(() => instances.Values.ToList());
+    public IReadOnlyList<Ec2Instance> Instances => Read(() => _instances.Values.ToList());
 
-    public IReadOnlyList<Ec2PrefixList> PrefixLists => Read(() => prefixLists.Values.ToList());
+    public IReadOnlyList<Ec2PrefixList> PrefixLists => Read(() => _prefixLists.Values.ToList());
 
-    public IReadOnlyList<RdsDbInstance> DbInstances => Read(() => dbInstances.Values.ToList());
+    public IReadOnlyList<RdsDbInstance> DbInstances => Read(() => _dbInstances.Values.ToList());
 
-    public Ec2SecurityGroup? FindSecurityGroup(string groupId) => Read(() => groups.GetValueOrDefault(groupId));
+    public Ec2SecurityGroup? FindSecurityGroup(string groupId) => Read(() => _groups.GetValueOrDefault(groupId));
 
-    public Ec2NetworkInterface? FindNetworkInterface(string id) => Read(() => interfaces.GetValueOrDefault(id));
+    public Ec2NetworkInterface? FindNetworkInterface(string id) => Read(() => _interfaces.GetValueOrDefault(id));
 
-    public Ec2Instance? FindInstance(string instanceId) => Read(() => instances.GetValueOrDefault(instanceId));
+    public Ec2Instance? FindInstance(string instanceId) => Read(() => _instances.GetValueOrDefault(instanceId));
 
-    public Ec2PrefixList? FindPrefixList(string prefixListId) => Read(() => prefixLists.GetValueOrDefault(prefixListId));
+    public Ec2PrefixList? FindPrefixList(string prefixListId) => Read(() => _prefixLists.GetValueOrDefault(prefixListId));
 
     /// <summary>RDS identifiers are case-insensitive: RDS stores them in lower case.</summary>
-    public RdsDbInstance? FindDbInstance(string identifier) => Read(() => dbInstances.GetValueOrDefault(identifier.ToLowerInvariant()));
+    public RdsDbInstance? FindDbInstance(string identifier) => Read(() => _dbInstances.GetValueOrDefault(identifier.ToLowerInvariant()));
 
     /// <summary>
     /// Seeds a VPC with one subnet spanning its CIDR (in availability zone <c>&lt;region&gt;a</c>) and, like
@@ -77,7 +77,7 @@ public sealed partial class Ec2Account
         lock (Gate)
         {
             var vpc = new Ec2Vpc(Ids.Next("vpc"), cidrBlock, Ids.Next("vpc-cidr-assoc"), AccountId);
-            vpcs.Add(vpc.VpcId, vpc);
+            _vpcs.Add(vpc.VpcId, vpc);
             AddSubnet(vpc.VpcId, cidr.ToString());
             if (withDefaultSecurityGroup)
             {
@@ -98,7 +98,7 @@ public sealed partial class Ec2Account
         {
             GetVpc(vpcId);
             var subnet = new Ec2Subnet(Ids.Next("subnet"), vpcId, cidr.ToString(), availabilityZone ?? Region + "a");
-            subnets.Add(subnet.SubnetId, subnet);
+            _subnets.Add(subnet.SubnetId, subnet);
             return subnet;
         }
     }
@@ -106,17 +106,17 @@ public sealed partial class Ec2Account
     /// <summary>The account's state as SgLambda reads it (what <c>sglambda render</c> takes as input).</summary>
     public AwsSnapshot ToSnapshot() => Read(() => new AwsSnapshot
     {
-        Vpcs = [.. vpcs.Values.Select(v => new Vpc { VpcId = v.VpcId, CidrBlock = v.CidrBlock })],
-        SecurityGroups = [.. groups.Values.Select(ToSnapshot)],
-        SecurityGroupRules = [.. groups.Values.SelectMany(g => g.Rules)],
-        NetworkInterfaces = [.. interfaces.Values.Select(ToSnapshot)],
-        PrefixLists = [.. prefixLists.Values.Select(p => new ManagedPrefixList
+        Vpcs = [.. _vpcs.Values.Select(v => new Vpc { VpcId = v.VpcId, CidrBlock = v.CidrBlock })],
+        SecurityGroups = [.. _groups.Values.Select(ToSnapshot)],
+        SecurityGroupRules = [.. _groups.Values.SelectMany(g => g.Rules)],
+        NetworkInterfaces = [.. _interfaces.Values.Select(ToSnapshot)],
+        PrefixLists = [.. _prefixLists.Values.Select(p => new ManagedPrefixList
         {
             PrefixListId = p.PrefixListId,
             PrefixListName = p.PrefixListName,
             Entries = p.Entries,
         })],
-        DbInstances = [.. dbInstances.Values.Select(d => new DbInstance
+        DbInstances = [.. _dbInstances.Values.Select(d => new DbInstance
         {
             DBInstanceIdentifier = d.DbInstanceIdentifier,
             DBInstanceStatus = d.Status,
@@ -130,25 +130,25 @@ public sealed partial class Ec2Account
         lock (Gate) return query();
     }
 
-    internal Ec2Vpc GetVpc(string vpcId) => vpcs.GetValueOrDefault(vpcId) ?? throw Ec2Errors.VpcNotFound(vpcId);
+    internal Ec2Vpc GetVpc(string vpcId) => _vpcs.GetValueOrDefault(vpcId) ?? throw Ec2Errors.VpcNotFound(vpcId);
 
     internal Ec2Subnet GetSubnet(string subnetId) =>
-        subnets.GetValueOrDefault(subnetId) ?? throw Ec2Errors.SubnetNotFound(subnetId);
+        _subnets.GetValueOrDefault(subnetId) ?? throw Ec2Errors.SubnetNotFound(subnetId);
 
     internal Ec2SecurityGroup GetSecurityGroup(string groupId) =>
-        groups.GetValueOrDefault(groupId) ?? throw Ec2Errors.GroupNotFound(groupId);
+        _groups.GetValueOrDefault(groupId) ?? throw Ec2Errors.GroupNotFound(groupId);
 
     internal Ec2NetworkInterface GetNetworkInterface(string id) =>
-        interfaces.GetValueOrDefault(id) ?? throw Ec2Errors.NetworkInterfaceNotFound(id);
+        _interfaces.GetValueOrDefault(id) ?? throw Ec2Errors.NetworkInterfaceNotFound(id);
 
-    internal Ec2PrefixList GetPrefixList(string id) => prefixLists.GetValueOrDefault(id) ?? throw Ec2Errors.PrefixListNotFound(id);
+    internal Ec2PrefixList GetPrefixList(string id) => _prefixLists.GetValueOrDefault(id) ?? throw Ec2Errors.PrefixListNotFound(id);
 
     internal Ec2Subnet FirstSubnetOf(string vpcId) =>
-        subnets.Values.FirstOrDefault(s => string.Equals(s.VpcId, vpcId, StringComparison.Ordinal))
+        _subnets.Values.FirstOrDefault(s => string.Equals(s.VpcId, vpcId, StringComparison.Ordinal))
         ?? throw Ec2Errors.InvalidParameterValue($"The VPC '{vpcId}' has no subnet");
 
     internal Ec2SecurityGroup? DefaultSecurityGroupOf(string vpcId) =>
-        groups.Values.FirstOrDefault(g => string.Equals(g.VpcId, vpcId, StringComparison.Ordinal)
+        _groups.Values.FirstOrDefault(g => string.Equals(g.VpcId, vpcId, StringComparison.Ordinal)
             && string.Equals(g.GroupName, "default", StringComparison.Ordinal));
 
     /// <summary>EC2's private DNS name of an address: <c>ip-10-0-0-5.ec2.internal</c> in us-east-1.</summary>
@@ -189,7 +189,7 @@ public sealed partial class Ec2Account
     }
 
     private HashSet<string> AddressesIn(Ec2Subnet subnet) =>
-        [.. interfaces.Values
+        [.. _interfaces.Values
             .Where(e => string.Equals(e.SubnetId, subnet.SubnetId, StringComparison.Ordinal))
             .SelectMany(e => e.PrivateIps.Select(ip => ip.Address))];
 
@@ -240,21 +240,21 @@ public sealed partial class Ec2Account
         TagSet = eni.Tags,
     };
 
-    internal string? GroupName(string groupId) => groups.GetValueOrDefault(groupId)?.GroupName;
+    internal string? GroupName(string groupId) => _groups.GetValueOrDefault(groupId)?.GroupName;
 
     internal AccountCheckpoint Checkpoint() => new(
-        [.. vpcs.Values], [.. subnets.Values], [.. groups.Values], [.. interfaces.Values],
-        [.. instances.Values], [.. prefixLists.Values], [.. dbInstances.Values]);
+        [.. _vpcs.Values], [.. _subnets.Values], [.. _groups.Values], [.. _interfaces.Values],
+        [.. _instances.Values], [.. _prefixLists.Values], [.. _dbInstances.Values]);
 
     internal void Restore(AccountCheckpoint checkpoint)
     {
-        Refill(vpcs, checkpoint.Vpcs, v => v.VpcId);
-        Refill(subnets, checkpoint.Subnets, s => s.SubnetId);
-        Refill(groups, checkpoint.Groups, g => g.GroupId);
-        Refill(interfaces, checkpoint.Interfaces, e => e.NetworkInterfaceId);
-        Refill(instances, checkpoint.Instances, i => i.InstanceId);
-        Refill(prefixLists, checkpoint.PrefixLists, p => p.PrefixListId);
-        Refill(dbInstances, checkpoint.DbInstances, d => d.DbInstanceIdentifier);
+        Refill(_vpcs, checkpoint.Vpcs, v => v.VpcId);
+        Refill(_subnets, checkpoint.Subnets, s => s.SubnetId);
+        Refill(_groups, checkpoint.Groups, g => g.GroupId);
+        Refill(_interfaces, checkpoint.Interfaces, e => e.NetworkInterfaceId);
+        Refill(_instances, checkpoint.Instances, i => i.InstanceId);
+        Refill(_prefixLists, checkpoint.PrefixLists, p => p.PrefixListId);
+        Refill(_dbInstances, checkpoint.DbInstances, d => d.DbInstanceIdentifier);
     }
 
     private static void Refill<T>(OrderedDictionary<string, T> target, IReadOnlyList<T> items, Func<T, string> key)

@@ -9,8 +9,8 @@ namespace SgLambda.Emulators.Aws.Model;
 /// </summary>
 internal sealed class IdGenerator(int seed)
 {
-    private readonly Random random = new(seed);
-    private readonly Lock gate = new();
+    private readonly Random _random = new(seed);
+    private readonly Lock _gate = new();
 
     /// <summary><c>prefix-</c> and 17 lower-case hex digits: sg-, sgr-, eni-, i-, r-, vpc-, subnet-, pl-, eni-attach-.</summary>
     public string Next(string prefix) => prefix + "-" + Hex(17);
@@ -19,7 +19,7 @@ internal sealed class IdGenerator(int seed)
     public string Uuid()
     {
         var bytes = new byte[16];
-        lock (gate) random.NextBytes(bytes);
+        lock (_gate) _random.NextBytes(bytes);
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true).ToString("D");
@@ -29,7 +29,7 @@ internal sealed class IdGenerator(int seed)
     public string MacAddress()
     {
         var bytes = new byte[5];
-        lock (gate) random.NextBytes(bytes);
+        lock (_gate) _random.NextBytes(bytes);
         return "0e:" + string.Join(':', bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
     }
 
@@ -38,9 +38,9 @@ internal sealed class IdGenerator(int seed)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         var text = new StringBuilder("db-");
-        lock (gate)
+        lock (_gate)
         {
-            for (var i = 0; i < 26; i++) text.Append(alphabet[random.Next(alphabet.Length)]);
+            for (var i = 0; i < 26; i++) text.Append(alphabet[_random.Next(alphabet.Length)]);
         }
         return text.ToString();
     }
@@ -48,9 +48,9 @@ internal sealed class IdGenerator(int seed)
     private string Hex(int digits)
     {
         var text = new StringBuilder(digits);
-        lock (gate)
+        lock (_gate)
         {
-            for (var i = 0; i < digits; i++) text.Append("0123456789abcdef"[random.Next(16)]);
+            for (var i = 0; i < digits; i++) text.Append("0123456789abcdef"[_random.Next(16)]);
         }
         return text.ToString();
     }

@@ -10,24 +10,24 @@ namespace SgLambda.Emulators.Aws.Protocol;
 /// </summary>
 internal sealed class AwsQueryRequest
 {
-    private readonly Dictionary<string, string> parameters;
+    private readonly Dictionary<string, string> _parameters;
 
     public AwsQueryRequest(IEnumerable<KeyValuePair<string, string>> parameters)
     {
-        this.parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        _parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in parameters)
-            this.parameters[key] = value;
+            _parameters[key] = value;
     }
 
-    public IReadOnlyDictionary<string, string> Parameters => parameters;
+    public IReadOnlyDictionary<string, string> Parameters => _parameters;
 
     public string Action => Get("Action") ?? "";
 
     public string Version => Get("Version") ?? "";
 
-    public string? Get(string name) => parameters.TryGetValue(name, out var value) ? value : null;
+    public string? Get(string name) => _parameters.TryGetValue(name, out var value) ? value : null;
 
-    public bool Has(string name) => parameters.ContainsKey(name);
+    public bool Has(string name) => _parameters.ContainsKey(name);
 
     public string Required(string name) =>
         Get(name) is { Length: > 0 } value
@@ -68,7 +68,7 @@ internal sealed class AwsQueryRequest
     public AwsQueryRequest? GetStruct(string prefix)
     {
         var start = prefix + ".";
-        var members = parameters
+        var members = _parameters
             .Where(p => p.Key.StartsWith(start, StringComparison.Ordinal))
             .Select(p => KeyValuePair.Create(p.Key[start.Length..], p.Value))
             .ToList();
@@ -84,7 +84,7 @@ internal sealed class AwsQueryRequest
     private IEnumerable<(int Index, string Tail, string Value)> Indexed(string prefix)
     {
         var start = prefix + ".";
-        foreach (var (key, value) in parameters)
+        foreach (var (key, value) in _parameters)
         {
             if (!key.StartsWith(start, StringComparison.Ordinal)) continue;
             var tail = key[start.Length..];

@@ -3,13 +3,13 @@ namespace SgLambda.Emulators.Aws.Wire;
 /// <summary>A structure: named fields in document order. Absent (null) fields are not written at all.</summary>
 internal sealed class WireStruct : WireNode
 {
-    private readonly List<KeyValuePair<string, WireNode>> fields = [];
+    private readonly List<KeyValuePair<string, WireNode>> _fields = [];
 
-    public IReadOnlyList<KeyValuePair<string, WireNode>> Fields => fields;
+    public IReadOnlyList<KeyValuePair<string, WireNode>> Fields => _fields;
 
     public WireStruct Add(string name, WireNode? value)
     {
-        if (value is not null) fields.Add(new(name, value));
+        if (value is not null) _fields.Add(new(name, value));
         return this;
     }
 

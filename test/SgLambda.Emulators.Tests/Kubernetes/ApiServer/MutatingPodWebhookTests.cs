@@ -13,16 +13,16 @@ namespace SgLambda.Emulators.Tests.Kubernetes.ApiServer;
 public class MutatingPodWebhookTests : EmulatorTest
 {
     private const string Pod = """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","labels":{"app":"web"}},"spec":{"containers":[{"name":"a","image":"nginx"}]}}""";
-    private readonly List<JsonObject> reviews = [];
+    private readonly List<JsonObject> _reviews = [];
 
     /// <summary>NUnit runs every test on the same fixture instance.</summary>
     [SetUp]
-    public void ForgetReviews() => reviews.Clear();
+    public void ForgetReviews() => _reviews.Clear();
 
     /// <summary>Labels every pod <c>sg.aws.tigera.io/sg-0a1</c>, or denies when its name is <c>deny</c>.</summary>
     private Task<JsonObject> Labeller(JsonObject review, CancellationToken cancellationToken)
     {
-        reviews.Add(review);
+        _reviews.Add(review);
         var request = review["request"]!;
         var uid = request["uid"]!.GetValue<string>();
         if (request["name"]?.GetValue<string>() == "deny")
@@ -49,8 +49,8 @@ public class MutatingPodWebhookTests : EmulatorTest
 
         Assert.That(created.Code, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(created.Body["metadata"]!["labels"]!.ToJsonString(), Is.EqualTo("""{"app":"web","sg.aws.tigera.io/sg-0a1":""}"""));
-        var request = reviews.Single()["request"]!;
-        Assert.That((reviews[0]["apiVersion"]!.GetValue<string>(), request["operation"]!.GetValue<string>(), request["namespace"]!.GetValue<string>()),
+        var request = _reviews.Single()["request"]!;
+        Assert.That((_reviews[0]["apiVersion"]!.GetValue<string>(), request["operation"]!.GetValue<string>(), request["namespace"]!.GetValue<string>()),
             Is.EqualTo(("admission.k8s.io/v1", "CREATE", "default")));
         Assert.That(request["kind"]!.ToJsonString(), Is.EqualTo("""{"group":"","version":"v1","kind":"Pod"}"""));
         Assert.That(request["resource"]!.ToJsonString(), Is.EqualTo("""{"group":"","version":"v1","resource":"pods"}"""));
@@ -68,8 +68,8 @@ public class MutatingPodWebhookTests : EmulatorTest
         Assert.That(patched.Code, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(patched.Body["metadata"]!["labels"]!.ToJsonString(), Is.EqualTo("""{"app":"web","sg.aws.tigera.io/sg-0a1":""}"""));
         Assert.That(patched.Text("status.podIP"), Is.EqualTo("10.0.1.20"));
-        Assert.That(reviews.Single()["request"]!["operation"]!.GetValue<string>(), Is.EqualTo("UPDATE"));
-        Assert.That(reviews[0]["request"]!["oldObject"]!["metadata"]!["labels"]!.ToJsonString(), Is.EqualTo("""{"app":"web"}"""));
+        Assert.That(_reviews.Single()["request"]!["operation"]!.GetValue<string>(), Is.EqualTo("UPDATE"));
+        Assert.That(_reviews[0]["request"]!["oldObject"]!["metadata"]!["labels"]!.ToJsonString(), Is.EqualTo("""{"app":"web"}"""));
     }
 
     [Test]
@@ -89,7 +89,7 @@ public class MutatingPodWebhookTests : EmulatorTest
     {
         Emulator.PodWebhook = new MutatingPodWebhook("pods.test", Labeller) { ExcludedNamespaces = new HashSet<string> { "kube-system" } };
         var exempt = await Client.PostAsync("/api/v1/namespaces/kube-system/pods", Pod);
-        Assert.That((exempt.Code, reviews.Count), Is.EqualTo((HttpStatusCode.Created, 0)));
+        Assert.That((exempt.Code, _reviews.Count), Is.EqualTo((HttpStatusCode.Created, 0)));
 
         Emulator.PodWebhook = new MutatingPodWebhook("pods.test", (_, _) => throw new HttpRequestException("context deadline exceeded"));
         var openly = await Client.PostAsync("/api/v1/namespaces/default/pods", Pod);
