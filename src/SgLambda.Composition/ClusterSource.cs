@@ -33,7 +33,7 @@ public abstract record ClusterSource
     /// <summary>True for a cluster's API server.</summary>
     public abstract bool IsLive { get; }
 
-    // Each source builds its own adapters: the AOT function never constructs the KubernetesClient source, so never links it.
+    // Each source builds its own adapters: the AOT function never constructs the kubeconfig source, so never builds a KubernetesClient client.
     internal abstract ClusterSide Open(SgLambdaConfig config, Action<string>? log);
 
     private sealed record ApiEndpoint(Uri Url, string? CertificateAuthority, ITokenSource Tokens) : ClusterSource
