@@ -40,39 +40,16 @@ public abstract record ClusterSource
     {
         public override bool IsLive => true;
 
-        internal override ClusterSide Open(SgLambdaConfig config, Action<string>? log)
-        {
-            var api = new KubernetesHttpApi(Url, CertificateAuthority, Tokens);
-            return new ClusterSide
-            {
-                Api = api,
-                Store = ClusterStores.Create(api, config, log),
-                NetworkPolicies = new KubernetesNetworkPolicyReader(api),
-                Nodes = new KubernetesNodeReader(api),
-                Namespaces = new KubernetesHttpNamespaceReader(api),
-                Pods = new KubernetesHttpPodLabels(api),
-            };
-        }
+        internal override ClusterSide Open(SgLambdaConfig config, Action<string>? log) =>
+            LiveCluster.Open(new KubernetesHttpApi(Url, CertificateAuthority, Tokens), config, log);
     }
 
     private sealed record KubeconfigCluster(KubernetesClientConfiguration Configuration) : ClusterSource
     {
         public override bool IsLive => true;
 
-        internal override ClusterSide Open(SgLambdaConfig config, Action<string>? log)
-        {
-            var api = KubeconfigConnection.Open(Configuration);
-            return new ClusterSide
-            {
-                Api = api,
-                Store = ClusterStores.Create(api, config, log),
-                NetworkPolicies = new KubernetesNetworkPolicyReader(api),
-                Nodes = new KubernetesNodeReader(api),
-                Namespaces = new KubernetesHttpNamespaceReader(api),
-                Pods = new KubernetesHttpPodLabels(api),
-                Client = new k8s.Kubernetes(Configuration),
-            };
-        }
+        internal override ClusterSide Open(SgLambdaConfig config, Action<string>? log) =>
+            LiveCluster.Open(KubeconfigConnection.Open(Configuration), config, log) with { Client = new k8s.Kubernetes(Configuration) };
     }
 
     private sealed record SnapshotFile(ClusterSnapshotFile File) : ClusterSource
