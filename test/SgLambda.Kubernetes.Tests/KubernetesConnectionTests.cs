@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using k8s;
 using SgLambda.Core.Calico;
 using SgLambda.Emulators.Kubernetes.ApiServer;
 using static SgLambda.Kubernetes.Tests.Calico;
@@ -84,6 +85,26 @@ public class KubernetesConnectionTests
         using var client = new KubernetesHttpApi(emulator.BaseUrl, other.CertificateAuthorityPem, new StaticTokenSource("s3cret"));
         Assert.That(async () => await StoreOn(client).ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None),
             Throws.TypeOf<KubernetesRequestException>().With.Property(nameof(KubernetesRequestException.StatusCode)).Null);
+    }
+
+    [Test]
+    public async Task A_kubeconfig_without_a_CA_trusts_the_systems_authorities_only()
+    {
+        await using var emulator = await StartSecuredAsync();
+        // Opening it is not an error (a server with a publicly trusted certificate needs no CA in the kubeconfig) ...
+        using var client = KubeconfigConnection.Open(new KubernetesClientConfiguration { Host = emulator.BaseUrl.ToString(), AccessToken = "s3cret" });
+        // ... but the emulator's own CA is in no system store, so its certificate is refused.
+        Assert.That(async () => await StoreOn(client).ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None),
+            Throws.TypeOf<KubernetesRequestException>().With.Property(nameof(KubernetesRequestException.StatusCode)).Null);
+    }
+
+    [Test]
+    public async Task A_kubeconfig_that_skips_TLS_verification_reaches_the_cluster()
+    {
+        await using var emulator = await StartSecuredAsync();
+        using var client = KubeconfigConnection.Open(new KubernetesClientConfiguration { Host = emulator.BaseUrl.ToString(), AccessToken = "s3cret", SkipTlsVerify = true });
+        var listed = await StoreOn(client).ListAsync(CalicoKind.Tier, LabelQuery.Everything, CancellationToken.None);
+        Assert.That(listed, Is.Empty);
     }
 
     private sealed class CountingTokens(string token) : ITokenSource
