@@ -33,31 +33,48 @@ public static partial class YamlWriter
 
     /// <summary>
     /// The same text as <see cref="Write"/> of the objects' <see cref="CalicoSerializer.ToJsonNode"/>, written
-    /// to <paramref name="output"/> object by object: each is serialized to UTF-8 and its tokens emitted as
-    /// they are read, with no tree and no string of the whole stream. The emitter writes small pieces:
-    /// give it a buffered writer.
+    /// to <paramref name="output"/> object by object: each is serialized to UTF-8 and written from its tokens,
+    /// with no tree and no string of the whole stream; by <see cref="SimpleYamlDocument"/> when it can, else by
+    /// the emitter. The emitter writes small pieces: give it a buffered writer.
     /// </summary>
     public static void WriteObjects(TextWriter output, IEnumerable<CalicoObject> objects)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(objects);
-        var emitter = NewEmitter(output);
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using var writer = new Utf8JsonWriter(buffer);
-        emitter.Emit(new StreamStart());
-        foreach (var value in objects)
+        WriteDocuments(output, objects.Select(value =>
         {
             buffer.ResetWrittenCount();
             writer.Reset();
             CalicoSerializer.Serialize(writer, value);
             writer.Flush();
-            var reader = new Utf8JsonReader(buffer.WrittenSpan);
+            return buffer.WrittenMemory;
+        }));
+    }
+
+    /// <summary>JSON documents (objects, UTF-8) as a YAML stream: the text <see cref="Write"/> makes of them.</summary>
+    internal static void WriteDocuments(TextWriter output, IEnumerable<ReadOnlyMemory<byte>> documents)
+    {
+        var text = new ArrayBufferWriter<char>(16 * 1024);
+        foreach (var json in documents)
+        {
+            text.ResetWrittenCount();
+            if (SimpleYamlDocument.TryWrite(json.Span, text))
+            {
+                output.Write(text.WrittenSpan);
+                continue;
+            }
+            // Each document is a stream of its own for the emitter: the text is the same as one stream of all.
+            var emitter = NewEmitter(output);
+            var reader = new Utf8JsonReader(json.Span);
             reader.Read();
+            emitter.Emit(new StreamStart());
             emitter.Emit(new DocumentStart(null, null, isImplicit: false));
             Emit(emitter, ref reader);
             emitter.Emit(new DocumentEnd(isImplicit: true));
+            emitter.Emit(new StreamEnd());
         }
-        emitter.Emit(new StreamEnd());
     }
 
     private static Emitter NewEmitter(TextWriter output) =>
@@ -128,7 +145,7 @@ public static partial class YamlWriter
             ? new Scalar(null, null, text, ScalarStyle.DoubleQuoted, true, true)
             : new Scalar(null, null, text, ScalarStyle.Any, true, false);
 
-    private static bool NeedsQuotes(string text) => text.Length == 0 || Ambiguous().IsMatch(text);
+    internal static bool NeedsQuotes(ReadOnlySpan<char> text) => text.IsEmpty || Ambiguous().IsMatch(text);
 
     // Plain scalars YAML 1.1/1.2 resolve to a non-string, or that start with an indicator character.
     [GeneratedRegex(@"^([-+]?(\.?[0-9][0-9_.:eE+-]*|\.inf|\.Inf|\.INF)|\.nan|\.NaN|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|0x[0-9a-fA-F]+|0o[0-7]+|[-?:,\[\]{}#&*!|>'""%@`].*|.*(: | #).*|.*[:\s])$")]

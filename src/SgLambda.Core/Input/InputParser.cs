@@ -85,8 +85,15 @@ public static partial class InputParser
     public static RenderInput ParseRenderInput(RenderInputFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var securityGroups = ParseSecurityGroups(files.SecurityGroups);
-        var networkInterfaces = ParseNetworkInterfaces(files.NetworkInterfaces);
+        // A large account's three big files take about a second each to read and are independent, so they are
+        // read side by side; results (and the first error) are taken in the files' order, as if read one by one.
+        var securityGroupsRead = Task.Run(() => ParseSecurityGroups(files.SecurityGroups));
+        var networkInterfacesRead = Task.Run(() => ParseNetworkInterfaces(files.NetworkInterfaces));
+        var rulesRead = files.SecurityGroupRules is null
+            ? Task.FromResult<IReadOnlyList<SecurityGroupRule>>([])
+            : Task.Run(() => ParseSecurityGroupRules(files.SecurityGroupRules));
+        var securityGroups = ResultOf(securityGroupsRead);
+        var networkInterfaces = ResultOf(networkInterfacesRead);
         var config = ParseConfig(files.Config);
         var warnings = new List<string>();
         var snapshot = new AwsSnapshot
@@ -96,13 +103,16 @@ public static partial class InputParser
             Vpcs = files.Vpcs is null ? [] : ParseVpcs(files.Vpcs),
             PrefixLists = PrefixListsOf(files, securityGroups, warnings),
             Nodes = files.Nodes is null ? [] : ParseNodes(files.Nodes),
-            SecurityGroupRules = files.SecurityGroupRules is null ? [] : ParseSecurityGroupRules(files.SecurityGroupRules),
+            SecurityGroupRules = ResultOf(rulesRead),
         };
         if (UnknownGroupsOfEnis(securityGroups, networkInterfaces, config.VpcId) is { Count: > 0 } unknown)
             warnings.Add($"{files.NetworkInterfaces.Name}: ENIs of {config.VpcId} are in security groups that {files.SecurityGroups.Name} does not contain: "
                 + $"{Enumerate(unknown)}; those ENIs get the SGs' labels, but no policy is rendered for them (is the file from another call, or filtered?)");
         return new RenderInput(snapshot, config) { Warnings = warnings };
     }
+
+    // The task's result, or its own exception (an InputException), not an AggregateException.
+    private static T ResultOf<T>(Task<T> read) => read.GetAwaiter().GetResult();
 
     // Lists with entries, from pls.json and the get-managed-prefix-list-entries files (pages of one list add up).
     private static List<ManagedPrefixList> PrefixListsOf(RenderInputFiles files, IReadOnlyList<SecurityGroup> securityGroups, List<string> warnings)

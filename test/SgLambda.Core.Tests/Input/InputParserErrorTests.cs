@@ -161,4 +161,24 @@ public sealed class InputParserErrorTests
         Assert.That((error!.FileName, error.JsonPath, error.LineNumber, error.Problem),
             Is.EqualTo(("vpcs.json", "$.Vpcs[0].CidrBlock", (int?)3, "expected a string, got the number 10")));
     }
+
+    // The big files are read side by side; the error reported is still the first in the files' order, every time.
+    [TestCase(true, true, true, "sgs.json")]
+    [TestCase(false, true, true, "enis.json")]
+    [TestCase(false, false, true, "config.json")]
+    [TestCase(true, false, false, "sgs.json")]
+    public void With_several_bad_files_the_first_in_the_files_order_is_reported(bool badGroups, bool badInterfaces, bool badConfig, string reported)
+    {
+        static InputFile Bad(string name) => new(name, "{\"oops\"");
+        var files = new RenderInputFiles
+        {
+            SecurityGroups = badGroups ? Bad("sgs.json") : Fixtures.Read("describe-security-groups.json"),
+            NetworkInterfaces = badInterfaces ? Bad("enis.json") : Fixtures.Read("describe-network-interfaces.json"),
+            SecurityGroupRules = Bad("sgrs.json"),
+            Config = badConfig ? Bad("config.json") : Fixtures.Read("config.json"),
+        };
+
+        for (var attempt = 0; attempt < 20; attempt++)
+            Assert.That(ErrorOf(() => InputParser.ParseRenderInput(files)), Does.StartWith(reported + ":"));
+    }
 }
