@@ -89,6 +89,7 @@ public class EventCostBenchmarks
         var kubernetesBefore = _cluster.Requests.Total;
         var awsServiceBefore = _aws.Calls.ServiceTime;
         var kubernetesServiceBefore = _cluster.Requests.ServiceTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var emitted in _aws.Events.Drain())
         {
@@ -96,7 +97,7 @@ public class EventCostBenchmarks
             await _engine.ApplyAsync(report, CancellationToken.None);
         }
         Samples.Add(new EventSample(System.Diagnostics.Stopwatch.GetElapsedTime(started),
-            _aws.Calls.ServiceTime - awsServiceBefore + (_cluster.Requests.ServiceTime - kubernetesServiceBefore)));
+            _aws.Calls.ServiceTime - awsServiceBefore + (_cluster.Requests.ServiceTime - kubernetesServiceBefore), GC.GetTotalPauseDuration() - pauseBefore));
         _events++;
         _awsCalls += _aws.Calls.Total - awsBefore;
         _kubernetesCalls += _cluster.Requests.Total - kubernetesBefore;

@@ -540,12 +540,8 @@ public sealed class ResourceRegistry
         return (items, listRevision, next, filtered ? null : scannedAfterPage);
     }
 
-    private static bool Matches(JsonObject value, ListOptions options)
-    {
-        var labels = (value["metadata"]?["labels"] as JsonObject ?? [])
-            .ToDictionary(pair => pair.Key, pair => pair.Value?.GetValue<string>() ?? "", StringComparer.Ordinal);
-        return options.LabelSelector.Matches(labels) && options.FieldSelector.Matches(value);
-    }
+    private static bool Matches(JsonObject value, ListOptions options) =>
+        options.LabelSelector.Matches(JsonLabels.Of(value)) && options.FieldSelector.Matches(value);
 
     private static string Prefix(ApiResource resource, string? objectNamespace) =>
         objectNamespace is null ? resource.StoragePrefix + "/" : $"{resource.StoragePrefix}/{objectNamespace}/";
