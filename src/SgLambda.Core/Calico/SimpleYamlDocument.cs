@@ -7,7 +7,7 @@ namespace SgLambda.Core.Calico;
 /// Writes one JSON document as the block YAML that <see cref="YamlWriter"/>'s emitter writes for it, without the
 /// emitter, when every scalar's YAML spelling is obvious: printable ASCII once JSON's escapes are read, plain
 /// unless <see cref="YamlWriter"/> quotes it (then double-quoted, with nothing to escape). Anything else (another
-/// character, a collection directly inside a sequence, a key too long for a simple key) gives up, and the caller
+/// character, an empty mapping or a list as an item of a list, a key too long for a simple key) gives up, and the caller
 /// writes that document with the emitter. YamlDotNet's emitter analyses every scalar and allocates an event per
 /// token; for a large account this writer is several times faster, and the property
 /// <c>SimpleYamlDocumentProperties</c> holds it to the emitter's text.
